@@ -47,7 +47,7 @@ QString scrubXml(QStringView text)
             end = n - 1;
         const QStringView tag = text.mid(i, end - i + 1);
         static const QRegularExpression attr(
-            QStringLiteral(R"(([\w:.-]+)\s*=\s*(?:'([^']*)'|"([^"]*)"))"));
+            QStringLiteral(R"re(([\w:.-]+)\s*=\s*(?:'([^']*)'|"([^"]*)"))re"));
         qsizetype pos = 0;
         auto it = attr.globalMatch(tag);
         while (it.hasNext()) {
