@@ -40,7 +40,14 @@ void FakeTransport::close()
 
 void FakeTransport::abort()
 {
-    drop();
+    if (m_open) {
+        drop();
+        return;
+    }
+    // Aborting an open that has not completed yet.
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT closed(false, Core::Error{Core::Error::Code::Network, QStringLiteral("aborted")});
+    });
 }
 
 void FakeTransport::drop()

@@ -1,0 +1,682 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "xmpp/Client.h"
+
+#include "xmpp/Namespaces.h"
+#include "xmpp/sasl/SaslSession.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+#include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcClient, "rounds.xmpp.client", QtInfoMsg)
+
+namespace Xmpp {
+
+using Core::Error;
+
+namespace {
+
+Element stanzaError(const Element &request, QStringView condition, QStringView type)
+{
+    Element reply(QStringLiteral("iq"), Ns::Client.toString());
+    reply.setAttribute(QStringLiteral("type"), QStringLiteral("error"));
+    reply.setAttribute(QStringLiteral("id"), request.attribute(u"id"));
+    if (request.hasAttribute(u"from"))
+        reply.setAttribute(QStringLiteral("to"), request.attribute(u"from"));
+    Element error(QStringLiteral("error"));
+    error.setAttribute(QStringLiteral("type"), type.toString());
+    error.appendChild(Element(condition.toString(), Ns::Stanzas.toString()));
+    reply.appendChild(error);
+    return reply;
+}
+
+QString firstChildName(const Element &element, QStringView ns)
+{
+    for (const Element &child : element.children())
+        if (child.xmlns() == ns)
+            return child.name();
+    return {};
+}
+
+bool isStanza(const Element &element)
+{
+    return element.xmlns() == Ns::Client
+           && (element.name() == u"message" || element.name() == u"presence"
+               || element.name() == u"iq");
+}
+
+} // namespace
+
+Client::Client(Transport &transport, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+{
+    connect(&m_transport, &Transport::opened, this, &Client::onTransportOpened);
+    connect(&m_transport, &Transport::frameReceived, this, &Client::onFrame);
+    connect(&m_transport, &Transport::closed, this, &Client::onTransportClosed);
+
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        failConnection(Error{Error::Code::Timeout, QStringLiteral("no session within the handshake timeout")},
+                       true);
+    });
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Client::startConnection);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Client::probeLink);
+    m_probeTimer.setSingleShot(true);
+    connect(&m_probeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcClient) << "link probe unanswered, dropping the connection";
+        failConnection(Error{Error::Code::Timeout, QStringLiteral("keep-alive not answered")}, true);
+    });
+}
+
+Client::~Client()
+{
+    m_transport.disconnect(this);
+    failPendingIqs(Error{Error::Code::Cancelled, QStringLiteral("client destroyed")});
+    resolveConnect(Core::fail(Error::Code::Cancelled, QStringLiteral("client destroyed")));
+    if (!m_config.password.isEmpty())
+        sodium_memzero(m_config.password.data(), size_t(m_config.password.size()) * sizeof(QChar));
+}
+
+void Client::setConfig(ClientConfig config)
+{
+    m_config = std::move(config);
+    if (m_config.transport.domain.isEmpty())
+        m_config.transport.domain = m_config.jid.domain();
+    m_backoff = Backoff(std::chrono::milliseconds(m_config.reconnectInitialMs),
+                        std::chrono::milliseconds(m_config.reconnectMaxMs));
+}
+
+QString Client::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QFuture<Core::Result<void>> Client::connectToServer()
+{
+    if (m_connectPromise) {
+        return m_connectPromise->future();
+    }
+    if (m_state == State::Connected)
+        return QtFuture::makeReadyFuture(Core::Result<void>{});
+    m_connectPromise.emplace();
+    m_connectPromise->start();
+    auto future = m_connectPromise->future();
+    m_userDisconnect = false;
+    m_everConnected = false;
+    m_backoff.reset();
+    setState(State::Connecting);
+    startConnection();
+    return future;
+}
+
+void Client::disconnectFromServer()
+{
+    m_userDisconnect = true;
+    m_reconnectTimer.stop();
+    m_queue.clear();
+    (void)m_sm.takeUnacknowledged();
+    if (m_transport.isOpen()) {
+        m_phase = Phase::Closing;
+        sendRaw(Element(QStringLiteral("close"), Ns::Framing.toString()));
+        // Prosody answers with its own <close/>; don't wait long for it.
+        QTimer::singleShot(2000, this, [this] {
+            if (m_phase == Phase::Closing)
+                m_transport.close();
+        });
+    } else {
+        m_phase = Phase::Idle;
+        setState(State::Disconnected);
+    }
+    resolveConnect(Core::fail(Error::Code::Cancelled, QStringLiteral("disconnect requested")));
+}
+
+void Client::dropConnection()
+{
+    m_transport.abort();
+}
+
+void Client::startConnection()
+{
+    m_parser.reset();
+    m_authenticated = false;
+    m_sasl.reset();
+    m_phase = Phase::Opening;
+    m_handshakeTimer.start(m_config.handshakeTimeoutMs);
+    qCInfo(lcClient) << "connecting, attempt" << m_backoff.attempt();
+    m_transport.open(m_config.transport);
+}
+
+void Client::onTransportOpened()
+{
+    sendOpen();
+}
+
+void Client::sendOpen()
+{
+    Element open(QStringLiteral("open"), Ns::Framing.toString());
+    open.setAttribute(QStringLiteral("to"), m_config.transport.domain);
+    open.setAttribute(QStringLiteral("version"), QStringLiteral("1.0"));
+    open.setAttribute(QStringLiteral("xml:lang"), QStringLiteral("en"));
+    m_phase = Phase::AwaitFeatures;
+    sendRaw(open);
+}
+
+void Client::sendRaw(const Element &element)
+{
+    m_transport.send(element.toXml());
+}
+
+void Client::onFrame(const QString &frame)
+{
+    m_probeTimer.stop();
+    if (m_phase == Phase::Ready)
+        m_idleTimer.start(m_config.keepAliveIdleMs);
+    auto elements = m_parser.feed(frame);
+    if (!elements) {
+        qCWarning(lcClient) << "stream parse error:" << elements.error().detail;
+        failConnection(elements.error(), true);
+        return;
+    }
+    for (const Element &element : std::as_const(*elements)) {
+        if (m_phase == Phase::Idle)
+            return; // a handler tore the connection down
+        handleElement(element);
+    }
+}
+
+void Client::handleElement(const Element &element)
+{
+    const QString &ns = element.xmlns();
+    if (ns == Ns::Client) {
+        if (isStanza(element))
+            handleStanza(element);
+        return;
+    }
+    if (ns == Ns::Framing) {
+        if (element.name() == u"close") {
+            if (m_phase == Phase::Closing) {
+                m_transport.close();
+            } else {
+                qCInfo(lcClient) << "server closed the stream";
+                failConnection(Error{Error::Code::Network, QStringLiteral("server closed the stream")},
+                               true);
+            }
+        }
+        // <open/> needs no action: features follow.
+        return;
+    }
+    if (ns == Ns::Stream) {
+        if (element.name() == u"features") {
+            handleFeatures(element);
+        } else if (element.name() == u"error") {
+            const QString condition = firstChildName(element, Ns::StreamErrors);
+            qCWarning(lcClient) << "stream error:" << condition;
+            const bool fatal = condition == u"conflict" || condition == u"not-authorized"
+                               || condition == u"host-unknown";
+            Error error{condition == u"not-authorized" ? Error::Code::Auth : Error::Code::Network,
+                        QStringLiteral("stream error: ") + condition};
+            if (condition == u"policy-violation" || condition == u"not-well-formed"
+                || condition == u"invalid-xml" || condition == u"restricted-xml")
+                error.code = Error::Code::Stanza;
+            failConnection(error, !fatal);
+        }
+        return;
+    }
+    if (ns == Ns::Sasl) {
+        handleSasl(element);
+        return;
+    }
+    if (ns == Ns::Sm) {
+        handleSmNonza(element);
+        return;
+    }
+    qCDebug(lcClient) << "ignoring top-level element" << element.name() << element.xmlns();
+}
+
+void Client::handleFeatures(const Element &features)
+{
+    if (!m_authenticated) {
+        QStringList mechanisms;
+        const Element list = features.firstChild(u"mechanisms", Ns::Sasl);
+        for (const Element &m : list.children())
+            if (m.name() == u"mechanism")
+                mechanisms << m.text().trimmed();
+        auto sasl = SaslSession::start(mechanisms, m_transport.isEncrypted(), m_config.jid.local(),
+                                       m_config.password);
+        if (!sasl) {
+            failConnection(sasl.error(), false);
+            return;
+        }
+        m_sasl = std::move(*sasl);
+        Element auth(QStringLiteral("auth"), Ns::Sasl.toString());
+        auth.setAttribute(QStringLiteral("mechanism"), m_sasl->mechanismName());
+        QByteArray initial = m_sasl->initialResponse();
+        auth.setText(initial.isEmpty() ? QStringLiteral("=") : QString::fromLatin1(initial.toBase64()));
+        sodium_memzero(initial.data(), size_t(initial.size()));
+        m_phase = Phase::Authenticating;
+        qCInfo(lcClient) << "authenticating with" << m_sasl->mechanismName();
+        sendRaw(auth);
+        return;
+    }
+
+    m_postAuthFeatures.clear();
+    for (const Element &child : features.children())
+        m_postAuthFeatures << child.xmlns();
+    const bool smOffered = features.hasChild(u"sm", Ns::Sm);
+    if (smOffered && m_sm.canResume()) {
+        Element resume(QStringLiteral("resume"), Ns::Sm.toString());
+        resume.setAttribute(QStringLiteral("h"), QString::number(m_sm.inboundCount()));
+        resume.setAttribute(QStringLiteral("previd"), m_sm.resumeId());
+        m_phase = Phase::Resuming;
+        qCInfo(lcClient) << "resuming stream management session, h" << m_sm.inboundCount();
+        sendRaw(resume);
+        return;
+    }
+    bind();
+}
+
+void Client::handleSasl(const Element &element)
+{
+    if (m_phase != Phase::Authenticating || !m_sasl) {
+        failConnection(Error{Error::Code::Stanza, QStringLiteral("unexpected SASL element")}, true);
+        return;
+    }
+    const QByteArray payload = QByteArray::fromBase64(element.text().trimmed().toLatin1());
+    if (element.name() == u"challenge") {
+        auto response = m_sasl->respond(payload);
+        if (!response) {
+            failConnection(response.error(), false);
+            return;
+        }
+        Element reply(QStringLiteral("response"), Ns::Sasl.toString());
+        reply.setText(QString::fromLatin1(response->toBase64()));
+        sodium_memzero(response->data(), size_t(response->size()));
+        sendRaw(reply);
+    } else if (element.name() == u"success") {
+        auto verified = m_sasl->finish(payload);
+        m_sasl.reset();
+        if (!verified) {
+            // The server could not prove it knows the password: do not continue.
+            failConnection(verified.error(), false);
+            return;
+        }
+        qCInfo(lcClient) << "authenticated";
+        m_authenticated = true;
+        sendOpen(); // RFC 7395: a new <open/> restarts the stream after SASL
+    } else if (element.name() == u"failure") {
+        const Error error = saslFailureError(firstChildName(element, Ns::Sasl));
+        qCWarning(lcClient) << "authentication failed:" << error.detail;
+        m_sasl.reset();
+        failConnection(error, error.code == Error::Code::Network);
+    }
+}
+
+void Client::bind()
+{
+    // Anything a lost session never got acknowledged goes out again in the new one.
+    QList<Element> requeue;
+    for (const Element &stanza : m_sm.takeUnacknowledged())
+        if (stanza.name() == u"message")
+            requeue << stanza;
+    if (!requeue.isEmpty())
+        qCInfo(lcClient) << "re-queueing" << requeue.size() << "unacknowledged messages";
+    m_queue = requeue + m_queue;
+
+    m_phase = Phase::Binding;
+    Element iq(QStringLiteral("iq"), Ns::Client.toString());
+    const QString id = newId();
+    iq.setAttribute(QStringLiteral("type"), QStringLiteral("set"));
+    iq.setAttribute(QStringLiteral("id"), id);
+    Element bindElement(QStringLiteral("bind"), Ns::Bind.toString());
+    if (!m_config.resource.isEmpty())
+        bindElement.appendChild(Element(QStringLiteral("resource")).setText(m_config.resource));
+    iq.appendChild(bindElement);
+
+    auto promise = std::make_shared<QPromise<Core::Result<Element>>>();
+    promise->start();
+    m_pendingIqs.insert(id, PendingIq{promise, nullptr});
+    promise->future().then(this, [this](const Core::Result<Element> &result) {
+        if (m_phase != Phase::Binding)
+            return;
+        if (!result) {
+            failConnection(Error{Error::Code::Stanza,
+                                 QStringLiteral("resource binding failed: ") + result.error().detail},
+                           result.error().code != Error::Code::Stanza);
+            return;
+        }
+        const Core::Jid jid(result->firstChild(u"bind", Ns::Bind).childText(u"jid"));
+        if (!jid.isValid() || jid.bare() != m_config.jid.bare()) {
+            failConnection(Error{Error::Code::Stanza, QStringLiteral("server bound an unexpected address")},
+                           false);
+            return;
+        }
+        m_boundJid = jid;
+        qCInfo(lcClient) << "bound resource";
+        enableOrStart();
+    });
+    sendRaw(iq);
+}
+
+void Client::enableOrStart()
+{
+    if (m_postAuthFeatures.contains(Ns::Sm.toString())) {
+        Element enable(QStringLiteral("enable"), Ns::Sm.toString());
+        enable.setAttribute(QStringLiteral("resume"), QStringLiteral("true"));
+        m_phase = Phase::Enabling;
+        sendRaw(enable);
+        return;
+    }
+    sessionReady(false);
+}
+
+void Client::handleSmNonza(const Element &element)
+{
+    const QString &name = element.name();
+    if (name == u"r") {
+        Element a(QStringLiteral("a"), Ns::Sm.toString());
+        a.setAttribute(QStringLiteral("h"), QString::number(m_sm.inboundCount()));
+        sendRaw(a);
+        return;
+    }
+    if (name == u"a") {
+        bool ok = false;
+        const quint32 h = element.attribute(u"h").toUInt(&ok);
+        auto acked = ok ? m_sm.onAck(h) : Core::Result<QList<Element>>(Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
+        if (!acked) {
+            failConnection(acked.error(), true);
+            return;
+        }
+        for (const Element &stanza : std::as_const(*acked))
+            if (stanza.hasAttribute(u"id"))
+                Q_EMIT stanzaAcknowledged(stanza.attribute(u"id"));
+        return;
+    }
+    if (name == u"enabled" && m_phase == Phase::Enabling) {
+        const bool resumable = element.attribute(u"resume") == u"true" || element.attribute(u"resume") == u"1";
+        m_sm.onEnabled(resumable ? element.attribute(u"id") : QString(),
+                       element.attribute(u"max").toInt());
+        qCInfo(lcClient) << "stream management enabled, resumable:" << resumable
+                         << "max:" << m_sm.resumeMaxSeconds();
+        sessionReady(false);
+        return;
+    }
+    if (name == u"resumed" && m_phase == Phase::Resuming) {
+        bool ok = false;
+        const quint32 h = element.attribute(u"h").toUInt(&ok);
+        auto resend = ok ? m_sm.onResumed(h) : Core::Result<QList<Element>>(Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
+        if (!resend) {
+            failConnection(resend.error(), true);
+            return;
+        }
+        qCInfo(lcClient) << "stream resumed; resending" << resend->size() << "stanzas";
+        m_phase = Phase::Ready;
+        // Stanzas queued while offline go after the resent ones, in order.
+        m_queue = *resend + m_queue;
+        sessionReady(true);
+        return;
+    }
+    if (name == u"failed") {
+        std::optional<quint32> h;
+        bool ok = false;
+        if (const quint32 value = element.attribute(u"h").toUInt(&ok); ok)
+            h = value;
+        if (m_phase == Phase::Resuming) {
+            qCInfo(lcClient) << "stream resumption failed:" << firstChildName(element, Ns::Stanzas);
+            if (h)
+                (void)m_sm.onAck(*h);
+            bind();
+        } else if (m_phase == Phase::Enabling) {
+            qCInfo(lcClient) << "server refused stream management";
+            sessionReady(false);
+        }
+        return;
+    }
+}
+
+void Client::handleStanza(const Element &stanza)
+{
+    m_sm.onStanzaHandled();
+    const QString type = stanza.attribute(u"type");
+    if (stanza.name() == u"iq") {
+        const QString id = stanza.attribute(u"id");
+        if (type == u"result" || type == u"error") {
+            const auto it = m_pendingIqs.find(id);
+            if (it == m_pendingIqs.end())
+                return;
+            PendingIq pending = it.value();
+            m_pendingIqs.erase(it);
+            if (pending.timer)
+                pending.timer->deleteLater();
+            if (type == u"result") {
+                pending.promise->addResult(Core::Result<Element>(stanza));
+            } else {
+                const Element error = stanza.firstChild(u"error");
+                pending.promise->addResult(Core::Result<Element>(Core::fail(
+                    Error::Code::Stanza, QStringLiteral("iq error: ") + firstChildName(error, Ns::Stanzas))));
+            }
+            pending.promise->finish();
+            return;
+        }
+        if (type != u"get" && type != u"set")
+            return;
+        if (type == u"get" && stanza.hasChild(u"ping", Ns::Ping)) {
+            Element pong(QStringLiteral("iq"), Ns::Client.toString());
+            pong.setAttribute(QStringLiteral("type"), QStringLiteral("result"));
+            pong.setAttribute(QStringLiteral("id"), id);
+            if (stanza.hasAttribute(u"from"))
+                pong.setAttribute(QStringLiteral("to"), stanza.attribute(u"from"));
+            send(pong);
+            return;
+        }
+        for (const auto &extension : m_extensions)
+            if (extension->handleStanza(stanza))
+                return;
+        // RFC 6120 section 8.4: an iq nobody understands gets an error, not silence.
+        send(stanzaError(stanza, u"service-unavailable", u"cancel"));
+        return;
+    }
+    for (const auto &extension : m_extensions)
+        if (extension->handleStanza(stanza))
+            return;
+    Q_EMIT stanzaReceived(stanza);
+}
+
+void Client::sessionReady(bool resumed)
+{
+    m_handshakeTimer.stop();
+    m_phase = Phase::Ready;
+    m_backoff.reset();
+    m_everConnected = true;
+    setState(State::Connected);
+    m_idleTimer.start(m_config.keepAliveIdleMs);
+
+    if (!resumed)
+        for (const auto &extension : m_extensions)
+            extension->onSessionStarted(false);
+    const QList<Element> queued = std::exchange(m_queue, {});
+    for (const Element &stanza : queued)
+        writeStanza(stanza);
+    if (resumed)
+        for (const auto &extension : m_extensions)
+            extension->onSessionStarted(true);
+    Q_EMIT sessionStarted(resumed);
+    resolveConnect(Core::Result<void>{});
+}
+
+void Client::send(const Element &stanza)
+{
+    if (m_phase == Phase::Ready && m_transport.isOpen()) {
+        writeStanza(stanza);
+        return;
+    }
+    m_queue.append(stanza);
+}
+
+void Client::writeStanza(const Element &stanza)
+{
+    sendRaw(stanza);
+    m_sm.onStanzaSent(stanza);
+    if (m_sm.isEnabled() && !m_ackRequestScheduled) {
+        // One <r/> after a burst, not one per stanza.
+        m_ackRequestScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_ackRequestScheduled = false;
+            if (m_phase == Phase::Ready && m_sm.unacknowledgedCount() > 0)
+                requestAck();
+        });
+    }
+}
+
+void Client::requestAck()
+{
+    if (!m_sm.isEnabled() || !m_transport.isOpen())
+        return;
+    sendRaw(Element(QStringLiteral("r"), Ns::Sm.toString()));
+    if (!m_probeTimer.isActive())
+        m_probeTimer.start(m_config.keepAliveTimeoutMs);
+}
+
+void Client::probeLink()
+{
+    if (m_phase != Phase::Ready)
+        return;
+    if (m_sm.isEnabled()) {
+        requestAck();
+        return;
+    }
+    Element ping(QStringLiteral("iq"), Ns::Client.toString());
+    ping.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+    ping.setAttribute(QStringLiteral("to"), m_config.transport.domain);
+    ping.appendChild(Element(QStringLiteral("ping"), Ns::Ping.toString()));
+    (void)sendIq(ping);
+    m_probeTimer.start(m_config.keepAliveTimeoutMs);
+}
+
+QFuture<Core::Result<Element>> Client::sendIq(Element iq)
+{
+    QString id = iq.attribute(u"id");
+    if (id.isEmpty()) {
+        id = newId();
+        iq.setAttribute(QStringLiteral("id"), id);
+    }
+    auto promise = std::make_shared<QPromise<Core::Result<Element>>>();
+    promise->start();
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, id] {
+        const auto it = m_pendingIqs.find(id);
+        if (it == m_pendingIqs.end())
+            return;
+        PendingIq pending = it.value();
+        m_pendingIqs.erase(it);
+        pending.timer->deleteLater();
+        pending.promise->addResult(Core::Result<Element>(
+            Core::fail(Error::Code::Timeout, QStringLiteral("no answer to iq"))));
+        pending.promise->finish();
+    });
+    timer->start(m_config.iqTimeoutMs);
+    m_pendingIqs.insert(id, PendingIq{promise, timer});
+    send(iq);
+    return promise->future();
+}
+
+void Client::failPendingIqs(const Core::Error &error)
+{
+    const auto pending = std::exchange(m_pendingIqs, {});
+    for (const PendingIq &p : pending) {
+        if (p.timer)
+            p.timer->deleteLater();
+        p.promise->addResult(Core::Result<Element>(std::unexpected(error)));
+        p.promise->finish();
+    }
+}
+
+void Client::failConnection(const Core::Error &error, bool retryable)
+{
+    if (m_phase == Phase::Idle)
+        return;
+    qCInfo(lcClient) << "connection failed:" << Core::errorCodeName(error.code) << error.detail
+                     << "retryable:" << retryable;
+    if (!m_everConnected || !retryable || !m_config.autoReconnect) {
+        // The first connection reports its error to the caller; a session that
+        // worked before stops only for errors a retry cannot fix.
+        m_userDisconnect = true;
+        if (m_everConnected)
+            Q_EMIT fatalError(error);
+        resolveConnect(std::unexpected(error));
+    }
+    m_pendingFailure = error;
+    m_transport.abort();
+}
+
+void Client::onTransportClosed(bool clean, const Core::Error &transportError)
+{
+    const Error error = m_pendingFailure.value_or(
+        clean ? Error{Error::Code::Network, QStringLiteral("connection closed")} : transportError);
+    m_pendingFailure.reset();
+    m_handshakeTimer.stop();
+    m_idleTimer.stop();
+    m_probeTimer.stop();
+    m_sm.onTransportLost();
+    m_sasl.reset();
+    const bool wasReady = m_phase == Phase::Ready;
+    m_phase = Phase::Idle;
+    failPendingIqs(Error{Error::Code::Network, QStringLiteral("connection lost")});
+
+    if (m_userDisconnect) {
+        setState(State::Disconnected);
+        resolveConnect(std::unexpected(error));
+        return;
+    }
+    if (!m_everConnected) {
+        qCInfo(lcClient) << "connection failed before a session:" << Core::errorCodeName(error.code);
+        setState(State::Disconnected);
+        resolveConnect(std::unexpected(error));
+        return;
+    }
+    if (wasReady)
+        Q_EMIT connectionLost(error);
+    scheduleReconnect();
+}
+
+void Client::scheduleReconnect()
+{
+    const auto delay = m_backoff.nextDelay();
+    qCInfo(lcClient) << "reconnecting in" << delay.count() << "ms";
+    setState(State::Reconnecting);
+    m_reconnectTimer.start(delay);
+}
+
+void Client::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Client::resolveConnect(const Core::Result<void> &result)
+{
+    if (!m_connectPromise)
+        return;
+    auto promise = std::move(*m_connectPromise);
+    m_connectPromise.reset();
+    promise.addResult(result);
+    promise.finish();
+}
+
+QStringList Client::discoFeatures() const
+{
+    QStringList features{Ns::DiscoInfo.toString(), Ns::Ping.toString()};
+    for (const auto &extension : m_extensions)
+        features += extension->discoFeatures();
+    features.removeDuplicates();
+    features.sort();
+    return features;
+}
+
+} // namespace Xmpp

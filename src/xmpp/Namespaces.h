@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringView>
+
+namespace Xmpp::Ns {
+
+inline constexpr QStringView Client = u"jabber:client";
+inline constexpr QStringView Framing = u"urn:ietf:params:xml:ns:xmpp-framing";
+inline constexpr QStringView Stream = u"http://etherx.jabber.org/streams";
+inline constexpr QStringView StreamErrors = u"urn:ietf:params:xml:ns:xmpp-streams";
+inline constexpr QStringView Sasl = u"urn:ietf:params:xml:ns:xmpp-sasl";
+inline constexpr QStringView Bind = u"urn:ietf:params:xml:ns:xmpp-bind";
+inline constexpr QStringView Stanzas = u"urn:ietf:params:xml:ns:xmpp-stanzas";
+inline constexpr QStringView Sm = u"urn:xmpp:sm:3";
+inline constexpr QStringView Ping = u"urn:xmpp:ping";
+inline constexpr QStringView DiscoInfo = u"http://jabber.org/protocol/disco#info";
+inline constexpr QStringView Roster = u"jabber:iq:roster";
+inline constexpr QStringView Sid = u"urn:xmpp:sid:0";
+inline constexpr QStringView Delay = u"urn:xmpp:delay";
+
+} // namespace Xmpp::Ns

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "xmpp/extensions/PresenceExtension.h"
+
+#include "xmpp/Namespaces.h"
+
+namespace Xmpp {
+
+PresenceExtension::PresenceExtension(Client &client)
+    : Extension(client)
+{
+}
+
+void PresenceExtension::onSessionStarted(bool resumed)
+{
+    if (resumed)
+        return;
+    m_available.clear();
+    client().send(Element(QStringLiteral("presence"), Ns::Client.toString()));
+}
+
+bool PresenceExtension::handleStanza(const Element &stanza)
+{
+    if (stanza.name() != u"presence")
+        return false;
+    const QString type = stanza.attribute(u"type");
+    if (!type.isEmpty() && type != u"unavailable")
+        return false; // subscription management and errors: not handled here
+    const Core::Jid from(stanza.attribute(u"from"));
+    if (!from.isValid())
+        return true;
+    const Core::Jid bare = from.bare();
+    if (type.isEmpty())
+        m_available[bare].insert(from.resource());
+    else if (auto it = m_available.find(bare); it != m_available.end()) {
+        it->remove(from.resource());
+        if (it->isEmpty())
+            m_available.erase(it);
+    }
+    Q_EMIT presenceChanged(bare);
+    return true;
+}
+
+} // namespace Xmpp

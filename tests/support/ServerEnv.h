@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+/// The running test server an integration test talks to, read from the env
+/// file scripts/servers.sh writes (path in ROUNDS_TEST_ENV).
+struct ServerEnv
+{
+    QString kind;     ///< prosody | ejabberd
+    QUrl url;         ///< wss URL
+    QString domain;
+    QString caFile;
+    QString otherCaFile; ///< an unrelated CA: must be refused
+    QString host;
+    quint16 port = 0;
+    QHash<QString, QString> passwords; ///< bare jid -> password
+    QStringList accounts;              ///< bare jids in file order
+
+    bool isValid() const { return url.isValid() && !accounts.isEmpty(); }
+    QString account(int index) const { return accounts.value(index); }
+    QString password(const QString &jid) const { return passwords.value(jid); }
+
+    static ServerEnv load(QString *error = nullptr);
+};
