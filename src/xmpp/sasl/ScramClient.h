@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Xmpp {
 
@@ -20,6 +21,10 @@ public:
     ScramClient(Hash hash, QString username, QString password, QByteArray clientNonce = {});
     ~ScramClient();
 
+    // Holds secrets that the destructor wipes; copying would leave unwiped copies.
+    ScramClient(const ScramClient &) = delete;
+    ScramClient &operator=(const ScramClient &) = delete;
+
     static QString mechanismName(Hash hash); ///< "SCRAM-SHA-1", "SCRAM-SHA-256"
     QString mechanismName() const { return mechanismName(m_hash); }
 
@@ -28,14 +33,18 @@ public:
 
     /// Takes server-first-message, returns client-final-message. Fails (code
     /// Auth) on a malformed message, a nonce that does not extend ours, an
-    /// iteration count below 4096 or above 10,000,000, or a mandatory extension.
+    /// iteration count below 4096 or above 10,000,000, or a mandatory extension,
+    /// and when called more than once. Any failure ends the exchange.
     Core::Result<QByteArray> respond(const QByteArray &serverFirst);
 
     /// Checks server-final-message ("v=..."). A wrong signature or "e=..." fails
-    /// with code Auth.
+    /// with code Auth, and so does a call before respond() or a second call.
     Core::Result<void> verifyServerFinal(const QByteArray &serverFinal);
 
 private:
+    enum class State { AwaitingServerFirst, AwaitingServerFinal, Done };
+
+    State m_state = State::AwaitingServerFirst;
     Hash m_hash;
     QString m_username;
     QString m_password;
