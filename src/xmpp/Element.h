@@ -12,6 +12,10 @@ namespace Xmpp {
 /// elements and character data. Value type; cheap to copy for stanza sizes.
 /// Mixed content is not kept in order: text() is all character data of this
 /// element concatenated, which is all XMPP payloads need.
+///
+/// Namespaces: an element built in code with an empty xmlns means "the same
+/// namespace as the parent" when serialised (no xmlns attribute is written);
+/// elements from XmlStreamParser always carry their resolved namespace.
 class Element
 {
 public:
@@ -28,7 +32,10 @@ public:
         return m_name == name && m_xmlns == xmlns;
     }
 
-    /// Attributes other than namespace declarations, in document order.
+    /// Attributes other than namespace declarations, in document order. Names
+    /// are plain ("id"), "xml:lang" style for the XML namespace, or
+    /// "{namespace-uri}local" for any other namespaced attribute; toXml()
+    /// declares a prefix for the latter.
     const QList<Attribute> &attributes() const { return m_attributes; }
     QString attribute(QStringView name) const; ///< null QString when absent
     bool hasAttribute(QStringView name) const;
@@ -50,8 +57,11 @@ public:
     Element &appendText(QStringView text);
 
     /// Serialises with single-quoted attributes and escaped text. An xmlns
-    /// attribute is written when the namespace differs from `parentXmlns`, so a
-    /// top-level call always qualifies the element.
+    /// attribute is written when the namespace is not empty and differs from
+    /// `parentXmlns`, so a top-level call qualifies every element that has a
+    /// namespace. An element without children and text self-closes. Text is
+    /// written before the children. Characters XML cannot carry (most C0
+    /// controls, U+FFFE, U+FFFF, unpaired surrogates) become U+FFFD.
     QString toXml(QStringView parentXmlns = {}) const;
 
     /// Structural equality: same name, namespace, text, children in order, and
@@ -59,6 +69,8 @@ public:
     bool operator==(const Element &other) const;
 
 private:
+    friend class XmlStreamParser; // appends parsed attributes without duplicate checks
+
     QString m_name;
     QString m_xmlns;
     QList<Attribute> m_attributes;
@@ -67,6 +79,9 @@ private:
 };
 
 /// XML escaping for attribute values and character data (&, <, >, ', ").
+/// Tab, line feed and carriage return become character references so that
+/// they survive attribute-value normalisation; characters XML cannot carry
+/// become U+FFFD.
 QString escapeXml(QStringView text);
 
 } // namespace Xmpp

@@ -26,10 +26,24 @@ namespace Xmpp {
 /// condition ("restricted-xml", "not-well-formed", "policy-violation: stanza
 /// exceeds N characters"); after that every feed() returns the same error until
 /// reset(). Memory stays bounded by the maximum size.
+///
+/// Sizes are counted in UTF-16 code units from the '<' of a top-level element
+/// to its final '>', across feeds; an element of exactly maxStanzaSize() is
+/// accepted. A feed may carry any number of complete or partial elements: it is
+/// handed to the XML reader in slices no larger than the remaining allowance,
+/// so an oversized element is refused before more than maxStanzaSize()
+/// characters of it are buffered. Whitespace between top-level elements
+/// (keepalives) is dropped before it reaches the reader. Whitespace-only
+/// character data of an element that has child elements is formatting and is
+/// dropped. Elements nested deeper than MaxNestingDepth are refused
+/// ("policy-violation").
 class XmlStreamParser
 {
 public:
     static constexpr qsizetype DefaultMaxStanzaSize = 256 * 1024;
+    /// Depth limit for nested elements inside one top-level element (that
+    /// element is depth 1).
+    static constexpr int MaxNestingDepth = 128;
 
     explicit XmlStreamParser(qsizetype maxStanzaSize = DefaultMaxStanzaSize);
     ~XmlStreamParser();
