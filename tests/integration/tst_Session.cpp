@@ -4,6 +4,7 @@
 #include "xmpp/Client.h"
 #include "xmpp/WebSocketTransport.h"
 #include "xmpp/extensions/MessagingExtension.h"
+#include "xmpp/extensions/PresenceExtension.h"
 #include "xmpp/extensions/RosterExtension.h"
 
 #include "ServerEnv.h"
@@ -27,6 +28,7 @@ struct Session
     Xmpp::Client client{transport};
     Xmpp::MessagingExtension &messaging = client.addExtension<Xmpp::MessagingExtension>();
     Xmpp::RosterExtension &roster = client.addExtension<Xmpp::RosterExtension>();
+    Xmpp::PresenceExtension &presence = client.addExtension<Xmpp::PresenceExtension>();
     QList<Xmpp::Message> received; ///< every delivery, duplicates included
 
     Session(const ServerEnv &env, const QString &jid, std::optional<quint16> viaPort = {})
@@ -145,7 +147,7 @@ private Q_SLOTS:
     void unknownAccountIsAnAuthError()
     {
         Session s(m_env, alice());
-        s.config().jid = Core::Jid(u"nobody-here@"_s + m_env.domain);
+        s.config().jid = Core::Jid(QString(u"nobody-here@"_s + m_env.domain));
         const auto result = s.connect();
         QVERIFY(!result);
         QCOMPARE(result.error().code, Error::Code::Auth);
