@@ -4,9 +4,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
-# shellcheck source=lib/common.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-ROUNDS_LOG_TAG=install-deps
+export ROUNDS_LOG_TAG=install-deps
 
 # One package per line; comments allowed. Keep it sorted within each group.
 PACKAGES="

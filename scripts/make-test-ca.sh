@@ -15,9 +15,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
-# shellcheck source=lib/common.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-ROUNDS_LOG_TAG=make-test-ca
+export ROUNDS_LOG_TAG=make-test-ca
 
 [ "$#" -eq 1 ] || { echo "usage: $0 DIR" >&2; exit 2; }
 command -v openssl >/dev/null || rounds_die "openssl is not installed (run scripts/install-deps.sh)"

@@ -2,7 +2,8 @@
 # Shared helpers for the Rounds infrastructure scripts. Source it; do not run it.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-# Absolute path of the repository root (scripts/lib/.. /..).
+# Absolute path of the repository root (scripts/lib/../..).
+export ROUNDS_ROOT
 ROUNDS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 
 rounds_log() { printf '[%s] %s\n' "${ROUNDS_LOG_TAG:-rounds}" "$*" >&2; }
