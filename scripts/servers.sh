@@ -75,6 +75,11 @@ setup_kind() { # KIND DIR
         *) usage ;;
     esac
     URL="wss://$DOMAIN:$HTTPS_PORT$WS_PATH"
+    local n
+    for n in "$HTTPS_PORT" "$HTTP_PORT" "$C2S_PORT" ${DIST_PORT:+"$DIST_PORT"}; do
+        if ! [[ "$n" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$n" -gt 65535 ]; then rounds_die "bad port number: $n"; fi
+    done
+    [[ "$SM_RESUME" =~ ^[1-9][0-9]*$ ]] || rounds_die "ROUNDS_SM_RESUME_TIMEOUT must be a number of seconds"
 }
 
 # Render TEMPLATE into OUT, replacing @KEY@ for every KEY=VALUE argument.
@@ -229,6 +234,7 @@ start_prosody() {
     local run_as_root=false u entry pid
     command -v prosody >/dev/null || rounds_die "prosody is not installed (run scripts/install-deps.sh)"
     if prosody_running; then
+        FOUND_RUNNING=1
         load_instance
         if wait_ready prosody_running alice "$(test_password alice)"; then
             write_env
@@ -242,6 +248,7 @@ start_prosody() {
 
     [ "$(id -u)" -eq 0 ] && run_as_root=true
     mkdir -p "$KDIR/data"
+    rotate_logs "$LOG" "$KDIR/console.log"
     render "$TEMPLATES/prosody.cfg.lua.in" "$CFG" \
         "DIR=$KDIR" "CA_DIR=$CA_DIR" "DOMAIN=$DOMAIN" "RUN_AS_ROOT=$run_as_root" \
         "LOG_LEVEL=${ROUNDS_PROSODY_LOG_LEVEL:-debug}" "HTTPS_PORT=$HTTPS_PORT" \
@@ -250,13 +257,13 @@ start_prosody() {
     # Accounts are written offline, before the server starts (prosodyctl register
     # overwrites the password of an existing account, so this is idempotent).
     for u in "${TEST_USERS[@]}" "$ADMIN_USER"; do
-        prosodyctl --config "$CFG" register "$u" "$DOMAIN" "$(test_password "$u")" >/dev/null 2>>"$KDIR/console.log" \
+        prosodyctl --config "$CFG" register "$u" "$DOMAIN" "$(test_password "$u")" >>"$KDIR/console.log" 2>&1 \
             || start_failed "prosodyctl register $u failed"
     done
     if [ "$WITH_DEMO" = 1 ]; then
         for entry in "${DEMO_USERS[@]}"; do
             u="${entry%%|*}"
-            prosodyctl --config "$CFG" register "$u" "$DOMAIN" "$(demo_password "$u")" >/dev/null 2>>"$KDIR/console.log" \
+            prosodyctl --config "$CFG" register "$u" "$DOMAIN" "$(demo_password "$u")" >>"$KDIR/console.log" 2>&1 \
                 || start_failed "prosodyctl register $u failed"
         done
         prosody_seed_demo_rosters 2>>"$KDIR/console.log" || start_failed "could not write the demo rosters"
@@ -369,6 +376,7 @@ start_ejabberd() {
     command -v ejabberdctl >/dev/null || [ -x /usr/sbin/ejabberdctl ] \
         || rounds_die "ejabberd is not installed (run scripts/install-deps.sh)"
     if ejabberd_running; then
+        FOUND_RUNNING=1
         load_instance
         if wait_ready ejabberd_running alice "$(test_password alice)"; then
             write_env
@@ -401,7 +409,9 @@ start_ejabberd() {
             || start_failed "user ejabberd cannot reach $KDIR (a parent directory is not searchable by others)"
     fi
 
+    rotate_logs "$LOG" "$KDIR/log/error.log" "$KDIR/log/crash.log" "$KDIR/log/accounts.log"
     : >"$KDIR/log/accounts.log"
+    chown ejabberd:ejabberd "$KDIR/log/accounts.log" 2>/dev/null || true
     ejctl start >>"$KDIR/log/accounts.log" 2>&1 || start_failed "ejabberdctl start failed"
     STARTED=1
     save_instance
@@ -455,12 +465,24 @@ set_demo_vcards() {
     done
 }
 
+# Logs of the previous run are kept as *.old so that a failure shows this run's lines.
+rotate_logs() {
+    local f
+    for f in "$@"; do
+        if [ -f "$f" ]; then mv -f "$f" "$f.old"; fi
+    done
+    LOGS_FRESH=1
+}
+
 start_failed() {
     rounds_log "start $KIND failed: $*"
-    if [ "$KIND" = prosody ]; then
-        print_log_tail "$LOG" "$KDIR/console.log"
-    else
-        print_log_tail "$LOG" "$KDIR/log/error.log" "$KDIR/log/accounts.log"
+    # Only show logs written during this start, or by a server found running.
+    if [ "${LOGS_FRESH:-0}" = 1 ] || [ "${FOUND_RUNNING:-0}" = 1 ]; then
+        if [ "$KIND" = prosody ]; then
+            print_log_tail "$LOG" "$KDIR/console.log"
+        else
+            print_log_tail "$LOG" "$KDIR/log/error.log" "$KDIR/log/accounts.log"
+        fi
     fi
     if [ "${STARTED:-0}" = 1 ]; then
         "stop_$KIND" || true
