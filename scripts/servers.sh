@@ -235,7 +235,11 @@ start_prosody() {
     command -v prosody >/dev/null || rounds_die "prosody is not installed (run scripts/install-deps.sh)"
     if prosody_running; then
         FOUND_RUNNING=1
+        local want_demo="$WITH_DEMO"
         load_instance
+        if [ "$want_demo" = 1 ] && [ "$WITH_DEMO" != 1 ]; then
+            rounds_die "prosody in $KDIR runs without --demo; stop it first"
+        fi
         if wait_ready prosody_running alice "$(test_password alice)"; then
             write_env
             rounds_log "prosody already running in $KDIR: $URL"
@@ -287,6 +291,8 @@ stop_prosody() {
     local pids
     # shellcheck disable=SC2207
     pids=($(prosody_pids | sort -u))
+    # shellcheck disable=SC2207
+    [ "${#pids[@]}" -eq 0 ] || pids=($(rounds_pid_tree "${pids[@]}" | sort -u))
     if [ "${#pids[@]}" -gt 0 ]; then
         rounds_terminate 10 "${pids[@]}"
         rounds_log "prosody stopped (pid ${pids[*]})"
@@ -377,7 +383,11 @@ start_ejabberd() {
         || rounds_die "ejabberd is not installed (run scripts/install-deps.sh)"
     if ejabberd_running; then
         FOUND_RUNNING=1
+        local want_demo="$WITH_DEMO"
         load_instance
+        if [ "$want_demo" = 1 ] && [ "$WITH_DEMO" != 1 ]; then
+            rounds_die "ejabberd in $KDIR runs without --demo; stop it first"
+        fi
         if wait_ready ejabberd_running alice "$(test_password alice)"; then
             write_env
             rounds_log "ejabberd already running in $KDIR: $URL"
@@ -444,8 +454,11 @@ stop_ejabberd() {
     if ejabberd_running && [ -r "$KDIR/conf/ejabberdctl.cfg" ]; then
         ejctl stop >/dev/null 2>&1 || true
     fi
+    # The node, its helpers (erl_child_setup, memsup, eimp...) and ctl clients of this node.
     # shellcheck disable=SC2207
     pids=($(ejabberd_pids | sort -u))
+    # shellcheck disable=SC2207
+    [ "${#pids[@]}" -eq 0 ] || pids=($(rounds_pid_tree "${pids[@]}" | sort -u))
     if [ "${#pids[@]}" -gt 0 ]; then
         rounds_terminate 15 "${pids[@]}"
         rounds_log "ejabberd stopped (node $NODE, pid ${pids[*]})"
@@ -518,7 +531,11 @@ cmd_start() {
     mkdir -p "$KDIR"
     exec 9>"$KDIR/.lock"
     flock -w 120 9 || rounds_die "another servers.sh holds $KDIR/.lock"
-    "$SCRIPTS/make-test-ca.sh" "$CA_DIR" >/dev/null
+    local ca_out
+    if ! ca_out="$("$SCRIPTS/make-test-ca.sh" "$CA_DIR" 2>&1)"; then
+        printf '%s\n' "$ca_out" >&2
+        rounds_die "could not make the test CA in $CA_DIR"
+    fi
     STARTED=0
     "start_$kind"
 }

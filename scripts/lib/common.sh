@@ -49,6 +49,17 @@ rounds_pids_with_arg() {
     done
 }
 
+# Print PID and all its descendants (children first found, then theirs, ...).
+rounds_pid_tree() {
+    local queue=("$@") pid child
+    while [ "${#queue[@]}" -gt 0 ]; do
+        pid="${queue[0]}"
+        queue=("${queue[@]:1}")
+        printf '%s\n' "$pid"
+        for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do queue+=("$child"); done
+    done
+}
+
 # Send TERM to PIDS, wait up to SECONDS for them to exit, then KILL the rest.
 rounds_terminate() {
     local seconds="$1"; shift
