@@ -14,6 +14,7 @@
 # is safe (scripts/lib/server-env.sh has rounds_servers_stop_on_exit DIR for that).
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
+shopt -u patsub_replacement 2>/dev/null || true # bash 5.2: keep "&" literal in ${x//a/b}
 
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source-path=SCRIPTDIR source=lib/common.sh
@@ -128,15 +129,15 @@ write_env() {
 # Settings of a running instance are kept in KDIR/instance.env (ports, demo flag), so a
 # second `start` reports the real ports and `status` can show them.
 save_instance() {
-    printf 'HTTPS_PORT=%s\nHTTP_PORT=%s\nC2S_PORT=%s\nDIST_PORT=%s\nWITH_DEMO=%s\n' \
-        "$HTTPS_PORT" "$HTTP_PORT" "$C2S_PORT" "$DIST_PORT" "$WITH_DEMO" >"$KDIR/instance.env"
+    printf 'HTTPS_PORT=%s\nHTTP_PORT=%s\nC2S_PORT=%s\nDIST_PORT=%s\nWITH_DEMO=%s\nSM_RESUME=%s\n' \
+        "$HTTPS_PORT" "$HTTP_PORT" "$C2S_PORT" "$DIST_PORT" "$WITH_DEMO" "$SM_RESUME" >"$KDIR/instance.env"
 }
 load_instance() {
     local key value
     [ -r "$KDIR/instance.env" ] || return 0
     while IFS='=' read -r key value; do
         case "$key" in
-            HTTPS_PORT | HTTP_PORT | C2S_PORT | DIST_PORT | WITH_DEMO) printf -v "$key" '%s' "$value" ;;
+            HTTPS_PORT | HTTP_PORT | C2S_PORT | DIST_PORT | WITH_DEMO | SM_RESUME) printf -v "$key" '%s' "$value" ;;
         esac
     done <"$KDIR/instance.env"
     URL="wss://$DOMAIN:$HTTPS_PORT$WS_PATH"
@@ -527,6 +528,10 @@ cmd_start() {
         rounds_die "/usr/bin/python3 with python3-websockets is missing (run scripts/install-deps.sh)"
     fi
     dir="$(rounds_abs_dir "$dir")"
+    # The paths end up in Lua, YAML and shell (ejabberdctl) unquoted: keep them plain.
+    case "$dir" in
+        *[[:space:]\"\'\\\$\`]*) rounds_die "DIR must not contain spaces, quotes, \\, \$ or \`: $dir" ;;
+    esac
     setup_kind "$kind" "$dir"
     mkdir -p "$KDIR"
     exec 9>"$KDIR/.lock"
