@@ -35,6 +35,11 @@ still_good() {
     openssl verify -CAfile "$DIR/ca.crt" -purpose sslserver "$DIR/localhost.crt" >/dev/null 2>&1 || return 1
 }
 
+# Prosody and ejabberd may start at the same moment (ctest --parallel): the
+# second caller waits here and then finds the first one's certificates.
+exec 9>"$DIR/.make-ca.lock"
+flock 9
+
 if still_good; then
     rounds_log "certificates in $DIR are present and valid"
     exit 0
