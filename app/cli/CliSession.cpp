@@ -46,24 +46,25 @@ int exitCodeFor(const Core::Error &error)
 
 int reportError(const Core::Error &error)
 {
-    const QString text = u"rounds-cli: "_s + Core::describeError(error) + u"\n  ("_s
-                         + Core::errorCodeName(error.code) + u": "_s + error.detail + u")\n"_s;
+    const QString text = u"rounds-cli: "_s + Core::describeError(error) + u"\n  ("_s +
+                         Core::errorCodeName(error.code) + u": "_s + error.detail + u")\n"_s;
     std::fputs(text.toLocal8Bit().constData(), stderr);
     return exitCodeFor(error);
 }
 
 void CliSession::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({u"url"_s, u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s,
+    parser.addOption({u"url"_s,
+                      u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s,
                       u"url"_s});
     parser.addOption({u"jid"_s, u"Account address, e.g. ana@example.org."_s, u"jid"_s});
-    parser.addOption({u"ca-file"_s, u"PEM file with the organisation's CA certificate(s)."_s,
-                      u"file"_s});
+    parser.addOption(
+        {u"ca-file"_s, u"PEM file with the organisation's CA certificate(s)."_s, u"file"_s});
     parser.addOption({u"pin-sha256"_s,
                       u"Also require this SHA-256 fingerprint (hex) of the server certificate."_s,
                       u"hex"_s});
-    parser.addOption({u"resource"_s, u"Resource to request (default: server-assigned)."_s,
-                      u"name"_s});
+    parser.addOption(
+        {u"resource"_s, u"Resource to request (default: server-assigned)."_s, u"name"_s});
     parser.addOption({u"allow-insecure-loopback"_s,
                       u"Developer flag: permit ws:// (no TLS) to a loopback address."_s});
     parser.addOption({u"timeout"_s, u"Seconds to wait (default 30)."_s, u"seconds"_s, u"30"_s});

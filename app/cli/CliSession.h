@@ -36,7 +36,7 @@ public:
     /// Reads the options and the password (ROUNDS_PASSWORD, else stdin).
     /// Returns an exit code on failure.
     std::expected<std::unique_ptr<Account::Account>, int> signIn(const QCommandLineParser &parser,
-                                                                int timeoutSeconds);
+                                                                 int timeoutSeconds);
 };
 
 /// Runs the event loop until `done` is true or the timeout passes.

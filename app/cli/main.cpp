@@ -81,7 +81,8 @@ int commandSend(const QCommandLineParser &parser)
         runUntil([&] { return acknowledged; }, timeout);
     }
     if (!acknowledged)
-        return reportError({Core::Error::Code::Timeout, u"the server did not confirm the message"_s});
+        return reportError(
+            {Core::Error::Code::Timeout, u"the server did not confirm the message"_s});
     printJson({{u"event"_s, u"sent"_s}, {u"id"_s, id}, {u"to"_s, to.toString()}});
     a.signOut();
     runUntil([&] { return a.client().state() == Xmpp::Client::State::Disconnected; }, 3);
@@ -127,8 +128,9 @@ int commandListen(const QCommandLineParser &parser)
                          printJson(out);
                      });
     printJson({{u"event"_s, u"ready"_s}, {u"jid"_s, a.client().boundJid().toString()}});
-    const bool done = runUntil([&] { return fatal.has_value() || (count > 0 && received >= count); },
-                               parser.isSet(u"timeout"_s) || count > 0 ? timeout : 365 * 24 * 3600);
+    const bool done =
+        runUntil([&] { return fatal.has_value() || (count > 0 && received >= count); },
+                 parser.isSet(u"timeout"_s) || count > 0 ? timeout : 365 * 24 * 3600);
     a.signOut();
     runUntil([&] { return a.client().state() == Xmpp::Client::State::Disconnected; }, 3);
     if (fatal)

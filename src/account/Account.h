@@ -26,11 +26,11 @@ namespace Account {
 struct AccountSettings
 {
     Core::Jid jid;
-    QUrl serverUrl;             ///< wss://host/xmpp-websocket
-    QString caFile;             ///< organisation CA (PEM); optional
-    QByteArray pinnedSha256;    ///< server certificate fingerprint; optional
+    QUrl serverUrl;                     ///< wss://host/xmpp-websocket
+    QString caFile;                     ///< organisation CA (PEM); optional
+    QByteArray pinnedSha256;            ///< server certificate fingerprint; optional
     bool allowInsecureLoopback = false; ///< developer flag, see Xmpp::TransportSettings
-    QString resource;           ///< empty lets the server choose
+    QString resource;                   ///< empty lets the server choose
 };
 
 /// One signed-in account: owns its connection and the services on it. `main`

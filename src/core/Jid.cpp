@@ -18,9 +18,9 @@ Jid::Jid(QStringView text)
     }
     if (m_domain.endsWith(u'.'))
         m_domain.chop(1);
-    const bool bad = m_domain.isEmpty() || (at >= 0 && m_local.isEmpty())
-                     || (slash >= 0 && m_resource.isEmpty()) || m_domain.contains(u'@')
-                     || m_local.size() > 1023 || m_domain.size() > 1023;
+    const bool bad = m_domain.isEmpty() || (at >= 0 && m_local.isEmpty()) ||
+                     (slash >= 0 && m_resource.isEmpty()) || m_domain.contains(u'@') ||
+                     m_local.size() > 1023 || m_domain.size() > 1023;
     if (bad)
         *this = Jid();
 }

@@ -41,9 +41,9 @@ QString firstChildName(const Element &element, QStringView ns)
 
 bool isStanza(const Element &element)
 {
-    return element.xmlns() == Ns::Client
-           && (element.name() == u"message" || element.name() == u"presence"
-               || element.name() == u"iq");
+    return element.xmlns() == Ns::Client &&
+           (element.name() == u"message" || element.name() == u"presence" ||
+            element.name() == u"iq");
 }
 
 } // namespace
@@ -58,8 +58,9 @@ Client::Client(Transport &transport, QObject *parent)
 
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        failConnection(Error{Error::Code::Timeout, QStringLiteral("no session within the handshake timeout")},
-                       true);
+        failConnection(
+            Error{Error::Code::Timeout, QStringLiteral("no session within the handshake timeout")},
+            true);
     });
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Client::startConnection);
@@ -68,7 +69,8 @@ Client::Client(Transport &transport, QObject *parent)
     m_probeTimer.setSingleShot(true);
     connect(&m_probeTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcClient) << "link probe unanswered, dropping the connection";
-        failConnection(Error{Error::Code::Timeout, QStringLiteral("keep-alive not answered")}, true);
+        failConnection(Error{Error::Code::Timeout, QStringLiteral("keep-alive not answered")},
+                       true);
     });
 }
 
@@ -202,8 +204,8 @@ void Client::handleElement(const Element &element)
                 m_transport.close();
             } else {
                 qCInfo(lcClient) << "server closed the stream";
-                failConnection(Error{Error::Code::Network, QStringLiteral("server closed the stream")},
-                               true);
+                failConnection(
+                    Error{Error::Code::Network, QStringLiteral("server closed the stream")}, true);
             }
         }
         // <open/> needs no action: features follow.
@@ -215,12 +217,12 @@ void Client::handleElement(const Element &element)
         } else if (element.name() == u"error") {
             const QString condition = firstChildName(element, Ns::StreamErrors);
             qCWarning(lcClient) << "stream error:" << condition;
-            const bool fatal = condition == u"conflict" || condition == u"not-authorized"
-                               || condition == u"host-unknown";
+            const bool fatal = condition == u"conflict" || condition == u"not-authorized" ||
+                               condition == u"host-unknown";
             Error error{condition == u"not-authorized" ? Error::Code::Auth : Error::Code::Network,
                         QStringLiteral("stream error: ") + condition};
-            if (condition == u"policy-violation" || condition == u"not-well-formed"
-                || condition == u"invalid-xml" || condition == u"restricted-xml")
+            if (condition == u"policy-violation" || condition == u"not-well-formed" ||
+                condition == u"invalid-xml" || condition == u"restricted-xml")
                 error.code = Error::Code::Stanza;
             failConnection(error, !fatal);
         }
@@ -255,7 +257,8 @@ void Client::handleFeatures(const Element &features)
         Element auth(QStringLiteral("auth"), Ns::Sasl.toString());
         auth.setAttribute(QStringLiteral("mechanism"), m_sasl->mechanismName());
         QByteArray initial = m_sasl->initialResponse();
-        auth.setText(initial.isEmpty() ? QStringLiteral("=") : QString::fromLatin1(initial.toBase64()));
+        auth.setText(initial.isEmpty() ? QStringLiteral("=")
+                                       : QString::fromLatin1(initial.toBase64()));
         sodium_memzero(initial.data(), size_t(initial.size()));
         m_phase = Phase::Authenticating;
         qCInfo(lcClient) << "authenticating with" << m_sasl->mechanismName();
@@ -343,15 +346,16 @@ void Client::bind()
         if (m_phase != Phase::Binding)
             return;
         if (!result) {
-            failConnection(Error{Error::Code::Stanza,
-                                 QStringLiteral("resource binding failed: ") + result.error().detail},
+            failConnection(Error{Error::Code::Stanza, QStringLiteral("resource binding failed: ") +
+                                                          result.error().detail},
                            result.error().code != Error::Code::Stanza);
             return;
         }
         const Core::Jid jid(result->firstChild(u"bind", Ns::Bind).childText(u"jid"));
         if (!jid.isValid() || jid.bare() != m_config.jid.bare()) {
-            failConnection(Error{Error::Code::Stanza, QStringLiteral("server bound an unexpected address")},
-                           false);
+            failConnection(
+                Error{Error::Code::Stanza, QStringLiteral("server bound an unexpected address")},
+                false);
             return;
         }
         m_boundJid = jid;
@@ -385,7 +389,9 @@ void Client::handleSmNonza(const Element &element)
     if (name == u"a") {
         bool ok = false;
         const quint32 h = element.attribute(u"h").toUInt(&ok);
-        auto acked = ok ? m_sm.onAck(h) : Core::Result<QList<Element>>(Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
+        auto acked = ok ? m_sm.onAck(h)
+                        : Core::Result<QList<Element>>(
+                              Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
         if (!acked) {
             failConnection(acked.error(), true);
             return;
@@ -396,7 +402,8 @@ void Client::handleSmNonza(const Element &element)
         return;
     }
     if (name == u"enabled" && m_phase == Phase::Enabling) {
-        const bool resumable = element.attribute(u"resume") == u"true" || element.attribute(u"resume") == u"1";
+        const bool resumable =
+            element.attribute(u"resume") == u"true" || element.attribute(u"resume") == u"1";
         m_sm.onEnabled(resumable ? element.attribute(u"id") : QString(),
                        element.attribute(u"max").toInt());
         qCInfo(lcClient) << "stream management enabled, resumable:" << resumable
@@ -407,7 +414,9 @@ void Client::handleSmNonza(const Element &element)
     if (name == u"resumed" && m_phase == Phase::Resuming) {
         bool ok = false;
         const quint32 h = element.attribute(u"h").toUInt(&ok);
-        auto resend = ok ? m_sm.onResumed(h) : Core::Result<QList<Element>>(Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
+        auto resend = ok ? m_sm.onResumed(h)
+                         : Core::Result<QList<Element>>(
+                               Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
         if (!resend) {
             failConnection(resend.error(), true);
             return;
@@ -455,8 +464,9 @@ void Client::handleStanza(const Element &stanza)
                 pending.promise->addResult(Core::Result<Element>(stanza));
             } else {
                 const Element error = stanza.firstChild(u"error");
-                pending.promise->addResult(Core::Result<Element>(Core::fail(
-                    Error::Code::Stanza, QStringLiteral("iq error: ") + firstChildName(error, Ns::Stanzas))));
+                pending.promise->addResult(Core::Result<Element>(
+                    Core::fail(Error::Code::Stanza,
+                               QStringLiteral("iq error: ") + firstChildName(error, Ns::Stanzas))));
             }
             pending.promise->finish();
             return;
@@ -633,7 +643,8 @@ void Client::onTransportClosed(bool clean, const Core::Error &transportError)
         return;
     }
     if (!m_everConnected) {
-        qCInfo(lcClient) << "connection failed before a session:" << Core::errorCodeName(error.code);
+        qCInfo(lcClient) << "connection failed before a session:"
+                         << Core::errorCodeName(error.code);
         setState(State::Disconnected);
         resolveConnect(std::unexpected(error));
         return;

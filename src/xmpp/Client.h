@@ -54,12 +54,12 @@ private:
 struct ClientConfig
 {
     TransportSettings transport;
-    Core::Jid jid;               ///< bare account address
-    QString password;            ///< kept for reconnects; wiped when the Client goes
-    QString resource;            ///< requested resource; empty lets the server choose
-    bool autoReconnect = true;   ///< reconnect (and resume) after a dropped link
+    Core::Jid jid;             ///< bare account address
+    QString password;          ///< kept for reconnects; wiped when the Client goes
+    QString resource;          ///< requested resource; empty lets the server choose
+    bool autoReconnect = true; ///< reconnect (and resume) after a dropped link
     int handshakeTimeoutMs = 30000;
-    int keepAliveIdleMs = 45000; ///< probe the link after this much silence
+    int keepAliveIdleMs = 45000;    ///< probe the link after this much silence
     int keepAliveTimeoutMs = 15000; ///< ...and drop it when the probe is not answered
     int iqTimeoutMs = 30000;
     int reconnectInitialMs = 1000; ///< first reconnect delay (doubles, with jitter)
@@ -145,7 +145,17 @@ Q_SIGNALS:
     void stanzaReceived(const Xmpp::Element &stanza);
 
 private:
-    enum class Phase { Idle, Opening, AwaitFeatures, Authenticating, Resuming, Binding, Enabling, Ready, Closing };
+    enum class Phase {
+        Idle,
+        Opening,
+        AwaitFeatures,
+        Authenticating,
+        Resuming,
+        Binding,
+        Enabling,
+        Ready,
+        Closing
+    };
 
     void startConnection();
     void onTransportOpened();

@@ -38,8 +38,8 @@ Element Message::toElement() const
     if (!body.isNull())
         stanza.appendChild(Element(QStringLiteral("body")).setText(body));
     if (!originId.isEmpty())
-        stanza.appendChild(
-            Element(QStringLiteral("origin-id"), Ns::Sid.toString()).setAttribute(QStringLiteral("id"), originId));
+        stanza.appendChild(Element(QStringLiteral("origin-id"), Ns::Sid.toString())
+                               .setAttribute(QStringLiteral("id"), originId));
     return stanza;
 }
 

@@ -15,10 +15,10 @@ namespace Xmpp {
 /// the server certificate to have that SHA-256 fingerprint.
 struct TransportSettings
 {
-    QUrl url;                   ///< wss://host[:port]/path (ws:// only to loopback, see below)
-    QString domain;             ///< XMPP domain for <open to=...>
-    QString caFile;             ///< PEM file with extra trusted CA certificates; optional
-    QByteArray pinnedSha256;    ///< hex SHA-256 of the server certificate (DER); optional
+    QUrl url;                ///< wss://host[:port]/path (ws:// only to loopback, see below)
+    QString domain;          ///< XMPP domain for <open to=...>
+    QString caFile;          ///< PEM file with extra trusted CA certificates; optional
+    QByteArray pinnedSha256; ///< hex SHA-256 of the server certificate (DER); optional
     bool allowInsecureLoopback = false; ///< developer flag: permit ws:// to 127.0.0.0/8 or ::1
     int connectTimeoutMs = 20000;
 };

@@ -121,11 +121,10 @@ void WebSocketTransport::open(const TransportSettings &settings)
 
     connect(m_socket.get(), &QWebSocket::connected, this, &WebSocketTransport::onConnected);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &WebSocketTransport::onDisconnected);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &frame) {
-                if (m_open)
-                    Q_EMIT frameReceived(frame);
-            });
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &frame) {
+        if (m_open)
+            Q_EMIT frameReceived(frame);
+    });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         failWith(Error{Error::Code::Stanza, QStringLiteral("binary WebSocket frame")});
     });
@@ -133,10 +132,11 @@ void WebSocketTransport::open(const TransportSettings &settings)
         // Never ignored: recorded so the failure names the certificate problem.
         m_sslErrors = errors;
     });
-    connect(m_socket.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError error) {
-        if (!m_pendingError)
-            m_pendingError = socketError(error, m_socket->errorString());
-    });
+    connect(m_socket.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError error) {
+                if (!m_pendingError)
+                    m_pendingError = socketError(error, m_socket->errorString());
+            });
 
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({QStringLiteral("xmpp")});
@@ -188,7 +188,8 @@ void WebSocketTransport::onDisconnected()
     } else if (m_pendingError) {
         error = *m_pendingError;
     } else {
-        const auto code = m_socket ? m_socket->closeCode() : QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+        const auto code =
+            m_socket ? m_socket->closeCode() : QWebSocketProtocol::CloseCodeAbnormalDisconnection;
         error = Error{Error::Code::Network,
                       QStringLiteral("connection closed (WebSocket code %1)").arg(int(code))};
     }
@@ -241,8 +242,8 @@ void WebSocketTransport::abort()
 {
     if (!m_socket)
         return;
-    failWith(m_pendingError.value_or(
-        Error{Error::Code::Network, QStringLiteral("connection aborted")}));
+    failWith(
+        m_pendingError.value_or(Error{Error::Code::Network, QStringLiteral("connection aborted")}));
 }
 
 bool WebSocketTransport::isOpen() const

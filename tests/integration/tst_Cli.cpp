@@ -36,8 +36,8 @@ class tst_Cli : public QObject
         p.write(stdinData);
         p.closeWriteChannel();
         p.waitForFinished(timeoutMs);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
 private Q_SLOTS:
@@ -57,17 +57,19 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"ROUNDS_PASSWORD"_s, m_env.password(dave));
         listener.setProcessEnvironment(env);
-        listener.start(m_cli, common(dave, m_env.caFile)
-                                  + QStringList{u"listen"_s, u"--count"_s, u"1"_s, u"--timeout"_s, u"60"_s});
+        listener.start(m_cli,
+                       common(dave, m_env.caFile) +
+                           QStringList{u"listen"_s, u"--count"_s, u"1"_s, u"--timeout"_s, u"60"_s});
         QVERIFY(listener.waitForStarted());
         listener.closeWriteChannel();
         QVERIFY(QTest::qWaitFor([&] { return listener.canReadLine(); }, 30000));
         const auto ready = QJsonDocument::fromJson(listener.readLine()).object();
         QCOMPARE(ready.value(u"event"_s).toString(), u"ready"_s);
 
-        const Run sent = run(common(alice, m_env.caFile)
-                                 + QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s, u"cli: Bed 12 needs review"_s},
-                             m_env.password(alice).toUtf8() + '\n');
+        const Run sent =
+            run(common(alice, m_env.caFile) + QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s,
+                                                          u"cli: Bed 12 needs review"_s},
+                m_env.password(alice).toUtf8() + '\n');
         QVERIFY2(sent.exitCode == 0, sent.err.constData());
         const auto sentJson = QJsonDocument::fromJson(sent.out.trimmed()).object();
         QCOMPARE(sentJson.value(u"event"_s).toString(), u"sent"_s);

@@ -110,7 +110,9 @@ class tst_Session : public QObject
     static void verifyExactlyOnce(const Session &receiver, const QString &prefix,
                                   const QStringList &ids)
     {
-        const auto complete = [&] { return receiver.countsByOriginId(prefix).size() == ids.size(); };
+        const auto complete = [&] {
+            return receiver.countsByOriginId(prefix).size() == ids.size();
+        };
         if (!QTest::qWaitFor(complete, 20000)) {
             const auto c = receiver.countsByOriginId(prefix);
             QStringList missing;
@@ -240,7 +242,8 @@ private Q_SLOTS:
         const QStringList ids = sendBurst(a, carol(), u"cut-sender"_s, 200, [&] { proxy.cut(); });
         verifyExactlyOnce(b, u"cut-sender"_s, ids);
         QVERIFY(resumed.count() >= 1);
-        QVERIFY(QTest::qWaitFor([&] { return a.client.streamManagement().unacknowledgedCount() == 0; }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return a.client.streamManagement().unacknowledgedCount() == 0; }, 10000));
     }
 
     void burstSurvivesCutReceiverLink()

@@ -28,8 +28,8 @@ ServerEnv ServerEnv::load(QString *error)
     env.otherCaFile = values.value(QStringLiteral("ROUNDS_SERVER_OTHER_CA"));
     env.host = values.value(QStringLiteral("ROUNDS_SERVER_HOST"));
     env.port = values.value(QStringLiteral("ROUNDS_SERVER_PORT")).toUShort();
-    const QStringList pairs = values.value(QStringLiteral("ROUNDS_SERVER_ACCOUNTS"))
-                                  .split(u' ', Qt::SkipEmptyParts);
+    const QStringList pairs =
+        values.value(QStringLiteral("ROUNDS_SERVER_ACCOUNTS")).split(u' ', Qt::SkipEmptyParts);
     for (const QString &pair : pairs) {
         const qsizetype colon = pair.indexOf(u':');
         if (colon <= 0)

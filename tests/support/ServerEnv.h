@@ -10,8 +10,8 @@
 /// file scripts/servers.sh writes (path in ROUNDS_TEST_ENV).
 struct ServerEnv
 {
-    QString kind;     ///< prosody | ejabberd
-    QUrl url;         ///< wss URL
+    QString kind; ///< prosody | ejabberd
+    QUrl url;     ///< wss URL
     QString domain;
     QString caFile;
     QString otherCaFile; ///< an unrelated CA: must be refused

@@ -46,7 +46,8 @@ void TcpProxy::pump(Pair *p)
     if (p->stalled)
         return;
     p->pendingToUpstream += p->client->readAll();
-    if (p->upstream->state() == QAbstractSocket::ConnectedState && !p->pendingToUpstream.isEmpty()) {
+    if (p->upstream->state() == QAbstractSocket::ConnectedState &&
+        !p->pendingToUpstream.isEmpty()) {
         p->upstream->write(p->pendingToUpstream);
         p->pendingToUpstream.clear();
     }

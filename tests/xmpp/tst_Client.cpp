@@ -70,17 +70,21 @@ class tst_Client : public QObject
         transport.inject(u"<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"_s);
         QVERIFY(!takeSent(transport, u"open").isNull());
         transport.inject(Open);
-        transport.inject(sm ? BindFeatures
-                            : u"<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
-                              u"<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></stream:features>"_s);
+        transport.inject(
+            sm ? BindFeatures
+               : u"<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+                 u"<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></stream:features>"_s);
         const Element bind = takeSent(transport, u"iq");
-        QCOMPARE(bind.firstChild(u"bind", u"urn:ietf:params:xml:ns:xmpp-bind").childText(u"resource"),
-                 u"ward4"_s);
-        transport.inject(u"<iq type='result' id='%1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
-                         u"<jid>nurse@example.org/ward4</jid></bind></iq>"_s.arg(bind.attribute(u"id")));
+        QCOMPARE(
+            bind.firstChild(u"bind", u"urn:ietf:params:xml:ns:xmpp-bind").childText(u"resource"),
+            u"ward4"_s);
+        transport.inject(
+            u"<iq type='result' id='%1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+            u"<jid>nurse@example.org/ward4</jid></bind></iq>"_s.arg(bind.attribute(u"id")));
         if (sm) {
             QVERIFY(QTest::qWaitFor([&] { return !transport.takeSent().isEmpty(); }, 2000));
-            transport.inject(u"<enabled xmlns='urn:xmpp:sm:3' id='sm-1' resume='true' max='600'/>"_s);
+            transport.inject(
+                u"<enabled xmlns='urn:xmpp:sm:3' id='sm-1' resume='true' max='600'/>"_s);
         }
         QVERIFY(QTest::qWaitFor([&] { return client.isConnected(); }, 2000));
     }
@@ -156,7 +160,8 @@ private Q_SLOTS:
         client.connectToServer();
         login(transport, client);
         transport.takeSent();
-        transport.inject(u"<message from='a@example.org/x' type='chat'><body>one</body></message>"_s);
+        transport.inject(
+            u"<message from='a@example.org/x' type='chat'><body>one</body></message>"_s);
         transport.inject(u"<presence from='a@example.org/x'/>"_s);
         transport.inject(u"<iq type='result' id='unknown'/>"_s);
         transport.inject(u"<r xmlns='urn:xmpp:sm:3'/>"_s);
@@ -174,7 +179,8 @@ private Q_SLOTS:
         QSignalSpy acked(&client, &Client::stanzaAcknowledged);
         const QString first = messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"a"_s);
         const QString second = messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"b"_s);
-        QVERIFY(QTest::qWaitFor([&] { return client.streamManagement().unacknowledgedCount() == 2; }, 1000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return client.streamManagement().unacknowledgedCount() == 2; }, 1000));
         transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='1'/>"_s);
         QCOMPARE(acked.count(), 1);
         QCOMPARE(acked.at(0).at(0).toString(), first);
@@ -195,7 +201,8 @@ private Q_SLOTS:
         const QString id = messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"Bed 12 review"_s);
         QVERIFY(transport.expect(
             u"<message xmlns='jabber:client' to='doc@example.org' id='%1' type='chat'>"
-            u"<body>Bed 12 review</body><origin-id xmlns='urn:xmpp:sid:0' id='%1'/></message>"_s.arg(id)));
+            u"<body>Bed 12 review</body><origin-id xmlns='urn:xmpp:sid:0' id='%1'/></message>"_s
+                .arg(id)));
     }
 
     void resumesAndResendsUnacknowledged()
@@ -207,8 +214,10 @@ private Q_SLOTS:
         client.connectToServer();
         login(transport, client);
         for (int i = 1; i <= 3; ++i)
-            messaging.sendChat(Core::Jid(u"doc@example.org"_s), QString::number(i), u"m%1"_s.arg(i));
-        transport.inject(u"<message from='a@example.org/x' type='chat'><body>in</body></message>"_s);
+            messaging.sendChat(Core::Jid(u"doc@example.org"_s), QString::number(i),
+                               u"m%1"_s.arg(i));
+        transport.inject(
+            u"<message from='a@example.org/x' type='chat'><body>in</body></message>"_s);
         transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='1'/>"_s);
         QSignalSpy lost(&client, &Client::connectionLost);
         QSignalSpy started(&client, &Client::sessionStarted);
@@ -246,7 +255,8 @@ private Q_SLOTS:
         login(transport, client);
         messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"1"_s, u"m1"_s);
         messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"2"_s, u"m2"_s);
-        QVERIFY(QTest::qWaitFor([&] { return client.streamManagement().unacknowledgedCount() == 2; }, 1000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return client.streamManagement().unacknowledgedCount() == 2; }, 1000));
         transport.drop();
         QVERIFY(QTest::qWaitFor([&] { return transport.isOpen(); }, 2000));
         transport.inject(Open);
@@ -261,8 +271,9 @@ private Q_SLOTS:
                          u"xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></failed>"_s);
         const Element bind = takeSent(transport, u"iq");
         QVERIFY(bind.hasChild(u"bind", u"urn:ietf:params:xml:ns:xmpp-bind"));
-        transport.inject(u"<iq type='result' id='%1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
-                         u"<jid>nurse@example.org/ward4</jid></bind></iq>"_s.arg(bind.attribute(u"id")));
+        transport.inject(
+            u"<iq type='result' id='%1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+            u"<jid>nurse@example.org/ward4</jid></bind></iq>"_s.arg(bind.attribute(u"id")));
         QVERIFY(QTest::qWaitFor([&] { return !takeSent(transport, u"enable").isNull(); }, 1000));
         transport.inject(u"<enabled xmlns='urn:xmpp:sm:3' id='sm-2' resume='true'/>"_s);
         QVERIFY(QTest::qWaitFor([&] { return client.isConnected(); }, 1000));
@@ -281,9 +292,11 @@ private Q_SLOTS:
         client.connectToServer();
         login(transport, client);
         transport.takeSent();
-        transport.inject(u"<iq type='get' id='q1' from='x@example.org/r'><query xmlns='urn:example:unknown'/></iq>"_s);
+        transport.inject(
+            u"<iq type='get' id='q1' from='x@example.org/r'><query xmlns='urn:example:unknown'/></iq>"_s);
         QVERIFY(transport.expect(
-            u"<iq xmlns='jabber:client' type='error' id='q1' to='x@example.org/r'><error type='cancel'>"
+            u"<iq xmlns='jabber:client' type='error' id='q1' to='x@example.org/r'><error "
+            u"type='cancel'>"
             u"<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"_s));
     }
 
@@ -295,8 +308,10 @@ private Q_SLOTS:
         client.connectToServer();
         login(transport, client);
         transport.takeSent();
-        transport.inject(u"<iq type='get' id='p1' from='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_s);
-        QVERIFY(transport.expect(u"<iq xmlns='jabber:client' type='result' id='p1' to='example.org'/>"_s));
+        transport.inject(
+            u"<iq type='get' id='p1' from='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_s);
+        QVERIFY(transport.expect(
+            u"<iq xmlns='jabber:client' type='result' id='p1' to='example.org'/>"_s));
     }
 
     void oversizedStanzaEndsTheConnection()
@@ -307,8 +322,8 @@ private Q_SLOTS:
         client.connectToServer();
         login(transport, client);
         QSignalSpy lost(&client, &Client::connectionLost);
-        transport.inject(u"<message type='chat'><body>"_s + QString(300 * 1024, u'x')
-                         + u"</body></message>"_s);
+        transport.inject(u"<message type='chat'><body>"_s + QString(300 * 1024, u'x') +
+                         u"</body></message>"_s);
         QCOMPARE(lost.count(), 1);
         QCOMPARE(lost.first().first().value<Error>().code, Error::Code::Stanza);
         QCOMPARE(client.state(), Client::State::Reconnecting);
@@ -353,12 +368,14 @@ private Q_SLOTS:
         auto ok = client.sendIq(iq);
         iq.setAttribute(u"id"_s, u"v2"_s);
         auto bad = client.sendIq(iq);
-        transport.inject(u"<iq type='result' id='v1'><query xmlns='jabber:iq:version'><name>S</name></query></iq>"_s);
+        transport.inject(
+            u"<iq type='result' id='v1'><query xmlns='jabber:iq:version'><name>S</name></query></iq>"_s);
         transport.inject(u"<iq type='error' id='v2'><error type='cancel'><feature-not-implemented "
                          u"xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"_s);
         QVERIFY(TestSupport::waitFor(ok));
         QVERIFY(TestSupport::waitFor(bad));
-        QCOMPARE(ok.result()->firstChild(u"query", u"jabber:iq:version").childText(u"name"), u"S"_s);
+        QCOMPARE(ok.result()->firstChild(u"query", u"jabber:iq:version").childText(u"name"),
+                 u"S"_s);
         QVERIFY(bad.result().error().detail.contains(u"feature-not-implemented"_s));
     }
 
@@ -414,7 +431,8 @@ private Q_SLOTS:
         client.disconnectFromServer();
         QVERIFY(transport.expect(u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s));
         transport.inject(u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s);
-        QVERIFY(QTest::qWaitFor([&] { return client.state() == Client::State::Disconnected; }, 1000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return client.state() == Client::State::Disconnected; }, 1000));
         QCOMPARE(transport.openCount(), 1);
     }
 };

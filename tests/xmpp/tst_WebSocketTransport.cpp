@@ -18,7 +18,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("accepted");
         QTest::newRow("wss") << u"wss://chat.example.org/xmpp-websocket"_s << false << true;
         QTest::newRow("ws remote refused") << u"ws://chat.example.org/ws"_s << false << false;
-        QTest::newRow("ws remote refused with flag") << u"ws://chat.example.org/ws"_s << true << false;
+        QTest::newRow("ws remote refused with flag")
+            << u"ws://chat.example.org/ws"_s << true << false;
         QTest::newRow("ws private range refused") << u"ws://10.0.0.5/ws"_s << true << false;
         QTest::newRow("ws loopback without flag") << u"ws://127.0.0.1:5280/ws"_s << false << false;
         QTest::newRow("ws loopback with flag") << u"ws://127.0.0.1:5280/ws"_s << true << true;

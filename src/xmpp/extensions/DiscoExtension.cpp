@@ -27,7 +27,8 @@ void DiscoExtension::onSessionStarted(bool resumed)
         if (!result)
             return;
         m_serverFeatures.clear();
-        for (const Element &f : result->firstChild(u"query", Ns::DiscoInfo).childrenNamed(u"feature"))
+        for (const Element &f :
+             result->firstChild(u"query", Ns::DiscoInfo).childrenNamed(u"feature"))
             m_serverFeatures << f.attribute(u"var");
         Q_EMIT serverFeaturesChanged();
     });
@@ -54,7 +55,8 @@ bool DiscoExtension::handleStanza(const Element &stanza)
     identity.setAttribute(QStringLiteral("name"), QStringLiteral("Rounds"));
     answer.appendChild(identity);
     for (const QString &feature : client().discoFeatures())
-        answer.appendChild(Element(QStringLiteral("feature")).setAttribute(QStringLiteral("var"), feature));
+        answer.appendChild(
+            Element(QStringLiteral("feature")).setAttribute(QStringLiteral("var"), feature));
     reply.appendChild(answer);
     client().send(reply);
     return true;

@@ -57,7 +57,7 @@ void RosterExtension::applyItem(const Element &item)
         return;
     entry.name = item.attribute(u"name");
     entry.subscription = item.hasAttribute(u"subscription") ? item.attribute(u"subscription")
-                                                             : QStringLiteral("none");
+                                                            : QStringLiteral("none");
     for (const Element &group : item.childrenNamed(u"group"))
         entry.groups << group.text();
     m_items.removeIf([&](const RosterItem &existing) { return existing.jid == entry.jid; });

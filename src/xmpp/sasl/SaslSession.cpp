@@ -18,8 +18,7 @@ Core::Result<std::unique_ptr<SaslSession>> SaslSession::start(const QStringList 
     return std::unique_ptr<SaslSession>(new SaslSession(*mechanism, username, password));
 }
 
-SaslSession::SaslSession(SaslMechanism mechanism, const QString &username,
-                         const QString &password)
+SaslSession::SaslSession(SaslMechanism mechanism, const QString &username, const QString &password)
     : m_mechanism(mechanism)
 {
     switch (mechanism) {
@@ -72,16 +71,17 @@ Core::Error saslFailureError(const QString &condition)
 {
     if (condition == u"account-disabled")
         return Error{Error::Code::AccountDisabled, condition};
-    if (condition == u"invalid-mechanism" || condition == u"mechanism-too-weak"
-        || condition == u"encryption-required")
+    if (condition == u"invalid-mechanism" || condition == u"mechanism-too-weak" ||
+        condition == u"encryption-required")
         return Error{Error::Code::NoMechanism, condition};
     if (condition == u"temporary-auth-failure")
         return Error{Error::Code::Network, condition};
-    if (condition == u"malformed-request" || condition == u"incorrect-encoding"
-        || condition == u"invalid-authzid" || condition == u"aborted")
+    if (condition == u"malformed-request" || condition == u"incorrect-encoding" ||
+        condition == u"invalid-authzid" || condition == u"aborted")
         return Error{Error::Code::Stanza, condition};
     // not-authorized, credentials-expired and anything unknown
-    return Error{Error::Code::Auth, condition.isEmpty() ? QStringLiteral("not-authorized") : condition};
+    return Error{Error::Code::Auth,
+                 condition.isEmpty() ? QStringLiteral("not-authorized") : condition};
 }
 
 } // namespace Xmpp

@@ -19,8 +19,7 @@ class SaslSession
 {
 public:
     static Core::Result<std::unique_ptr<SaslSession>> start(const QStringList &offered,
-                                                            bool encrypted,
-                                                            const QString &username,
+                                                            bool encrypted, const QString &username,
                                                             const QString &password);
     ~SaslSession();
 
