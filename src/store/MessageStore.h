@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/StoreTypes.h"
+#include "store/StoreWorker.h"
+
+#include "core/Error.h"
+
+#include <QFuture>
+
+#include <memory>
+
+namespace Store {
+
+/// Messages, conversations, the outbox and search of one account, in its
+/// encrypted database. Every call runs on the account's store thread.
+class MessageStore
+{
+public:
+    explicit MessageStore(std::shared_ptr<StoreWorker> worker);
+
+    /// Stores a batch in one transaction, skipping messages already stored:
+    /// same conversation and origin-id, or same stanza-id, or (when neither is
+    /// set) same conversation, sender and message id. Keeps the conversation
+    /// summaries and the search index current.
+    QFuture<Core::Result<QList<InsertOutcome>>> insertMessages(QList<StoredMessage> batch);
+
+    /// Commits an outgoing message (state Pending) and its outbox entry before
+    /// anything goes on the wire. Returns the stored row.
+    QFuture<Core::Result<StoredMessage>> enqueueOutgoing(StoredMessage message);
+    /// Outgoing messages not yet acknowledged by the server, oldest first.
+    QFuture<Core::Result<QList<StoredMessage>>> pendingOutbox();
+    /// Moves a message's state forward (Pending < Sent < Delivered < Read; an
+    /// older state never overwrites a newer one). Sent and Failed... see below.
+    /// Reaching Sent removes the outbox entry. Failed keeps it so retry() can
+    /// put the message back to Pending.
+    QFuture<Core::Result<void>> updateState(QString messageId, MessageState state);
+    QFuture<Core::Result<void>> retry(QString messageId);
+
+    /// Conversation list, most recent activity first.
+    QFuture<Core::Result<QList<ConversationSummary>>> conversations(int limit = 500);
+    /// A page of history, newest first: rows older than `beforeRowId` (0 = newest).
+    QFuture<Core::Result<QList<StoredMessage>>> messages(QString conversation,
+                                                         qint64 beforeRowId = 0, int limit = 50);
+    QFuture<Core::Result<void>> markConversationRead(QString conversation);
+    QFuture<Core::Result<std::optional<StoredMessage>>> messageById(QString messageId);
+
+    /// Full-text search over bodies (FTS4). Words are ANDed; a trailing "*" on a
+    /// word (or `prefix` true for the last word) matches prefixes. Newest first.
+    QFuture<Core::Result<QList<StoredMessage>>> search(QString query, int limit = 50);
+
+    /// Small key/value state (MAM position, ...).
+    QFuture<Core::Result<QString>> setting(QString key);
+    QFuture<Core::Result<void>> setSetting(QString key, QString value);
+
+private:
+    std::shared_ptr<StoreWorker> m_worker;
+};
+
+} // namespace Store
