@@ -77,7 +77,7 @@ Client::Client(Transport &transport, QObject *parent)
 Client::~Client()
 {
     m_transport.disconnect(this);
-    failPendingIqs(Error{Error::Code::Cancelled, QStringLiteral("client destroyed")});
+    m_iqs.failAll(Error{Error::Code::Cancelled, QStringLiteral("client destroyed")});
     resolveConnect(Core::fail(Error::Code::Cancelled, QStringLiteral("client destroyed")));
     if (!m_config.password.isEmpty())
         sodium_memzero(m_config.password.data(), size_t(m_config.password.size()) * sizeof(QChar));
@@ -339,10 +339,8 @@ void Client::bind()
         bindElement.appendChild(Element(QStringLiteral("resource")).setText(m_config.resource));
     iq.appendChild(bindElement);
 
-    auto promise = std::make_shared<QPromise<Core::Result<Element>>>();
-    promise->start();
-    m_pendingIqs.insert(id, PendingIq{promise, nullptr});
-    promise->future().then(this, [this](const Core::Result<Element> &result) {
+    // No timeout of its own: the handshake timer covers binding.
+    m_iqs.track(id, 0).then(this, [this](const Core::Result<Element> &result) {
         if (m_phase != Phase::Binding)
             return;
         if (!result) {
@@ -453,22 +451,7 @@ void Client::handleStanza(const Element &stanza)
     if (stanza.name() == u"iq") {
         const QString id = stanza.attribute(u"id");
         if (type == u"result" || type == u"error") {
-            const auto it = m_pendingIqs.find(id);
-            if (it == m_pendingIqs.end())
-                return;
-            PendingIq pending = it.value();
-            m_pendingIqs.erase(it);
-            if (pending.timer)
-                pending.timer->deleteLater();
-            if (type == u"result") {
-                pending.promise->addResult(Core::Result<Element>(stanza));
-            } else {
-                const Element error = stanza.firstChild(u"error");
-                pending.promise->addResult(Core::Result<Element>(
-                    Core::fail(Error::Code::Stanza,
-                               QStringLiteral("iq error: ") + firstChildName(error, Ns::Stanzas))));
-            }
-            pending.promise->finish();
+            m_iqs.resolve(stanza);
             return;
         }
         if (type != u"get" && type != u"set")
@@ -573,36 +556,9 @@ QFuture<Core::Result<Element>> Client::sendIq(Element iq)
         id = newId();
         iq.setAttribute(QStringLiteral("id"), id);
     }
-    auto promise = std::make_shared<QPromise<Core::Result<Element>>>();
-    promise->start();
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] {
-        const auto it = m_pendingIqs.find(id);
-        if (it == m_pendingIqs.end())
-            return;
-        PendingIq pending = it.value();
-        m_pendingIqs.erase(it);
-        pending.timer->deleteLater();
-        pending.promise->addResult(Core::Result<Element>(
-            Core::fail(Error::Code::Timeout, QStringLiteral("no answer to iq"))));
-        pending.promise->finish();
-    });
-    timer->start(m_config.iqTimeoutMs);
-    m_pendingIqs.insert(id, PendingIq{promise, timer});
+    auto future = m_iqs.track(id, m_config.iqTimeoutMs);
     send(iq);
-    return promise->future();
-}
-
-void Client::failPendingIqs(const Core::Error &error)
-{
-    const auto pending = std::exchange(m_pendingIqs, {});
-    for (const PendingIq &p : pending) {
-        if (p.timer)
-            p.timer->deleteLater();
-        p.promise->addResult(Core::Result<Element>(std::unexpected(error)));
-        p.promise->finish();
-    }
+    return future;
 }
 
 void Client::failConnection(const Core::Error &error, bool retryable)
@@ -635,7 +591,7 @@ void Client::onTransportClosed(bool clean, const Core::Error &transportError)
     m_sasl.reset();
     const bool wasReady = m_phase == Phase::Ready;
     m_phase = Phase::Idle;
-    failPendingIqs(Error{Error::Code::Network, QStringLiteral("connection lost")});
+    m_iqs.failAll(Error{Error::Code::Network, QStringLiteral("connection lost")});
 
     if (m_userDisconnect) {
         setState(State::Disconnected);

@@ -3,6 +3,7 @@
 
 #include "xmpp/Backoff.h"
 #include "xmpp/Element.h"
+#include "xmpp/IqTracker.h"
 #include "xmpp/StreamManagement.h"
 #include "xmpp/Transport.h"
 #include "xmpp/XmlStreamParser.h"
@@ -176,7 +177,6 @@ private:
     void scheduleReconnect();
     void setState(State state);
     void resolveConnect(const Core::Result<void> &result);
-    void failPendingIqs(const Core::Error &error);
     void armKeepAlive();
     void probeLink();
 
@@ -198,12 +198,7 @@ private:
     QList<Element> m_queue; ///< waiting for a session
     std::optional<QPromise<Core::Result<void>>> m_connectPromise;
     std::optional<Core::Error> m_pendingFailure; ///< why we are dropping the link
-    struct PendingIq
-    {
-        std::shared_ptr<QPromise<Core::Result<Element>>> promise;
-        QTimer *timer = nullptr;
-    };
-    QHash<QString, PendingIq> m_pendingIqs;
+    IqTracker m_iqs;
 
     QTimer m_handshakeTimer;
     QTimer m_reconnectTimer;
