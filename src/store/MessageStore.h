@@ -30,10 +30,10 @@ public:
     QFuture<Core::Result<StoredMessage>> enqueueOutgoing(StoredMessage message);
     /// Outgoing messages not yet acknowledged by the server, oldest first.
     QFuture<Core::Result<QList<StoredMessage>>> pendingOutbox();
-    /// Moves a message's state forward (Pending < Sent < Delivered < Read; an
-    /// older state never overwrites a newer one). Sent and Failed... see below.
-    /// Reaching Sent removes the outbox entry. Failed keeps it so retry() can
-    /// put the message back to Pending.
+    /// Moves an outgoing message's state forward (Pending < Sent < Delivered <
+    /// Read; an older state never overwrites a newer one). Reaching Sent removes
+    /// the outbox entry. Failed (a bounce) replaces Pending or Sent and keeps or
+    /// restores the outbox entry so retry() can put the message back to Pending.
     QFuture<Core::Result<void>> updateState(QString messageId, MessageState state);
     QFuture<Core::Result<void>> retry(QString messageId);
 
@@ -52,6 +52,9 @@ public:
     /// Small key/value state (MAM position, ...).
     QFuture<Core::Result<QString>> setting(QString key);
     QFuture<Core::Result<void>> setSetting(QString key, QString value);
+
+    /// The FTS4 MATCH expression for a user's query (exposed for tests).
+    static QString matchExpression(const QString &query);
 
 private:
     std::shared_ptr<StoreWorker> m_worker;

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/MessageRows.h"
+
+namespace Store::MessageRows {
+
+namespace {
+
+// First id column of a one-column query, or nullopt when no row.
+Core::Result<std::optional<qint64>> firstId(Database::Statement &q)
+{
+    auto row = q.step();
+    if (!row)
+        return std::unexpected(row.error());
+    std::optional<qint64> id;
+    if (*row)
+        id = q.int64(0);
+    q.reset();
+    return id;
+}
+
+} // namespace
+
+Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
+{
+    QList<StoredMessage> out;
+    while (true) {
+        auto more = q.step();
+        if (!more)
+            return std::unexpected(more.error());
+        if (!*more)
+            break;
+        StoredMessage m;
+        m.rowId = q.int64(0);
+        m.conversation = q.text(1);
+        m.direction = Direction(q.int64(2));
+        m.sender = q.text(3);
+        m.messageId = q.text(4);
+        m.originId = q.text(5);
+        m.stanzaId = q.text(6);
+        m.timestamp = QDateTime::fromMSecsSinceEpoch(q.int64(7), Qt::UTC);
+        m.body = q.text(8);
+        m.state = MessageState(q.int64(9));
+        out.append(std::move(m));
+    }
+    q.reset();
+    return out;
+}
+
+Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMessage &m)
+{
+    if (!m.originId.isEmpty()) {
+        auto q = db.prepare("SELECT id FROM messages WHERE origin_id = ? AND conversation = ? LIMIT 1");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, m.originId).bind(2, m.conversation);
+        auto found = firstId(**q);
+        if (!found || *found)
+            return found;
+    }
+    if (!m.stanzaId.isEmpty()) {
+        auto q = db.prepare("SELECT id FROM messages WHERE stanza_id = ? LIMIT 1");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, m.stanzaId);
+        auto found = firstId(**q);
+        if (!found || *found)
+            return found;
+    }
+    if (m.originId.isEmpty() && m.stanzaId.isEmpty() && !m.messageId.isEmpty()) {
+        auto q = db.prepare("SELECT id FROM messages WHERE message_id = ? AND conversation = ? AND "
+                            "sender IS ? LIMIT 1");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, m.messageId).bind(2, m.conversation).bind(3, m.sender);
+        return firstId(**q);
+    }
+    return std::optional<qint64>();
+}
+
+Core::Result<void> adoptStanzaId(Database &db, qint64 row, const QString &stanzaId)
+{
+    auto q = db.prepare("UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL");
+    if (!q)
+        return std::unexpected(q.error());
+    (*q)->bind(1, stanzaId).bind(2, row);
+    return (*q)->exec();
+}
+
+Core::Result<qint64> insert(Database &db, const StoredMessage &m)
+{
+    auto q = db.prepare("INSERT INTO messages (conversation, direction, sender, message_id, origin_id,"
+                        " stanza_id, ts, body, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 ts = m.timestamp.isValid() ? m.timestamp.toMSecsSinceEpoch()
+                                            : QDateTime::currentMSecsSinceEpoch();
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QString() : s; };
+    (*q)->bind(1, m.conversation)
+        .bind(2, qint64(m.direction))
+        .bind(3, orNull(m.sender))
+        .bind(4, orNull(m.messageId))
+        .bind(5, orNull(m.originId))
+        .bind(6, orNull(m.stanzaId))
+        .bind(7, ts)
+        .bind(8, m.body)
+        .bind(9, qint64(m.state));
+    if (auto r = (*q)->exec(); !r)
+        return std::unexpected(r.error());
+    const qint64 row = db.lastInsertRowId();
+
+    if (!m.body.isEmpty()) {
+        auto fts = db.prepare("INSERT INTO messages_fts (docid, body) VALUES (?, ?)");
+        if (!fts)
+            return std::unexpected(fts.error());
+        (*fts)->bind(1, row).bind(2, m.body);
+        if (auto r = (*fts)->exec(); !r)
+            return std::unexpected(r.error());
+    }
+
+    // SQLite 3.15 has no UPSERT: update, and insert when there was no row.
+    const qint64 unread = m.direction == Direction::Incoming && m.state == MessageState::Received;
+    auto update = db.prepare(
+        "UPDATE conversations SET unread = unread + ?1,"
+        " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
+        " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
+        " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"
+        " last_ts = MAX(last_ts, ?2) WHERE conversation = ?6");
+    if (!update)
+        return std::unexpected(update.error());
+    (*update)->bind(1, unread).bind(2, ts).bind(3, row).bind(4, m.body).bind(5, qint64(m.direction)).bind(6, m.conversation);
+    if (auto r = (*update)->exec(); !r)
+        return std::unexpected(r.error());
+    if (db.changes() == 0) {
+        auto add = db.prepare("INSERT INTO conversations (conversation, last_id, last_ts, last_body,"
+                              " last_direction, unread) VALUES (?, ?, ?, ?, ?, ?)");
+        if (!add)
+            return std::unexpected(add.error());
+        (*add)->bind(1, m.conversation).bind(2, row).bind(3, ts).bind(4, m.body).bind(5, qint64(m.direction)).bind(6, unread);
+        if (auto r = (*add)->exec(); !r)
+            return std::unexpected(r.error());
+    }
+    return row;
+}
+
+Core::Result<void> ensureOutbox(Database &db, qint64 row)
+{
+    auto q = db.prepare("INSERT OR IGNORE INTO outbox (message, created) VALUES (?, ?)");
+    if (!q)
+        return std::unexpected(q.error());
+    (*q)->bind(1, row).bind(2, QDateTime::currentMSecsSinceEpoch());
+    return (*q)->exec();
+}
+
+Core::Result<void> dropOutbox(Database &db, qint64 row)
+{
+    auto q = db.prepare("DELETE FROM outbox WHERE message = ?");
+    if (!q)
+        return std::unexpected(q.error());
+    (*q)->bind(1, row);
+    return (*q)->exec();
+}
+
+} // namespace Store::MessageRows

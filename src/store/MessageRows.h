@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Database.h"
+#include "store/StoreTypes.h"
+
+#include <optional>
+
+/// Column list shared by every query that reads whole message rows (a macro so
+/// it concatenates with the rest of the statement at compile time).
+#define ROUNDS_MESSAGE_SELECT                                                                      \
+    "SELECT messages.id, messages.conversation, messages.direction, messages.sender,"              \
+    " messages.message_id, messages.origin_id, messages.stanza_id, messages.ts, messages.body,"    \
+    " messages.state"
+
+namespace Store::MessageRows {
+
+/// Reads every row of a statement prepared with ROUNDS_MESSAGE_SELECT.
+Core::Result<QList<StoredMessage>> readAll(Database::Statement &statement);
+
+/// The row this message duplicates, if any (rules in MessageStore::insertMessages).
+Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMessage &message);
+/// A message first seen live learns its archive id when the archive repeats it.
+Core::Result<void> adoptStanzaId(Database &db, qint64 row, const QString &stanzaId);
+
+/// Inserts the row, its search entry and updates the conversation summary.
+Core::Result<qint64> insert(Database &db, const StoredMessage &message);
+
+Core::Result<void> ensureOutbox(Database &db, qint64 row);
+Core::Result<void> dropOutbox(Database &db, qint64 row);
+
+} // namespace Store::MessageRows
