@@ -43,4 +43,29 @@ Element Message::toElement() const
     return stanza;
 }
 
+std::optional<ForwardedMessage> parseForwarded(const Element &forwarded)
+{
+    if (!forwarded.is(u"forwarded", Ns::Forward))
+        return std::nullopt;
+    auto message = Message::fromElement(forwarded.firstChild(u"message", Ns::Client));
+    if (!message)
+        return std::nullopt;
+    ForwardedMessage result{std::move(*message), {}};
+    const Element delay = forwarded.firstChild(u"delay", Ns::Delay);
+    if (!delay.isNull())
+        result.stamp = parseDateTime(delay.attribute(u"stamp"));
+    return result;
+}
+
+QDateTime parseDateTime(QStringView text)
+{
+    return QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+}
+
+QString formatDateTime(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    return utc.toString(utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
 } // namespace Xmpp

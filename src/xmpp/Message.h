@@ -31,4 +31,21 @@ struct Message
     Element toElement() const;
 };
 
+/// A message carried inside another stanza (XEP-0297), as carbons (XEP-0280)
+/// and archive results (XEP-0313) deliver them.
+struct ForwardedMessage
+{
+    Message message;
+    QDateTime stamp; ///< the wrapper's XEP-0203 delay; invalid when it has none
+};
+
+/// Parses <forwarded xmlns='urn:xmpp:forward:0'>; nullopt when it is not one or
+/// carries no jabber:client message.
+std::optional<ForwardedMessage> parseForwarded(const Element &forwarded);
+
+/// XEP-0082 date-time: any UTC offset and fraction digits; invalid when malformed.
+QDateTime parseDateTime(QStringView text);
+/// XEP-0082 date-time in UTC, with milliseconds only when there are any.
+QString formatDateTime(const QDateTime &time);
+
 } // namespace Xmpp

@@ -18,5 +18,13 @@ inline constexpr QStringView DiscoInfo = u"http://jabber.org/protocol/disco#info
 inline constexpr QStringView Roster = u"jabber:iq:roster";
 inline constexpr QStringView Sid = u"urn:xmpp:sid:0";
 inline constexpr QStringView Delay = u"urn:xmpp:delay";
+inline constexpr QStringView Forward = u"urn:xmpp:forward:0";
+inline constexpr QStringView DataForms = u"jabber:x:data";
+inline constexpr QStringView Hints = u"urn:xmpp:hints";
+inline constexpr QStringView Carbons = u"urn:xmpp:carbons:2";
+inline constexpr QStringView Mam = u"urn:xmpp:mam:2";
+inline constexpr QStringView Rsm = u"http://jabber.org/protocol/rsm";
+inline constexpr QStringView Receipts = u"urn:xmpp:receipts";
+inline constexpr QStringView ChatMarkers = u"urn:xmpp:chat-markers:0";
 
 } // namespace Xmpp::Ns
