@@ -3,10 +3,11 @@
 
 #include "core/ErrorText.h"
 
-#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <sodium.h>
@@ -36,8 +37,9 @@ int exitCodeFor(const Core::Error &error)
         return ExitProtocol;
     case Code::Policy:
         return ExitPolicy;
-    case Code::Crypto:
     case Code::Storage:
+        return ExitStorage;
+    case Code::Crypto:
     case Code::Cancelled:
         return ExitInternal;
     }
@@ -52,11 +54,17 @@ int reportError(const Core::Error &error)
     return exitCodeFor(error);
 }
 
+void printJson(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
 void CliSession::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({u"url"_s,
-                      u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s,
-                      u"url"_s});
+    parser.addOption(
+        {u"url"_s, u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s, u"url"_s});
     parser.addOption({u"jid"_s, u"Account address, e.g. ana@example.org."_s, u"jid"_s});
     parser.addOption(
         {u"ca-file"_s, u"PEM file with the organisation's CA certificate(s)."_s, u"file"_s});
@@ -67,23 +75,26 @@ void CliSession::addOptions(QCommandLineParser &parser)
         {u"resource"_s, u"Resource to request (default: server-assigned)."_s, u"name"_s});
     parser.addOption({u"allow-insecure-loopback"_s,
                       u"Developer flag: permit ws:// (no TLS) to a loopback address."_s});
+    parser.addOption({u"data-dir"_s, u"Where this account's encrypted store lives."_s, u"dir"_s});
     parser.addOption({u"timeout"_s, u"Seconds to wait (default 30)."_s, u"seconds"_s, u"30"_s});
+}
+
+CliSession::CliSession(const QCommandLineParser &parser)
+    : m_parser(parser)
+{
+    bool ok = false;
+    const int seconds = parser.value(u"timeout"_s).toInt(&ok);
+    m_timeout = ok && seconds > 0 ? seconds : 30;
 }
 
 namespace {
 
-QString readPassword()
+QString readSecretLine(const char *prompt)
 {
-    QByteArray fromEnv = qgetenv("ROUNDS_PASSWORD");
-    if (!fromEnv.isEmpty()) {
-        QString password = QString::fromUtf8(fromEnv);
-        sodium_memzero(fromEnv.data(), size_t(fromEnv.size()));
-        return password;
-    }
     const bool tty = isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
-        std::fputs("Password: ", stderr);
+        std::fputs(prompt, stderr);
         tcgetattr(STDIN_FILENO, &saved);
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
@@ -95,54 +106,94 @@ QString readPassword()
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         std::fputs("\n", stderr);
     }
-    QString password;
+    QString secret;
     if (got) {
-        password = QString::fromUtf8(buffer);
-        while (password.endsWith(u'\n') || password.endsWith(u'\r'))
-            password.chop(1);
+        secret = QString::fromUtf8(buffer);
+        while (secret.endsWith(u'\n') || secret.endsWith(u'\r'))
+            secret.chop(1);
     }
     sodium_memzero(buffer, sizeof buffer);
-    return password;
+    return secret;
+}
+
+QString secretFromEnv(const char *name)
+{
+    QByteArray value = qgetenv(name);
+    QString secret = QString::fromUtf8(value);
+    sodium_memzero(value.data(), size_t(value.size()));
+    return secret;
 }
 
 } // namespace
 
-std::expected<std::unique_ptr<Account::Account>, int>
-CliSession::signIn(const QCommandLineParser &parser, int timeoutSeconds)
+std::expected<Account::Account *, int> CliSession::openLocal()
 {
+    if (m_account)
+        return m_account.get();
     Account::AccountSettings settings;
-    settings.jid = Core::Jid(parser.value(u"jid"_s)).bare();
-    settings.serverUrl = QUrl(parser.value(u"url"_s));
-    settings.caFile = parser.value(u"ca-file"_s);
-    settings.pinnedSha256 = parser.value(u"pin-sha256"_s).toLatin1();
-    settings.resource = parser.value(u"resource"_s);
-    settings.allowInsecureLoopback = parser.isSet(u"allow-insecure-loopback"_s);
+    settings.jid = Core::Jid(m_parser.value(u"jid"_s)).bare();
+    settings.serverUrl = QUrl(m_parser.value(u"url"_s));
+    settings.caFile = m_parser.value(u"ca-file"_s);
+    settings.pinnedSha256 = m_parser.value(u"pin-sha256"_s).toLatin1();
+    settings.resource = m_parser.value(u"resource"_s);
+    settings.allowInsecureLoopback = m_parser.isSet(u"allow-insecure-loopback"_s);
     if (!settings.jid.isValid() || settings.jid.local().isEmpty()) {
         std::fputs("rounds-cli: --jid must be an account address like ana@example.org\n", stderr);
-        return std::unexpected(int(ExitUsage));
-    }
-    if (!settings.serverUrl.isValid() || settings.serverUrl.host().isEmpty()) {
-        std::fputs("rounds-cli: --url must be the server's WebSocket URL\n", stderr);
         return std::unexpected(int(ExitUsage));
     }
     if (!settings.caFile.isEmpty() && !QFile::exists(settings.caFile)) {
         std::fputs("rounds-cli: the --ca-file does not exist\n", stderr);
         return std::unexpected(int(ExitUsage));
     }
-    QString password = readPassword();
+    m_account = std::make_unique<Account::Account>(settings);
+
+    Account::LocalDataOptions local;
+    local.dataDir = m_parser.isSet(u"data-dir"_s) ? m_parser.value(u"data-dir"_s)
+                                                  : Account::Account::defaultDataDir(settings.jid);
+    if (qEnvironmentVariableIsSet("ROUNDS_DB_PASSPHRASE"))
+        local.passphrase = secretFromEnv("ROUNDS_DB_PASSPHRASE");
+    const auto opened = await(m_account->openLocalData(local), m_timeout);
+    if (local.passphrase)
+        sodium_memzero(local.passphrase->data(), size_t(local.passphrase->size()) * sizeof(QChar));
+    if (!opened)
+        return std::unexpected(reportError({Core::Error::Code::Timeout, u"opening the store timed out"_s}));
+    if (!*opened)
+        return std::unexpected(reportError(opened->error()));
+    return m_account.get();
+}
+
+std::expected<Account::Account *, int> CliSession::signIn()
+{
+    if (!m_parser.isSet(u"url"_s) || !QUrl(m_parser.value(u"url"_s)).isValid()) {
+        std::fputs("rounds-cli: --url must be the server's WebSocket URL\n", stderr);
+        return std::unexpected(int(ExitUsage));
+    }
+    auto account = openLocal();
+    if (!account)
+        return account;
+    QString password = qEnvironmentVariableIsSet("ROUNDS_PASSWORD")
+                           ? secretFromEnv("ROUNDS_PASSWORD")
+                           : readSecretLine("Password: ");
     if (password.isEmpty()) {
         std::fputs("rounds-cli: no password (set ROUNDS_PASSWORD or pass it on stdin)\n", stderr);
         return std::unexpected(int(ExitUsage));
     }
-    auto account = std::make_unique<Account::Account>(settings);
-    auto future = account->signIn(password);
+    auto future = (*account)->signIn(password);
     sodium_memzero(password.data(), size_t(password.size()) * sizeof(QChar));
-    if (!runUntil([&] { return future.isFinished(); }, timeoutSeconds))
-        return std::unexpected(reportError({Core::Error::Code::Timeout, u"sign-in timed out"_s}));
-    const auto result = future.result();
+    const auto result = await(future, m_timeout);
     if (!result)
-        return std::unexpected(reportError(result.error()));
+        return std::unexpected(reportError({Core::Error::Code::Timeout, u"sign-in timed out"_s}));
+    if (!*result)
+        return std::unexpected(reportError(result->error()));
     return account;
+}
+
+void CliSession::finish()
+{
+    if (!m_account || m_account->client().state() == Xmpp::Client::State::Disconnected)
+        return;
+    m_account->signOut();
+    runUntil([&] { return m_account->client().state() == Xmpp::Client::State::Disconnected; }, 3);
 }
 
 bool runUntil(const std::function<bool()> &done, int timeoutSeconds)

@@ -6,8 +6,9 @@
 #include "core/Error.h"
 
 #include <QCommandLineParser>
-#include <QObject>
 
+#include <expected>
+#include <functional>
 #include <memory>
 
 /// Exit codes of rounds-cli (documented in README.md).
@@ -21,23 +22,56 @@ enum ExitCode : int {
     ExitTimeout = 6,
     ExitProtocol = 7,
     ExitPolicy = 8,
+    ExitStorage = 9,
+    ExitVerifyFailed = 10,
 };
 
 int exitCodeFor(const Core::Error &error);
 /// Prints the user-facing explanation and the code/detail for scripts to stderr.
 int reportError(const Core::Error &error);
+void printJson(const class QJsonObject &object);
 
-/// Options shared by every command and the signed-in account they create.
+/// Everything a command needs from the command line: the account, its local
+/// data (opened with the keychain, or a passphrase from ROUNDS_DB_PASSPHRASE),
+/// and for online commands the signed-in session.
 class CliSession
 {
 public:
     static void addOptions(QCommandLineParser &parser);
 
-    /// Reads the options and the password (ROUNDS_PASSWORD, else stdin).
-    /// Returns an exit code on failure.
-    std::expected<std::unique_ptr<Account::Account>, int> signIn(const QCommandLineParser &parser,
-                                                                 int timeoutSeconds);
+    explicit CliSession(const QCommandLineParser &parser);
+
+    int timeoutSeconds() const { return m_timeout; }
+    /// Creates the account and opens its encrypted store. Returns an exit code on failure.
+    std::expected<Account::Account *, int> openLocal();
+    /// openLocal(), then reads the password and signs in.
+    std::expected<Account::Account *, int> signIn();
+    /// Signs out cleanly if signed in.
+    void finish();
+
+private:
+    const QCommandLineParser &m_parser;
+    int m_timeout = 30;
+    std::unique_ptr<Account::Account> m_account;
 };
 
 /// Runs the event loop until `done` is true or the timeout passes.
 bool runUntil(const std::function<bool()> &done, int timeoutSeconds);
+
+/// Waits for a future on the event loop; nullopt on timeout.
+template<typename T>
+std::optional<T> await(const QFuture<T> &future, int timeoutSeconds)
+{
+    if (!runUntil([&] { return future.isFinished(); }, timeoutSeconds))
+        return std::nullopt;
+    return future.result();
+}
+
+// Commands (Commands*.cpp). Each returns the process exit code.
+int commandLogin(const QCommandLineParser &parser);
+int commandSend(const QCommandLineParser &parser);
+int commandListen(const QCommandLineParser &parser);
+int commandSync(const QCommandLineParser &parser);
+int commandSearch(const QCommandLineParser &parser);
+int commandHistory(const QCommandLineParser &parser);
+int commandAudit(const QCommandLineParser &parser);

@@ -1,12 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "account/Account.h"
 
+#include "account/KeyCustody.h"
+#include "crypto/KeyWrap.h"
+#include "crypto/SecretBytes.h"
+#include "store/MessageStore.h"
+#include "store/StoreWorker.h"
+#include "sync/MamCatchUp.h"
+#include "sync/MessagePipeline.h"
+#include "sync/Outbox.h"
+#include "xmpp/extensions/CarbonsExtension.h"
+#include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/DiscoExtension.h"
+#include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
 #include "xmpp/extensions/PresenceExtension.h"
+#include "xmpp/extensions/ReceiptsExtension.h"
 #include "xmpp/extensions/RosterExtension.h"
 
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcAccount, "rounds.account", QtInfoMsg)
+
 namespace Account {
+
+using Core::Error;
+
+namespace {
+const QString DatabaseFile = QStringLiteral("messages.db");
+const QString WrappedKeyFile = QStringLiteral("database-key.wrapped");
+} // namespace
 
 Account::Account(AccountSettings settings, QObject *parent)
     : QObject(parent)
@@ -14,16 +41,33 @@ Account::Account(AccountSettings settings, QObject *parent)
     , m_transport(std::make_unique<Xmpp::WebSocketTransport>())
     , m_client(std::make_unique<Xmpp::Client>(*m_transport))
 {
+    // Order matters: wrappers (carbons, archive results) are unwrapped before
+    // plain message handling sees them; receipts and markers answer last.
     m_disco = &m_client->addExtension<Xmpp::DiscoExtension>();
     m_roster = &m_client->addExtension<Xmpp::RosterExtension>();
     m_presence = &m_client->addExtension<Xmpp::PresenceExtension>();
+    m_carbons = &m_client->addExtension<Xmpp::CarbonsExtension>();
+    m_mam = &m_client->addExtension<Xmpp::MamExtension>();
+    m_markers = &m_client->addExtension<Xmpp::ChatMarkersExtension>();
+    m_receipts = &m_client->addExtension<Xmpp::ReceiptsExtension>();
     m_messaging = &m_client->addExtension<Xmpp::MessagingExtension>();
 }
 
 Account::~Account()
 {
-    // The client refers to the transport: it goes first.
+    // Services refer to the client, the client to the transport: tear down in order.
+    m_catchUp.reset();
+    m_outbox.reset();
+    m_pipeline.reset();
+    m_messageStore.reset();
+    m_worker.reset();
     m_client.reset();
+}
+
+QString Account::defaultDataDir(const Core::Jid &jid)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/rounds/accounts/") + jid.bareString();
 }
 
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
@@ -44,6 +88,158 @@ QFuture<Core::Result<void>> Account::signIn(const QString &password)
 void Account::signOut()
 {
     m_client->disconnectFromServer();
+}
+
+QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &options)
+{
+    auto promise = std::make_shared<QPromise<Core::Result<void>>>();
+    promise->start();
+    auto future = promise->future();
+    const auto fail = [promise](const Error &error) {
+        promise->addResult(Core::Result<void>(std::unexpected(error)));
+        promise->finish();
+    };
+    if (m_messageStore) {
+        fail(Error{Error::Code::Storage, QStringLiteral("local data already open")});
+        return future;
+    }
+    if (!QDir().mkpath(options.dataDir)
+        || !QFile::setPermissions(options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                       | QFileDevice::ExeOwner)) {
+        fail(Error{Error::Code::Storage, QStringLiteral("io: cannot create the data folder")});
+        return future;
+    }
+    const QString dbPath = options.dataDir + u'/' + DatabaseFile;
+    const QString keyPath = options.dataDir + u'/' + WrappedKeyFile;
+    const bool dbExists = QFile::exists(dbPath);
+    const auto mode = dbExists ? Store::Database::Mode::OpenExisting : Store::Database::Mode::CreateNew;
+
+    m_keys = std::make_unique<KeyCustody>(m_settings.jid.bare());
+    if (options.fastKdfForTests)
+        m_keys->setKdfLimits(Crypto::KdfLimits::interactive());
+
+    const auto openWith = [this, promise, fail, dbPath, mode](const Crypto::SecretKey &key) {
+        QByteArray raw(reinterpret_cast<const char *>(key.data()), key.size());
+        auto opening = Store::StoreWorker::open(dbPath, raw, mode);
+        std::fill(raw.begin(), raw.end(), '\0');
+        opening.then(this, [this, promise, fail](Core::Result<std::shared_ptr<Store::StoreWorker>> worker) {
+            if (!worker) {
+                qCWarning(lcAccount) << "opening the store failed:" << worker.error().detail;
+                fail(worker.error());
+                return;
+            }
+            startServices(*worker);
+            promise->addResult(Core::Result<void>{});
+            promise->finish();
+        });
+    };
+    const auto createKey = [fail]() -> std::optional<Crypto::SecretKey> {
+        auto key = Crypto::randomKey();
+        if (!key) {
+            fail(key.error());
+            return std::nullopt;
+        }
+        return std::move(*key);
+    };
+
+    if (options.passphrase) {
+        const QString passphrase = *options.passphrase;
+        if (QFile::exists(keyPath)) {
+            m_keys->unwrapFromFile(keyPath, passphrase)
+                .then(this, [fail, openWith](Core::Result<Crypto::SecretKey> key) {
+                    if (!key)
+                        fail(key.error());
+                    else
+                        openWith(*key);
+                });
+        } else if (dbExists) {
+            fail(Error{Error::Code::Storage, KeyCustody::NoKeyFile.toString()});
+        } else if (auto key = createKey()) {
+            auto shared = std::make_shared<Crypto::SecretKey>(std::move(*key));
+            m_keys->wrapToFile(*shared, passphrase, keyPath)
+                .then(this, [fail, openWith, shared](Core::Result<void> written) {
+                    if (!written)
+                        fail(written.error());
+                    else
+                        openWith(*shared);
+                });
+        }
+        return future;
+    }
+
+    m_keys->loadKey().then(this, [this, fail, openWith, createKey, dbExists](
+                                     Core::Result<Crypto::SecretKey> key) {
+        if (key) {
+            openWith(*key);
+            return;
+        }
+        // A new device: make the key. An existing store without its key stays
+        // untouched and the user is told.
+        if (key.error().detail != KeyCustody::NoKey || dbExists) {
+            fail(key.error());
+            return;
+        }
+        auto fresh = createKey();
+        if (!fresh)
+            return;
+        auto shared = std::make_shared<Crypto::SecretKey>(std::move(*fresh));
+        m_keys->storeKey(*shared).then(this, [fail, openWith, shared](Core::Result<void> stored) {
+            if (!stored)
+                fail(stored.error());
+            else
+                openWith(*shared);
+        });
+    });
+    return future;
+}
+
+void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
+{
+    m_worker = std::move(worker);
+    m_messageStore = std::make_unique<Store::MessageStore>(m_worker);
+    m_pipeline = std::make_unique<Sync::MessagePipeline>(m_settings.jid, *m_messageStore);
+    m_outbox = std::make_unique<Sync::Outbox>(*m_client, *m_messaging, *m_messageStore);
+    m_catchUp = std::make_unique<Sync::MamCatchUp>(*m_client, *m_mam, *m_pipeline, *m_messageStore);
+
+    connect(m_messaging, &Xmpp::MessagingExtension::messageReceived, m_pipeline.get(),
+            &Sync::MessagePipeline::ingestLive);
+    connect(m_carbons, &Xmpp::CarbonsExtension::carbonReceived, m_pipeline.get(),
+            [this](const Xmpp::Message &message, Xmpp::CarbonsExtension::Direction direction) {
+                m_pipeline->ingestCarbon(message, direction == Xmpp::CarbonsExtension::Direction::Sent);
+            });
+    connect(m_receipts, &Xmpp::ReceiptsExtension::deliveryReceived, this,
+            [this](const Core::Jid &from, const QString &id) {
+                applyPeerState(from, id, Store::MessageState::Delivered);
+            });
+    connect(m_markers, &Xmpp::ChatMarkersExtension::markerReceived, this,
+            [this](const Core::Jid &from, const QString &id,
+                   Xmpp::ChatMarkersExtension::Marker marker) {
+                applyPeerState(from, id,
+                               marker == Xmpp::ChatMarkersExtension::Marker::Received
+                                   ? Store::MessageState::Delivered
+                                   : Store::MessageState::Read);
+            });
+    // Opened while already online: catch up and send what waits now.
+    if (m_client->isConnected()) {
+        (void)m_catchUp->run();
+        m_outbox->flush();
+    }
+}
+
+void Account::applyPeerState(const Core::Jid &from, const QString &messageId,
+                             Store::MessageState state)
+{
+    // Only the conversation partner may say our message arrived or was read.
+    m_messageStore->messageById(messageId).then(
+        this, [this, from, messageId, state](Core::Result<std::optional<Store::StoredMessage>> m) {
+            if (!m || !*m || (*m)->direction != Store::Direction::Outgoing
+                || (*m)->conversation != from.bareString())
+                return;
+            m_messageStore->updateState(messageId, state).then(this, [this, messageId, state](Core::Result<void> done) {
+                if (done)
+                    Q_EMIT messageStateChanged(messageId, state);
+            });
+        });
 }
 
 } // namespace Account

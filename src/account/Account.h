@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/StoreTypes.h"
 #include "xmpp/Client.h"
 #include "xmpp/WebSocketTransport.h"
 
@@ -12,13 +13,29 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace Xmpp {
 class MessagingExtension;
 class RosterExtension;
 class PresenceExtension;
 class DiscoExtension;
+class CarbonsExtension;
+class MamExtension;
+class ReceiptsExtension;
+class ChatMarkersExtension;
 } // namespace Xmpp
+
+namespace Store {
+class StoreWorker;
+class MessageStore;
+} // namespace Store
+
+namespace Sync {
+class MessagePipeline;
+class Outbox;
+class MamCatchUp;
+} // namespace Sync
 
 namespace Account {
 
@@ -32,6 +49,16 @@ struct AccountSettings
     bool allowInsecureLoopback = false; ///< developer flag, see Xmpp::TransportSettings
     QString resource;                   ///< empty lets the server choose
 };
+
+/// Where the account's encrypted store lives and how its key is kept.
+struct LocalDataOptions
+{
+    QString dataDir;                   ///< this account's folder (database, wrapped key)
+    std::optional<QString> passphrase; ///< no keychain here: wrap the key with this instead
+    bool fastKdfForTests = false;      ///< cheaper Argon2id limits; tests and benchmarks only
+};
+
+class KeyCustody;
 
 /// One signed-in account: owns its connection and the services on it. `main`
 /// and rounds-cli create it; everything else receives it.
@@ -49,13 +76,39 @@ public:
     QFuture<Core::Result<void>> signIn(const QString &password);
     void signOut();
 
+    /// Opens this account's encrypted store, creating it (and its key) on first
+    /// use. The key comes from the keychain, or from the wrapped key file when a
+    /// passphrase is given. An existing store is never re-created: a missing key
+    /// is an error. Once open, messages flow through the sync pipeline.
+    QFuture<Core::Result<void>> openLocalData(const LocalDataOptions &options);
+    bool hasLocalData() const { return m_messageStore != nullptr; }
+    /// Default data folder of an account on this computer.
+    static QString defaultDataDir(const Core::Jid &jid);
+
     Xmpp::Client &client() { return *m_client; }
     Xmpp::MessagingExtension &messaging() { return *m_messaging; }
     Xmpp::RosterExtension &roster() { return *m_roster; }
     Xmpp::PresenceExtension &presence() { return *m_presence; }
     Xmpp::DiscoExtension &disco() { return *m_disco; }
+    Xmpp::CarbonsExtension &carbons() { return *m_carbons; }
+    Xmpp::MamExtension &mam() { return *m_mam; }
+    Xmpp::ReceiptsExtension &receipts() { return *m_receipts; }
+    Xmpp::ChatMarkersExtension &markers() { return *m_markers; }
+
+    // Available once openLocalData() succeeded; null before.
+    Store::MessageStore *messageStore() { return m_messageStore.get(); }
+    Sync::MessagePipeline *pipeline() { return m_pipeline.get(); }
+    Sync::Outbox *outbox() { return m_outbox.get(); }
+    Sync::MamCatchUp *catchUp() { return m_catchUp.get(); }
+
+Q_SIGNALS:
+    /// Delivery or read state of one of our messages changed (receipt, marker).
+    void messageStateChanged(const QString &messageId, Store::MessageState state);
 
 private:
+    void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
+    void startServices(std::shared_ptr<Store::StoreWorker> worker);
+
     AccountSettings m_settings;
     std::unique_ptr<Xmpp::WebSocketTransport> m_transport;
     std::unique_ptr<Xmpp::Client> m_client;
@@ -63,6 +116,17 @@ private:
     Xmpp::RosterExtension *m_roster = nullptr;
     Xmpp::PresenceExtension *m_presence = nullptr;
     Xmpp::DiscoExtension *m_disco = nullptr;
+    Xmpp::CarbonsExtension *m_carbons = nullptr;
+    Xmpp::MamExtension *m_mam = nullptr;
+    Xmpp::ReceiptsExtension *m_receipts = nullptr;
+    Xmpp::ChatMarkersExtension *m_markers = nullptr;
+
+    std::unique_ptr<KeyCustody> m_keys;
+    std::shared_ptr<Store::StoreWorker> m_worker;
+    std::unique_ptr<Store::MessageStore> m_messageStore;
+    std::unique_ptr<Sync::MessagePipeline> m_pipeline;
+    std::unique_ptr<Sync::Outbox> m_outbox;
+    std::unique_ptr<Sync::MamCatchUp> m_catchUp;
 };
 
 } // namespace Account

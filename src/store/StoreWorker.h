@@ -6,16 +6,20 @@
 #include "core/Error.h"
 
 #include <QFuture>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QObject>
+#include <QPromise>
+#include <QThread>
 
 #include <memory>
 
 namespace Store {
 
-/// Runs database work for one account on one background thread, in order.
-/// Everything that touches the Database goes through run(); results come back
-/// as futures the caller continues on its own thread with .then(context, ...).
+/// Runs database work for one account on its own thread, strictly in the
+/// order it was asked for. Everything that touches the Database goes through
+/// run(); results come back as futures the caller continues on its own thread
+/// with .then(context, ...). (Not QtConcurrent: a waiting QFuture may "steal"
+/// a queued QtConcurrent task and run it on the waiting thread, out of order
+/// and concurrently with the worker, which one SQLite connection must never see.)
 class StoreWorker
 {
 public:
@@ -29,17 +33,32 @@ public:
     template<typename F>
     auto run(F &&job) -> QFuture<std::invoke_result_t<F, Database &>>
     {
-        return QtConcurrent::run(m_pool.get(), [this, job = std::forward<F>(job)]() mutable {
-            return job(*m_db);
-        });
+        using R = std::invoke_result_t<F, Database &>;
+        auto promise = std::make_shared<QPromise<R>>();
+        promise->start();
+        auto future = promise->future();
+        QMetaObject::invokeMethod(
+            m_context.get(),
+            [this, promise, job = std::forward<F>(job)]() mutable {
+                if (m_db)
+                    promise->addResult(job(*m_db));
+                else
+                    promise->addResult(R(std::unexpected(
+                        Core::Error{Core::Error::Code::Storage, QStringLiteral("store closed")})));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
     }
 
-    /// Waits for queued work and closes the database (also from the destructor).
+    /// Finishes the work queued so far and closes the database (also done by
+    /// the destructor). Later run() calls fail with "store closed".
     void close();
 
 private:
-    StoreWorker() = default;
-    std::unique_ptr<QThreadPool> m_pool;
+    StoreWorker();
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<QObject> m_context; ///< lives in m_thread; receives the jobs
     std::unique_ptr<Database> m_db;
 };
 

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,10 +17,21 @@ class tst_Cli : public QObject
     Q_OBJECT
     ServerEnv m_env;
     QString m_cli;
+    QTemporaryDir m_data; ///< one store folder per account, as on a workstation
 
+    QString dataDir(const QString &jid) const { return m_data.filePath(jid); }
     QStringList common(const QString &jid, const QString &caFile) const
     {
-        return {u"--url"_s, m_env.url.toString(), u"--jid"_s, jid, u"--ca-file"_s, caFile};
+        return {u"--url"_s, m_env.url.toString(), u"--jid"_s, jid, u"--ca-file"_s, caFile,
+                u"--data-dir"_s, dataDir(jid)};
+    }
+    static QProcessEnvironment environment(const QString &password = {})
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"ROUNDS_DB_PASSPHRASE"_s, u"cli test passphrase"_s);
+        if (!password.isEmpty())
+            env.insert(u"ROUNDS_PASSWORD"_s, password);
+        return env;
     }
 
     struct Run
@@ -30,6 +43,7 @@ class tst_Cli : public QObject
     Run run(const QStringList &args, const QByteArray &stdinData, int timeoutMs = 60000)
     {
         QProcess p;
+        p.setProcessEnvironment(environment());
         p.start(m_cli, args);
         if (!p.waitForStarted())
             return {};
@@ -54,33 +68,93 @@ private Q_SLOTS:
     {
         const QString alice = m_env.account(0), dave = m_env.account(3);
         QProcess listener;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"ROUNDS_PASSWORD"_s, m_env.password(dave));
-        listener.setProcessEnvironment(env);
-        listener.start(m_cli,
-                       common(dave, m_env.caFile) +
-                           QStringList{u"listen"_s, u"--count"_s, u"1"_s, u"--timeout"_s, u"60"_s});
+        listener.setProcessEnvironment(environment(m_env.password(dave)));
+        listener.start(m_cli, common(dave, m_env.caFile)
+                                  + QStringList{u"listen"_s, u"--timeout"_s, u"90"_s});
         QVERIFY(listener.waitForStarted());
         listener.closeWriteChannel();
         QVERIFY(QTest::qWaitFor([&] { return listener.canReadLine(); }, 30000));
         const auto ready = QJsonDocument::fromJson(listener.readLine()).object();
         QCOMPARE(ready.value(u"event"_s).toString(), u"ready"_s);
 
-        const Run sent =
-            run(common(alice, m_env.caFile) + QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s,
-                                                          u"cli: Bed 12 needs review"_s},
-                m_env.password(alice).toUtf8() + '\n');
+        const QString body = u"cli: Bed 12 needs review "_s
+                             + QString::number(QRandomGenerator::global()->generate(), 16);
+        const Run sent = run(common(alice, m_env.caFile)
+                                 + QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s, body},
+                             m_env.password(alice).toUtf8() + '\n');
         QVERIFY2(sent.exitCode == 0, sent.err.constData());
         const auto sentJson = QJsonDocument::fromJson(sent.out.trimmed()).object();
         QCOMPARE(sentJson.value(u"event"_s).toString(), u"sent"_s);
 
-        QVERIFY(listener.waitForFinished(30000));
-        QCOMPARE(listener.exitCode(), 0);
-        const auto message = QJsonDocument::fromJson(listener.readLine()).object();
+        // Earlier messages to this account may be printed first (offline delivery).
+        QJsonObject message;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (listener.canReadLine()) {
+                    const auto line = QJsonDocument::fromJson(listener.readLine()).object();
+                    if (line.value(u"body"_s).toString() == body)
+                        message = line;
+                }
+                return !message.isEmpty();
+            },
+            30000));
+        listener.terminate();
+        QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(message.value(u"event"_s).toString(), u"message"_s);
-        QCOMPARE(message.value(u"body"_s).toString(), u"cli: Bed 12 needs review"_s);
         QCOMPARE(message.value(u"origin_id"_s).toString(), sentJson.value(u"id"_s).toString());
         QVERIFY(message.value(u"from"_s).toString().startsWith(alice + u'/'));
+
+        // The store keeps it: searchable offline, in the conversation's history.
+        const Run found = run(common(dave, m_env.caFile)
+                                  + QStringList{u"search"_s, body.section(u' ', -1)},
+                              {});
+        QVERIFY2(found.exitCode == 0, found.err.constData());
+        QVERIFY(found.out.contains(body.toUtf8()));
+        const Run history = run(common(dave, m_env.caFile)
+                                    + QStringList{u"history"_s, u"--with"_s, alice, u"--limit"_s,
+                                                  u"1000"_s},
+                                {});
+        QVERIFY2(history.exitCode == 0, history.err.constData());
+        QCOMPARE(history.out.count(body.toUtf8()), qsizetype(1));
+    }
+
+    void outboxSurvivesSigkill_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("killed after the outbox commit") << u"commit"_s;
+        QTest::newRow("killed after the stanza was written") << u"wire"_s;
+    }
+    void outboxSurvivesSigkill()
+    {
+        QFETCH(QString, mode);
+        const QString bob = m_env.account(1), carol = m_env.account(2);
+        QTemporaryDir senderDir;
+        const QString body = u"sigkill "_s + mode + u' ' + QString::number(QRandomGenerator::global()->generate(), 16);
+
+        QProcess crash;
+        crash.setProcessEnvironment(environment());
+        crash.start(qEnvironmentVariable("ROUNDS_CRASH_HELPER"),
+                    {mode, senderDir.path(), qEnvironmentVariable("ROUNDS_TEST_ENV"), bob, carol, body});
+        QVERIFY(crash.waitForFinished(60000));
+        QCOMPARE(crash.exitStatus(), QProcess::CrashExit); // died by SIGKILL
+        const QString id = QString::fromUtf8(crash.readAllStandardOutput()).trimmed();
+        QVERIFY(!id.isEmpty());
+
+        // The restarted client finds the message in its outbox and delivers it.
+        QStringList restart = common(bob, m_env.caFile);
+        restart[restart.indexOf(u"--data-dir"_s) + 1] = senderDir.path();
+        const Run synced = run(restart + QStringList{u"sync"_s}, m_env.password(bob).toUtf8() + '\n');
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        QVERIFY(synced.out.contains("\"outbox_pending\":0"));
+
+        // The receiver has it exactly once, however often it crossed the wire.
+        const Run received = run(common(carol, m_env.caFile) + QStringList{u"sync"_s},
+                                 m_env.password(carol).toUtf8() + '\n');
+        QVERIFY2(received.exitCode == 0, received.err.constData());
+        const Run history = run(common(carol, m_env.caFile) + QStringList{u"history"_s, u"--with"_s, bob, u"--limit"_s, u"1000"_s}, {});
+        QVERIFY2(history.exitCode == 0, history.err.constData());
+        QCOMPARE(history.out.count(body.toUtf8()), qsizetype(1));
+        QVERIFY(history.out.contains(id.toUtf8()));
     }
 
     void loginPrintsTheSession()

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/MessageStore.h"
+#include "store/StoreTypes.h"
+
+#include "xmpp/Message.h"
+
+#include "core/Error.h"
+#include "core/Jid.h"
+
+#include <QFuture>
+#include <QObject>
+
+namespace Sync {
+
+/// The incoming half of DESIGN section 3: every message, whether it arrived
+/// live, as a carbon of another device's traffic, or from the archive, goes
+/// through here: converted, de-duplicated and stored in one transaction per
+/// batch, then announced. (Decryption and policy join in later issues.)
+class MessagePipeline : public QObject
+{
+    Q_OBJECT
+public:
+    MessagePipeline(Core::Jid self, Store::MessageStore &store, QObject *parent = nullptr);
+
+    /// A message received on the live stream. Arrivals within one event-loop
+    /// turn are stored together.
+    void ingestLive(const Xmpp::Message &message);
+    /// A carbon copy: `sent` when another device of ours sent it.
+    void ingestCarbon(const Xmpp::Message &message, bool sent);
+    /// A page of archived messages; finishes when they are stored.
+    QFuture<Core::Result<QList<Store::InsertOutcome>>>
+    ingestBatch(const QList<Store::StoredMessage> &messages);
+
+    /// Converts a stanza for storage. Only a stanza-id set by our own archive
+    /// (`by` is our bare JID) is trusted as the archive key.
+    Store::StoredMessage toStored(const Xmpp::Message &message, bool outgoing) const;
+
+    const Core::Jid &self() const { return m_self; }
+
+Q_SIGNALS:
+    /// Newly stored messages (duplicates left out), in arrival order.
+    void messagesStored(const QList<Store::StoredMessage> &messages);
+    void storageFailed(const Core::Error &error);
+
+private:
+    void enqueue(Store::StoredMessage message);
+    void flushPending();
+
+    Core::Jid m_self;
+    Store::MessageStore &m_store;
+    QList<Store::StoredMessage> m_pending;
+    bool m_flushScheduled = false;
+};
+
+} // namespace Sync

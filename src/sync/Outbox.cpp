@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/Outbox.h"
+
+#include "xmpp/Client.h"
+#include "xmpp/Message.h"
+#include "xmpp/extensions/ChatMarkersExtension.h"
+#include "xmpp/extensions/MessagingExtension.h"
+#include "xmpp/extensions/ReceiptsExtension.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcOutbox, "rounds.sync.outbox", QtInfoMsg)
+
+namespace Sync {
+
+using Store::MessageState;
+using Store::StoredMessage;
+
+Outbox::Outbox(Xmpp::Client &client, Xmpp::MessagingExtension &messaging,
+               Store::MessageStore &store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_messaging(messaging)
+    , m_store(store)
+{
+    connect(&m_client, &Xmpp::Client::stanzaAcknowledged, this, &Outbox::onAcknowledged);
+    connect(&m_client, &Xmpp::Client::sessionStarted, this, [this](bool resumed) {
+        // A resumed stream resends its own unacknowledged stanzas; a new
+        // session gets everything still pending.
+        if (!resumed)
+            flush();
+    });
+    connect(&m_client, &Xmpp::Client::stateChanged, this, [this](Xmpp::Client::State state) {
+        // After a sign-out the connection forgets its queue: the store has it.
+        if (state == Xmpp::Client::State::Disconnected)
+            m_inFlight.clear();
+    });
+    connect(&m_client, &Xmpp::Client::stanzaReceived, this,
+            [this](const Xmpp::Element &stanza) { onStanza(stanza); });
+}
+
+QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QString &body)
+{
+    StoredMessage message;
+    message.conversation = to.bareString();
+    message.direction = Store::Direction::Outgoing;
+    message.sender = m_client.config().jid.bareString();
+    message.messageId = Xmpp::Client::newId();
+    message.originId = message.messageId;
+    message.timestamp = QDateTime::currentDateTimeUtc();
+    message.body = body;
+    message.state = MessageState::Pending;
+    return m_store.enqueueOutgoing(message).then(this, [this](Core::Result<StoredMessage> stored) {
+        if (!stored) {
+            qCWarning(lcOutbox) << "outbox commit failed:" << stored.error().detail;
+            Q_EMIT storageFailed(stored.error());
+            return stored;
+        }
+        // Committed: only now may it go on the wire.
+        transmit(*stored);
+        return stored;
+    });
+}
+
+QFuture<Core::Result<void>> Outbox::retry(const QString &messageId)
+{
+    return m_store.retry(messageId).then(this, [this, messageId](Core::Result<void> done) {
+        if (!done)
+            return done;
+        Q_EMIT stateChanged(messageId, MessageState::Pending);
+        m_store.messageById(messageId).then(this, [this](Core::Result<std::optional<StoredMessage>> m) {
+            if (m && *m)
+                transmit(**m);
+        });
+        return done;
+    });
+}
+
+void Outbox::flush()
+{
+    m_store.pendingOutbox().then(this, [this](Core::Result<QList<StoredMessage>> pending) {
+        if (!pending) {
+            Q_EMIT storageFailed(pending.error());
+            return;
+        }
+        int sent = 0;
+        for (const StoredMessage &message : std::as_const(*pending)) {
+            if (m_inFlight.contains(message.messageId))
+                continue; // the connection still holds it and resends it itself
+            transmit(message);
+            ++sent;
+        }
+        if (sent > 0)
+            qCInfo(lcOutbox) << "resent" << sent << "pending messages";
+    });
+}
+
+void Outbox::transmit(const StoredMessage &message)
+{
+    if (message.state != MessageState::Pending)
+        return;
+    Xmpp::Message stanza;
+    stanza.id = message.messageId;
+    stanza.originId = message.originId.isEmpty() ? message.messageId : message.originId;
+    stanza.to = Core::Jid(message.conversation);
+    stanza.type = QStringLiteral("chat");
+    stanza.body = message.body;
+    Xmpp::Element element = stanza.toElement();
+    // XEP-0184 and XEP-0333: ask for delivery and read state.
+    Xmpp::ReceiptsExtension::addRequest(element);
+    Xmpp::ChatMarkersExtension::addMarkable(element);
+    m_inFlight.insert(message.messageId);
+    m_client.send(element);
+}
+
+void Outbox::onAcknowledged(const QString &id)
+{
+    if (!m_inFlight.remove(id))
+        return;
+    setState(id, MessageState::Sent);
+}
+
+bool Outbox::onStanza(const Xmpp::Element &stanza)
+{
+    if (stanza.name() != u"message" || stanza.attribute(u"type") != u"error")
+        return false;
+    const QString id = stanza.attribute(u"id");
+    if (id.isEmpty())
+        return false;
+    // The server or the recipient's server bounced it: show it failed, keep it
+    // in the outbox for a retry.
+    qCInfo(lcOutbox) << "message bounced:" << id;
+    m_inFlight.remove(id);
+    setState(id, MessageState::Failed);
+    return true;
+}
+
+void Outbox::setState(const QString &id, MessageState state)
+{
+    m_store.updateState(id, state).then(this, [this, id, state](Core::Result<void> done) {
+        if (!done) {
+            Q_EMIT storageFailed(done.error());
+            return;
+        }
+        Q_EMIT stateChanged(id, state);
+    });
+}
+
+} // namespace Sync

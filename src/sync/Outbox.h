@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/MessageStore.h"
+#include "store/StoreTypes.h"
+
+#include "core/Error.h"
+#include "core/Jid.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QSet>
+
+namespace Xmpp {
+class Client;
+class MessagingExtension;
+class Element;
+} // namespace Xmpp
+
+namespace Sync {
+
+/// Exactly-once sending (DESIGN section 3): the message and its outbox entry are
+/// committed before anything goes on the wire; the stanza carries the stored id
+/// as origin-id; the server's XEP-0198 acknowledgement marks it sent. After a
+/// crash, restart or failed resume every pending entry is sent again with the
+/// same id, and receivers de-duplicate on it. A message the server bounces is
+/// marked failed and can be retried.
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    Outbox(Xmpp::Client &client, Xmpp::MessagingExtension &messaging, Store::MessageStore &store,
+           QObject *parent = nullptr);
+
+    /// Stores and sends. Finishes once the message is committed (not yet sent).
+    QFuture<Core::Result<Store::StoredMessage>> send(const Core::Jid &to, const QString &body);
+    /// Puts a failed message back in the outbox and sends it.
+    QFuture<Core::Result<void>> retry(const QString &messageId);
+    /// Sends everything still pending (called when a new session starts).
+    void flush();
+
+    /// Messages handed to the connection and not yet acknowledged.
+    int inFlight() const { return int(m_inFlight.size()); }
+
+Q_SIGNALS:
+    void stateChanged(const QString &messageId, Store::MessageState state);
+    /// The store refused a write; nothing was sent.
+    void storageFailed(const Core::Error &error);
+
+private:
+    void transmit(const Store::StoredMessage &message);
+    void onAcknowledged(const QString &id);
+    bool onStanza(const Xmpp::Element &stanza);
+    void setState(const QString &id, Store::MessageState state);
+
+    Xmpp::Client &m_client;
+    Xmpp::MessagingExtension &m_messaging;
+    Store::MessageStore &m_store;
+    QSet<QString> m_inFlight;
+};
+
+} // namespace Sync
