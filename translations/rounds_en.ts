@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>No contacts yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Choose a contact to start a conversation.</source>
+        <translation>Choose a contact to start a conversation.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Type a message…</source>
+        <translation>Type a message…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Enter sends, Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>No messages yet. Messages are kept until you sign out.</source>
+        <translation>No messages yet. Messages are kept until you sign out.</translation>
+    </message>
+</context>
+<context>
+    <name>Core::ErrorText</name>
+    <message>
+        <source>The server could not be reached. Check the server address and the network connection, then try again.</source>
+        <translation>The server could not be reached. Check the server address and the network connection, then try again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT for the organisation&apos;s CA file, then choose it in Settings.</source>
+        <translation>The server&apos;s certificate is not trusted. Ask IT for the organisation&apos;s CA file, then choose it in Settings.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again in a moment; if it keeps happening, tell IT.</source>
+        <translation>The server did not answer in time. Try again in a moment; if it keeps happening, tell IT.</translation>
+    </message>
+    <message>
+        <source>The account name or password is wrong. Check both and try again.</source>
+        <translation>The account name or password is wrong. Check both and try again.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Contact IT to have it enabled again.</source>
+        <translation>This account has been disabled. Contact IT to have it enabled again.</translation>
+    </message>
+    <message>
+        <source>The server offers no sign-in method Rounds considers safe. Ask IT to check the server&apos;s configuration.</source>
+        <translation>The server offers no sign-in method Rounds considers safe. Ask IT to check the server&apos;s configuration.</translation>
+    </message>
+    <message>
+        <source>The verification code was not accepted. Enter the current code from your authenticator app.</source>
+        <translation>The verification code was not accepted. Enter the current code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>The server sent data Rounds could not understand, so the connection was closed. Try again; if it keeps happening, tell IT.</source>
+        <translation>The server sent data Rounds could not understand, so the connection was closed. Try again; if it keeps happening, tell IT.</translation>
+    </message>
+    <message>
+        <source>A message could not be encrypted or decrypted.</source>
+        <translation>A message could not be encrypted or decrypted.</translation>
+    </message>
+    <message>
+        <source>The local message store could not be used.</source>
+        <translation>The local message store could not be used.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this.</source>
+        <translation>Your organisation&apos;s policy does not allow this.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>The operation was cancelled.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Sign in to your organisation&apos;s secure messaging.</source>
+        <translation>Sign in to your organisation&apos;s secure messaging.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>wss://chat.hospital.example/xmpp-websocket</source>
+        <translation>wss://chat.hospital.example/xmpp-websocket</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>name@hospital.example</source>
+        <translation>name@hospital.example</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Organisation CA file (optional)</source>
+        <translation>Organisation CA file (optional)</translation>
+    </message>
+    <message>
+        <source>/etc/ssl/hospital-ca.pem</source>
+        <translation>/etc/ssl/hospital-ca.pem</translation>
+    </message>
+    <message>
+        <source>A PEM file with your organisation&apos;s certificate authority. Leave empty to trust only the system&apos;s certificates.</source>
+        <translation>A PEM file with your organisation&apos;s certificate authority. Leave empty to trust only the system&apos;s certificates.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Signing in</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::SignInForm</name>
+    <message>
+        <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
+        <translation>Enter your account address, for example ana.ruiz@hospital.example.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example wss://chat.hospital.example/xmpp-websocket.</source>
+        <translation>Enter the server address, for example wss://chat.hospital.example/xmpp-websocket.</translation>
+    </message>
+    <message>
+        <source>The server address must start with wss:// so that the connection is encrypted.</source>
+        <translation>The server address must start with wss:// so that the connection is encrypted.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</source>
+        <translation>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Rounds: secure messaging for clinical teams.</source>
+        <translation>Rounds: secure messaging for clinical teams.</translation>
+    </message>
+    <message>
+        <source>Server address to fill in, e.g. wss://chat.example.org/xmpp-websocket.</source>
+        <translation>Server address to fill in, e.g. wss://chat.example.org/xmpp-websocket.</translation>
+    </message>
+    <message>
+        <source>Account to fill in, e.g. ana@example.org.</source>
+        <translation>Account to fill in, e.g. ana@example.org.</translation>
+    </message>
+    <message>
+        <source>PEM file with the organisation&apos;s CA certificate(s) to fill in.</source>
+        <translation>PEM file with the organisation&apos;s CA certificate(s) to fill in.</translation>
+    </message>
+    <message>
+        <source>Language of the window (en, es); default: the system&apos;s.</source>
+        <translation>Language of the window (en, es); default: the system&apos;s.</translation>
+    </message>
+</context>
+</TS>

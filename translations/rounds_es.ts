@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en_GB">
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Todavía no hay contactos.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Choose a contact to start a conversation.</source>
+        <translation>Elija un contacto para empezar una conversación.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Type a message…</source>
+        <translation>Escriba un mensaje…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Intro envía; Mayús+Intro empieza una línea nueva.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>No messages yet. Messages are kept until you sign out.</source>
+        <translation>Todavía no hay mensajes. Los mensajes se conservan hasta que cierre la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>Core::ErrorText</name>
+    <message>
+        <source>The server could not be reached. Check the server address and the network connection, then try again.</source>
+        <translation>No se pudo contactar con el servidor. Compruebe la dirección del servidor y la conexión de red e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT for the organisation&apos;s CA file, then choose it in Settings.</source>
+        <translation>El certificado del servidor no es de confianza. Pida a Informática el archivo de la autoridad de certificación (CA) de la organización y selecciónelo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again in a moment; if it keeps happening, tell IT.</source>
+        <translation>El servidor no respondió a tiempo. Vuelva a intentarlo en un momento; si sigue ocurriendo, avise a Informática.</translation>
+    </message>
+    <message>
+        <source>The account name or password is wrong. Check both and try again.</source>
+        <translation>La dirección de la cuenta o la contraseña no son correctas. Compruebe ambas e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Contact IT to have it enabled again.</source>
+        <translation>Esta cuenta está desactivada. Póngase en contacto con Informática para que la vuelvan a activar.</translation>
+    </message>
+    <message>
+        <source>The server offers no sign-in method Rounds considers safe. Ask IT to check the server&apos;s configuration.</source>
+        <translation>El servidor no ofrece ningún método de inicio de sesión que Rounds considere seguro. Pida a Informática que revise la configuración del servidor.</translation>
+    </message>
+    <message>
+        <source>The verification code was not accepted. Enter the current code from your authenticator app.</source>
+        <translation>No se aceptó el código de verificación. Introduzca el código actual de su aplicación de autenticación.</translation>
+    </message>
+    <message>
+        <source>The server sent data Rounds could not understand, so the connection was closed. Try again; if it keeps happening, tell IT.</source>
+        <translation>El servidor envió datos que Rounds no pudo interpretar, así que se cerró la conexión. Vuelva a intentarlo; si sigue ocurriendo, avise a Informática.</translation>
+    </message>
+    <message>
+        <source>A message could not be encrypted or decrypted.</source>
+        <translation>No se pudo cifrar o descifrar un mensaje.</translation>
+    </message>
+    <message>
+        <source>The local message store could not be used.</source>
+        <translation>No se pudo usar el almacén local de mensajes.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this.</source>
+        <translation>La política de su organización no lo permite.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>Se canceló la operación.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred.</source>
+        <translation>Se produjo un error inesperado.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Sign in to your organisation&apos;s secure messaging.</source>
+        <translation>Inicie sesión en la mensajería segura de su organización.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>wss://chat.hospital.example/xmpp-websocket</source>
+        <translation>wss://chat.hospital.example/xmpp-websocket</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>name@hospital.example</source>
+        <translation>nombre@hospital.example</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Organisation CA file (optional)</source>
+        <translation>Archivo CA de la organización (opcional)</translation>
+    </message>
+    <message>
+        <source>/etc/ssl/hospital-ca.pem</source>
+        <translation>/etc/ssl/hospital-ca.pem</translation>
+    </message>
+    <message>
+        <source>A PEM file with your organisation&apos;s certificate authority. Leave empty to trust only the system&apos;s certificates.</source>
+        <translation>Un archivo PEM con la autoridad de certificación de su organización. Déjelo vacío para confiar solo en los certificados del sistema.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Iniciando sesión</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::SignInForm</name>
+    <message>
+        <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
+        <translation>Introduzca la dirección de su cuenta, por ejemplo ana.ruiz@hospital.example.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example wss://chat.hospital.example/xmpp-websocket.</source>
+        <translation>Introduzca la dirección del servidor, por ejemplo wss://chat.hospital.example/xmpp-websocket.</translation>
+    </message>
+    <message>
+        <source>The server address must start with wss:// so that the connection is encrypted.</source>
+        <translation>La dirección del servidor debe empezar por wss:// para que la conexión esté cifrada.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</source>
+        <translation>No se puede leer el archivo CA. Compruebe la ruta o deje el campo vacío para confiar solo en los certificados del sistema.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Rounds: secure messaging for clinical teams.</source>
+        <translation>Rounds: mensajería segura para equipos clínicos.</translation>
+    </message>
+    <message>
+        <source>Server address to fill in, e.g. wss://chat.example.org/xmpp-websocket.</source>
+        <translation>Dirección del servidor que se rellena, p. ej. wss://chat.example.org/xmpp-websocket.</translation>
+    </message>
+    <message>
+        <source>Account to fill in, e.g. ana@example.org.</source>
+        <translation>Cuenta que se rellena, p. ej. ana@example.org.</translation>
+    </message>
+    <message>
+        <source>PEM file with the organisation&apos;s CA certificate(s) to fill in.</source>
+        <translation>Archivo PEM con los certificados de la CA de la organización que se rellena.</translation>
+    </message>
+    <message>
+        <source>Language of the window (en, es); default: the system&apos;s.</source>
+        <translation>Idioma de la ventana (en, es); por omisión, el del sistema.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace Account {
+class Account;
+}
+
+namespace Ui {
+
+/// The signed-in account as the window sees it. `main` creates one Session and
+/// hands it to the QML root; SignInForm gives it the Account once sign-in worked,
+/// and the models follow accountChanged(). It owns no protocol logic: it only
+/// translates the Client's state into what the status line shows.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The Session is created by the application.")
+    Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY accountChanged)
+    Q_PROPERTY(QString accountJid READ accountJid NOTIFY accountChanged)
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString connectionErrorText READ connectionErrorText NOTIFY statusChanged)
+public:
+    enum class Status { SignedOut, Connecting, Online, Reconnecting };
+    Q_ENUM(Status)
+
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    /// Takes over a signed-in account. A previous one is signed out first.
+    void adopt(std::unique_ptr<Account::Account> account);
+    Account::Account *account() const { return m_account.get(); }
+
+    bool isSignedIn() const { return m_account != nullptr; }
+    QString accountJid() const;
+    Status status() const { return m_status; }
+    /// Why the link went down last (translated), while reconnecting; empty otherwise.
+    QString connectionErrorText() const { return m_connectionErrorText; }
+
+    /// Ends the session cleanly; the account object goes once the link is closed.
+    Q_INVOKABLE void signOut();
+
+Q_SIGNALS:
+    void accountChanged();
+    void statusChanged();
+    /// The session ended for a reason a reconnect cannot fix (translated text).
+    void ended(const QString &errorText);
+
+private:
+    void release();
+    void updateStatus();
+
+    std::unique_ptr<Account::Account> m_account;
+    Status m_status = Status::SignedOut;
+    QString m_lastConnectionError; ///< why the link went down last, translated
+    QString m_connectionErrorText; ///< what the status line shows of it
+};
+
+} // namespace Ui
