@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>Account::KeyCustody</name>
+    <message>
+        <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>
+        <translation>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase to protect the local message store; it cannot be empty.</source>
+        <translation>Choose a passphrase to protect the local message store; it cannot be empty.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Choose a passphrase to protect the local message store.</source>
+        <translation>No keychain is available on this computer. Choose a passphrase to protect the local message store.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock it (sign in to the desktop session) and try again, or use a passphrase.</source>
+        <translation>The keychain is locked. Unlock it (sign in to the desktop session) and try again, or use a passphrase.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no key for this account&apos;s local message store. Sign in again to set up a new local message store.</source>
+        <translation>The keychain holds no key for this account&apos;s local message store. Sign in again to set up a new local message store.</translation>
+    </message>
+    <message>
+        <source>The key for the local message store in the keychain is damaged. Sign in again to set up a new local message store.</source>
+        <translation>The key for the local message store in the keychain is damaged. Sign in again to set up a new local message store.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used. Try again, or use a passphrase to protect the local message store.</source>
+        <translation>The keychain could not be used. Try again, or use a passphrase to protect the local message store.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged, so the local message store cannot be opened. Sign in again to set up a new local message store.</source>
+        <translation>The key file is damaged, so the local message store cannot be opened. Sign in again to set up a new local message store.</translation>
+    </message>
+    <message>
+        <source>The key file for the local message store is missing. Sign in again to set up a new local message store.</source>
+        <translation>The key file for the local message store is missing. Sign in again to set up a new local message store.</translation>
+    </message>
+    <message>
+        <source>The key file could not be read. Check that your user account may read it, then try again.</source>
+        <translation>The key file could not be read. Check that your user account may read it, then try again.</translation>
+    </message>
+    <message>
+        <source>The key file could not be saved. Check that the disk is not full and that your user account may write to its folder, then try again.</source>
+        <translation>The key file could not be saved. Check that the disk is not full and that your user account may write to its folder, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>ContactList</name>
     <message>
         <source>Rounds</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_GB">
 <context>
+    <name>Account::KeyCustody</name>
+    <message>
+        <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>
+        <translation>La frase de contraseña es incorrecta. Revísela (y también Bloq Mayús y la distribución del teclado) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase to protect the local message store; it cannot be empty.</source>
+        <translation>Elija una frase de contraseña para proteger el almacén local de mensajes; no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Choose a passphrase to protect the local message store.</source>
+        <translation>Este equipo no dispone de llavero. Elija una frase de contraseña para proteger el almacén local de mensajes.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock it (sign in to the desktop session) and try again, or use a passphrase.</source>
+        <translation>El llavero está bloqueado. Desbloquéelo (inicie sesión en el escritorio) e inténtelo de nuevo, o use una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no key for this account&apos;s local message store. Sign in again to set up a new local message store.</source>
+        <translation>El llavero no contiene la clave del almacén local de mensajes de esta cuenta. Vuelva a iniciar sesión para crear un almacén local nuevo.</translation>
+    </message>
+    <message>
+        <source>The key for the local message store in the keychain is damaged. Sign in again to set up a new local message store.</source>
+        <translation>La clave del almacén local de mensajes guardada en el llavero está dañada. Vuelva a iniciar sesión para crear un almacén local nuevo.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used. Try again, or use a passphrase to protect the local message store.</source>
+        <translation>No se pudo usar el llavero. Inténtelo de nuevo o use una frase de contraseña para proteger el almacén local de mensajes.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged, so the local message store cannot be opened. Sign in again to set up a new local message store.</source>
+        <translation>El archivo de clave está dañado, por lo que no se puede abrir el almacén local de mensajes. Vuelva a iniciar sesión para crear un almacén local nuevo.</translation>
+    </message>
+    <message>
+        <source>The key file for the local message store is missing. Sign in again to set up a new local message store.</source>
+        <translation>Falta el archivo de clave del almacén local de mensajes. Vuelva a iniciar sesión para crear un almacén local nuevo.</translation>
+    </message>
+    <message>
+        <source>The key file could not be read. Check that your user account may read it, then try again.</source>
+        <translation>No se pudo leer el archivo de clave. Compruebe que su cuenta de usuario tiene permiso de lectura e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The key file could not be saved. Check that the disk is not full and that your user account may write to its folder, then try again.</source>
+        <translation>No se pudo guardar el archivo de clave. Compruebe que el disco no está lleno y que su cuenta de usuario puede escribir en la carpeta, e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>ContactList</name>
     <message>
         <source>Rounds</source>
