@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>Account::Account</name>
+    <message>
+        <source>The key does not open this computer&apos;s message store. Nothing was changed. Ask IT for help; do not delete the store.</source>
+        <translation>The key does not open this computer&apos;s message store. Nothing was changed. Ask IT for help; do not delete the store.</translation>
+    </message>
+    <message>
+        <source>The message store on this computer is damaged and cannot be opened. Nothing was changed. Ask IT for help.</source>
+        <translation>The message store on this computer is damaged and cannot be opened. Nothing was changed. Ask IT for help.</translation>
+    </message>
+    <message>
+        <source>Rounds was started with an unencrypted database library and refused to run. Reinstall Rounds or ask IT.</source>
+        <translation>Rounds was started with an unencrypted database library and refused to run. Reinstall Rounds or ask IT.</translation>
+    </message>
+    <message>
+        <source>The message store was written by a newer version of Rounds. Update Rounds on this computer.</source>
+        <translation>The message store was written by a newer version of Rounds. Update Rounds on this computer.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>The disk is full. Free some space, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>Account::KeyCustody</name>
     <message>
         <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_GB">
 <context>
+    <name>Account::Account</name>
+    <message>
+        <source>The key does not open this computer&apos;s message store. Nothing was changed. Ask IT for help; do not delete the store.</source>
+        <translation>La clave no abre el almacén de mensajes de este equipo. No se ha modificado nada. Pida ayuda al departamento de TI; no borre el almacén.</translation>
+    </message>
+    <message>
+        <source>The message store on this computer is damaged and cannot be opened. Nothing was changed. Ask IT for help.</source>
+        <translation>El almacén de mensajes de este equipo está dañado y no se puede abrir. No se ha modificado nada. Pida ayuda al departamento de TI.</translation>
+    </message>
+    <message>
+        <source>Rounds was started with an unencrypted database library and refused to run. Reinstall Rounds or ask IT.</source>
+        <translation>Rounds se inició con una biblioteca de base de datos sin cifrado y se negó a funcionar. Reinstale Rounds o consulte al departamento de TI.</translation>
+    </message>
+    <message>
+        <source>The message store was written by a newer version of Rounds. Update Rounds on this computer.</source>
+        <translation>El almacén de mensajes lo escribió una versión más reciente de Rounds. Actualice Rounds en este equipo.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>El disco está lleno. Libere espacio e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>Account::KeyCustody</name>
     <message>
         <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>

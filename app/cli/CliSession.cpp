@@ -63,8 +63,9 @@ void printJson(const QJsonObject &object)
 
 void CliSession::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {u"url"_s, u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s, u"url"_s});
+    parser.addOption({u"url"_s,
+                      u"Server WebSocket URL, e.g. wss://chat.example.org/xmpp-websocket."_s,
+                      u"url"_s});
     parser.addOption({u"jid"_s, u"Account address, e.g. ana@example.org."_s, u"jid"_s});
     parser.addOption(
         {u"ca-file"_s, u"PEM file with the organisation's CA certificate(s)."_s, u"file"_s});
@@ -156,9 +157,16 @@ std::expected<Account::Account *, int> CliSession::openLocal()
     if (local.passphrase)
         sodium_memzero(local.passphrase->data(), size_t(local.passphrase->size()) * sizeof(QChar));
     if (!opened)
-        return std::unexpected(reportError({Core::Error::Code::Timeout, u"opening the store timed out"_s}));
-    if (!*opened)
-        return std::unexpected(reportError(opened->error()));
+        return std::unexpected(
+            reportError({Core::Error::Code::Timeout, u"opening the store timed out"_s}));
+    if (!*opened) {
+        const Core::Error &error = opened->error();
+        const QString text = u"rounds-cli: "_s + Account::Account::describeLocalDataError(error) +
+                             u"\n  ("_s + Core::errorCodeName(error.code) + u": "_s + error.detail +
+                             u")\n"_s;
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+        return std::unexpected(exitCodeFor(error));
+    }
     return m_account.get();
 }
 

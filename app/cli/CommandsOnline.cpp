@@ -17,15 +17,16 @@ namespace {
 
 QJsonObject messageJson(const Store::StoredMessage &m)
 {
-    QJsonObject out{{u"event"_s, u"message"_s},
-                    {u"id"_s, m.messageId},
-                    {u"origin_id"_s, m.originId},
-                    {u"stanza_id"_s, m.stanzaId},
-                    {u"conversation"_s, m.conversation},
-                    {u"from"_s, m.sender},
-                    {u"direction"_s, m.direction == Store::Direction::Outgoing ? u"out"_s : u"in"_s},
-                    {u"time"_s, m.timestamp.toString(Qt::ISODateWithMs)},
-                    {u"body"_s, m.body}};
+    QJsonObject out{
+        {u"event"_s, u"message"_s},
+        {u"id"_s, m.messageId},
+        {u"origin_id"_s, m.originId},
+        {u"stanza_id"_s, m.stanzaId},
+        {u"conversation"_s, m.conversation},
+        {u"from"_s, m.sender},
+        {u"direction"_s, m.direction == Store::Direction::Outgoing ? u"out"_s : u"in"_s},
+        {u"time"_s, m.timestamp.toString(Qt::ISODateWithMs)},
+        {u"body"_s, m.body}};
     return out;
 }
 
@@ -34,7 +35,8 @@ std::expected<Sync::MamCatchUp::Report, int> awaitCatchUp(Account::Account &acco
 {
     const auto report = await(account.catchUp()->run(), timeout);
     if (!report)
-        return std::unexpected(reportError({Core::Error::Code::Timeout, u"archive catch-up timed out"_s}));
+        return std::unexpected(
+            reportError({Core::Error::Code::Timeout, u"archive catch-up timed out"_s}));
     if (!*report)
         return std::unexpected(reportError(report->error()));
     return **report;
@@ -57,8 +59,8 @@ int commandLogin(const QCommandLineParser &parser)
                {u"jid"_s, a.client().boundJid().toString()},
                {u"stream_management"_s, a.client().streamManagementEnabled()},
                {u"server_features"_s, QJsonArray::fromStringList(a.disco().serverFeatures())},
-               {u"archive"_s, QJsonObject{{u"fetched"_s, caughtUp->fetched},
-                                          {u"stored"_s, caughtUp->stored}}}});
+               {u"archive"_s,
+                QJsonObject{{u"fetched"_s, caughtUp->fetched}, {u"stored"_s, caughtUp->stored}}}});
     session.finish();
     return ExitOk;
 }
@@ -75,20 +77,22 @@ int commandSend(const QCommandLineParser &parser)
     if (!account)
         return account.error();
     Account::Account &a = **account;
-    std::optional<Store::MessageState> state;
-    QString id;
-    QObject::connect(a.outbox(), &Sync::Outbox::stateChanged, a.outbox(),
-                     [&](const QString &changed, Store::MessageState s) {
-                         if (changed == id)
-                             state = s;
-                     });
-    const auto queued = await(a.outbox()->send(to, parser.value(u"body"_s)), session.timeoutSeconds());
+    // The acknowledgement can arrive before the send's future is seen here:
+    // remember every change, then look for ours.
+    QHash<QString, Store::MessageState> changes;
+    QObject::connect(
+        a.outbox(), &Sync::Outbox::stateChanged, a.outbox(),
+        [&](const QString &changed, Store::MessageState s) { changes.insert(changed, s); });
+    const auto queued =
+        await(a.outbox()->send(to, parser.value(u"body"_s)), session.timeoutSeconds());
     if (!queued)
         return reportError({Core::Error::Code::Timeout, u"the store did not answer"_s});
     if (!*queued)
         return reportError(queued->error());
-    id = (*queued)->messageId;
-    runUntil([&] { return state.has_value(); }, session.timeoutSeconds());
+    const QString id = (*queued)->messageId;
+    runUntil([&] { return changes.contains(id); }, session.timeoutSeconds());
+    const std::optional<Store::MessageState> state =
+        changes.contains(id) ? std::optional(changes.value(id)) : std::nullopt;
     if (state == Store::MessageState::Failed)
         return reportError({Core::Error::Code::Network, u"the server refused the message"_s});
     if (!state)
@@ -123,10 +127,10 @@ int commandListen(const QCommandLineParser &parser)
                          }
                      });
     printJson({{u"event"_s, u"ready"_s}, {u"jid"_s, a.client().boundJid().toString()}});
-    const int wait = parser.isSet(u"timeout"_s) || count > 0 ? session.timeoutSeconds()
-                                                              : 365 * 24 * 3600;
-    const bool done = runUntil([&] { return fatal.has_value() || (count > 0 && received >= count); },
-                               wait);
+    const int wait =
+        parser.isSet(u"timeout"_s) || count > 0 ? session.timeoutSeconds() : 365 * 24 * 3600;
+    const bool done =
+        runUntil([&] { return fatal.has_value() || (count > 0 && received >= count); }, wait);
     session.finish();
     if (fatal)
         return reportError(*fatal);
@@ -158,8 +162,8 @@ int commandSync(const QCommandLineParser &parser)
         },
         session.timeoutSeconds());
     printJson({{u"event"_s, u"synced"_s},
-               {u"archive"_s, QJsonObject{{u"fetched"_s, caughtUp->fetched},
-                                          {u"stored"_s, caughtUp->stored}}},
+               {u"archive"_s,
+                QJsonObject{{u"fetched"_s, caughtUp->fetched}, {u"stored"_s, caughtUp->stored}}},
                {u"outbox_pending"_s, pending}});
     session.finish();
     return pending == 0 ? ExitOk

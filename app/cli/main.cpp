@@ -28,19 +28,23 @@ int main(int argc, char **argv)
         "  listen   print one JSON object per new incoming message (--count, --timeout)\n"
         "  sync     catch up with the archive and deliver everything in the outbox\n"
         "  search   WORDS... search this device's messages (newest first)\n"
-        "  history  print a conversation from this device's store (--with)\n\n"
+        "  history  print a conversation from this device's store (--with)\n"
+        "  audit    export --output FILE: write this device's audit chain as JSON Lines\n"
+        "           verify FILE: check an exported chain; names the first bad line\n\n"
         "The password is read from ROUNDS_PASSWORD or the first line of standard input.\n"
         "The local store's key is kept in the system keychain; where there is none, set\n"
         "ROUNDS_DB_PASSPHRASE to protect it with a passphrase instead."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"login | send | listen | sync | search | history"_s);
+    parser.addPositionalArgument(u"command"_s,
+                                 u"login | send | listen | sync | search | history | audit"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
     parser.addOption({u"count"_s, u"listen: exit after this many messages."_s, u"n"_s});
     parser.addOption({u"with"_s, u"history: the conversation's address."_s, u"jid"_s});
     parser.addOption({u"limit"_s, u"search, history: at most this many rows."_s, u"n"_s});
+    parser.addOption({u"output"_s, u"audit export: the file to write."_s, u"file"_s});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -51,6 +55,8 @@ int main(int argc, char **argv)
     const QString &command = args.first();
     if (command == u"search")
         return commandSearch(parser);
+    if (command == u"audit")
+        return commandAudit(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;

@@ -4,6 +4,7 @@
 #include "account/KeyCustody.h"
 #include "crypto/KeyWrap.h"
 #include "crypto/SecretBytes.h"
+#include "store/AuditStore.h"
 #include "store/MessageStore.h"
 #include "store/StoreWorker.h"
 #include "sync/MamCatchUp.h"
@@ -58,6 +59,7 @@ Account::~Account()
     // Services refer to the client, the client to the transport: tear down in order.
     m_catchUp.reset();
     m_outbox.reset();
+    m_audit.reset();
     m_pipeline.reset();
     m_messageStore.reset();
     m_worker.reset();
@@ -66,8 +68,8 @@ Account::~Account()
 
 QString Account::defaultDataDir(const Core::Jid &jid)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/rounds/accounts/") + jid.bareString();
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/rounds/accounts/") + jid.bareString();
 }
 
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
@@ -87,7 +89,41 @@ QFuture<Core::Result<void>> Account::signIn(const QString &password)
 
 void Account::signOut()
 {
+    if (m_client->isConnected())
+        audit(Core::AuditEntry::Action::Logout, {m_client->boundJid().resource()});
     m_client->disconnectFromServer();
+}
+
+QString Account::describeLocalDataError(const Core::Error &error)
+{
+    if (error.code == Error::Code::Storage) {
+        if (error.detail == u"wrong-key")
+            return tr("The key does not open this computer's message store. Nothing was changed. "
+                      "Ask IT for help; do not delete the store.");
+        if (error.detail == u"corrupt")
+            return tr("The message store on this computer is damaged and cannot be opened. "
+                      "Nothing was changed. Ask IT for help.");
+        if (error.detail == u"not-sqlcipher")
+            return tr("Rounds was started with an unencrypted database library and refused to "
+                      "run. Reinstall Rounds or ask IT.");
+        if (error.detail == u"too-new")
+            return tr("The message store was written by a newer version of Rounds. Update "
+                      "Rounds on this computer.");
+        if (error.detail == u"disk-full")
+            return tr("The disk is full. Free some space, then try again.");
+    }
+    return KeyCustody::describeKeyError(error);
+}
+
+void Account::audit(Core::AuditEntry::Action action, const QStringList &objectIds)
+{
+    if (!m_audit)
+        return;
+    m_audit->append(action, objectIds).then(this, [action](Core::Result<Core::AuditEntry> entry) {
+        if (!entry)
+            qCWarning(lcAccount) << "audit append failed:" << Core::AuditEntry::actionName(action)
+                                 << entry.error().detail;
+    });
 }
 
 QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &options)
@@ -103,16 +139,17 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         fail(Error{Error::Code::Storage, QStringLiteral("local data already open")});
         return future;
     }
-    if (!QDir().mkpath(options.dataDir)
-        || !QFile::setPermissions(options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                       | QFileDevice::ExeOwner)) {
+    if (!QDir().mkpath(options.dataDir) ||
+        !QFile::setPermissions(options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                    QFileDevice::ExeOwner)) {
         fail(Error{Error::Code::Storage, QStringLiteral("io: cannot create the data folder")});
         return future;
     }
     const QString dbPath = options.dataDir + u'/' + DatabaseFile;
     const QString keyPath = options.dataDir + u'/' + WrappedKeyFile;
     const bool dbExists = QFile::exists(dbPath);
-    const auto mode = dbExists ? Store::Database::Mode::OpenExisting : Store::Database::Mode::CreateNew;
+    const auto mode =
+        dbExists ? Store::Database::Mode::OpenExisting : Store::Database::Mode::CreateNew;
 
     m_keys = std::make_unique<KeyCustody>(m_settings.jid.bare());
     if (options.fastKdfForTests)
@@ -122,16 +159,17 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         QByteArray raw(reinterpret_cast<const char *>(key.data()), key.size());
         auto opening = Store::StoreWorker::open(dbPath, raw, mode);
         std::fill(raw.begin(), raw.end(), '\0');
-        opening.then(this, [this, promise, fail](Core::Result<std::shared_ptr<Store::StoreWorker>> worker) {
-            if (!worker) {
-                qCWarning(lcAccount) << "opening the store failed:" << worker.error().detail;
-                fail(worker.error());
-                return;
-            }
-            startServices(*worker);
-            promise->addResult(Core::Result<void>{});
-            promise->finish();
-        });
+        opening.then(
+            this, [this, promise, fail](Core::Result<std::shared_ptr<Store::StoreWorker>> worker) {
+                if (!worker) {
+                    qCWarning(lcAccount) << "opening the store failed:" << worker.error().detail;
+                    fail(worker.error());
+                    return;
+                }
+                startServices(*worker);
+                promise->addResult(Core::Result<void>{});
+                promise->finish();
+            });
     };
     const auto createKey = [fail]() -> std::optional<Crypto::SecretKey> {
         auto key = Crypto::randomKey();
@@ -167,8 +205,8 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         return future;
     }
 
-    m_keys->loadKey().then(this, [this, fail, openWith, createKey, dbExists](
-                                     Core::Result<Crypto::SecretKey> key) {
+    m_keys->loadKey().then(this, [this, fail, openWith, createKey,
+                                  dbExists](Core::Result<Crypto::SecretKey> key) {
         if (key) {
             openWith(*key);
             return;
@@ -197,6 +235,7 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
 {
     m_worker = std::move(worker);
     m_messageStore = std::make_unique<Store::MessageStore>(m_worker);
+    m_audit = std::make_unique<Store::AuditStore>(m_worker, m_settings.jid.bareString());
     m_pipeline = std::make_unique<Sync::MessagePipeline>(m_settings.jid, *m_messageStore);
     m_outbox = std::make_unique<Sync::Outbox>(*m_client, *m_messaging, *m_messageStore);
     m_catchUp = std::make_unique<Sync::MamCatchUp>(*m_client, *m_mam, *m_pipeline, *m_messageStore);
@@ -205,7 +244,8 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
             &Sync::MessagePipeline::ingestLive);
     connect(m_carbons, &Xmpp::CarbonsExtension::carbonReceived, m_pipeline.get(),
             [this](const Xmpp::Message &message, Xmpp::CarbonsExtension::Direction direction) {
-                m_pipeline->ingestCarbon(message, direction == Xmpp::CarbonsExtension::Direction::Sent);
+                m_pipeline->ingestCarbon(message,
+                                         direction == Xmpp::CarbonsExtension::Direction::Sent);
             });
     connect(m_receipts, &Xmpp::ReceiptsExtension::deliveryReceived, this,
             [this](const Core::Jid &from, const QString &id) {
@@ -219,6 +259,13 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
                                    ? Store::MessageState::Delivered
                                    : Store::MessageState::Read);
             });
+    connect(m_client.get(), &Xmpp::Client::sessionStarted, this, [this](bool resumed) {
+        if (!resumed)
+            audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource()});
+    });
+    connect(m_outbox.get(), &Sync::Outbox::committed, this, [this](const Store::StoredMessage &m) {
+        audit(Core::AuditEntry::Action::Send, {m.messageId, m.conversation});
+    });
     // Opened while already online: catch up and send what waits now.
     if (m_client->isConnected()) {
         (void)m_catchUp->run();
@@ -232,13 +279,14 @@ void Account::applyPeerState(const Core::Jid &from, const QString &messageId,
     // Only the conversation partner may say our message arrived or was read.
     m_messageStore->messageById(messageId).then(
         this, [this, from, messageId, state](Core::Result<std::optional<Store::StoredMessage>> m) {
-            if (!m || !*m || (*m)->direction != Store::Direction::Outgoing
-                || (*m)->conversation != from.bareString())
+            if (!m || !*m || (*m)->direction != Store::Direction::Outgoing ||
+                (*m)->conversation != from.bareString())
                 return;
-            m_messageStore->updateState(messageId, state).then(this, [this, messageId, state](Core::Result<void> done) {
-                if (done)
-                    Q_EMIT messageStateChanged(messageId, state);
-            });
+            m_messageStore->updateState(messageId, state)
+                .then(this, [this, messageId, state](Core::Result<void> done) {
+                    if (done)
+                        Q_EMIT messageStateChanged(messageId, state);
+                });
         });
 }
 

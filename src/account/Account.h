@@ -5,6 +5,7 @@
 #include "xmpp/Client.h"
 #include "xmpp/WebSocketTransport.h"
 
+#include "core/AuditEntry.h"
 #include "core/Error.h"
 #include "core/Jid.h"
 
@@ -29,6 +30,7 @@ class ChatMarkersExtension;
 namespace Store {
 class StoreWorker;
 class MessageStore;
+class AuditStore;
 } // namespace Store
 
 namespace Sync {
@@ -82,6 +84,9 @@ public:
     /// is an error. Once open, messages flow through the sync pipeline.
     QFuture<Core::Result<void>> openLocalData(const LocalDataOptions &options);
     bool hasLocalData() const { return m_messageStore != nullptr; }
+    /// What went wrong opening the local data, and what to do, in the user's
+    /// language: keychain problems, wrong passphrase or key, damaged database.
+    static QString describeLocalDataError(const Core::Error &error);
     /// Default data folder of an account on this computer.
     static QString defaultDataDir(const Core::Jid &jid);
 
@@ -100,6 +105,11 @@ public:
     Sync::MessagePipeline *pipeline() { return m_pipeline.get(); }
     Sync::Outbox *outbox() { return m_outbox.get(); }
     Sync::MamCatchUp *catchUp() { return m_catchUp.get(); }
+    Store::AuditStore *auditLog() { return m_audit.get(); }
+
+    /// Appends to the local audit chain (ids only; no-op before openLocalData()).
+    /// Sign-in, sign-out and sends are recorded by the account itself.
+    void audit(Core::AuditEntry::Action action, const QStringList &objectIds = {});
 
 Q_SIGNALS:
     /// Delivery or read state of one of our messages changed (receipt, marker).
@@ -124,6 +134,7 @@ private:
     std::unique_ptr<KeyCustody> m_keys;
     std::shared_ptr<Store::StoreWorker> m_worker;
     std::unique_ptr<Store::MessageStore> m_messageStore;
+    std::unique_ptr<Store::AuditStore> m_audit;
     std::unique_ptr<Sync::MessagePipeline> m_pipeline;
     std::unique_ptr<Sync::Outbox> m_outbox;
     std::unique_ptr<Sync::MamCatchUp> m_catchUp;

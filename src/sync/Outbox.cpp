@@ -57,6 +57,7 @@ QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QSt
             return stored;
         }
         // Committed: only now may it go on the wire.
+        Q_EMIT committed(*stored);
         transmit(*stored);
         return stored;
     });
@@ -68,10 +69,11 @@ QFuture<Core::Result<void>> Outbox::retry(const QString &messageId)
         if (!done)
             return done;
         Q_EMIT stateChanged(messageId, MessageState::Pending);
-        m_store.messageById(messageId).then(this, [this](Core::Result<std::optional<StoredMessage>> m) {
-            if (m && *m)
-                transmit(**m);
-        });
+        m_store.messageById(messageId).then(this,
+                                            [this](Core::Result<std::optional<StoredMessage>> m) {
+                                                if (m && *m)
+                                                    transmit(**m);
+                                            });
         return done;
     });
 }

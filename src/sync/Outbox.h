@@ -43,6 +43,8 @@ public:
     int inFlight() const { return int(m_inFlight.size()); }
 
 Q_SIGNALS:
+    /// A message was committed to the outbox (it goes on the wire next).
+    void committed(const Store::StoredMessage &message);
     void stateChanged(const QString &messageId, Store::MessageState state);
     /// The store refused a write; nothing was sent.
     void storageFailed(const Core::Error &error);

@@ -22,8 +22,8 @@ class tst_Cli : public QObject
     QString dataDir(const QString &jid) const { return m_data.filePath(jid); }
     QStringList common(const QString &jid, const QString &caFile) const
     {
-        return {u"--url"_s, m_env.url.toString(), u"--jid"_s, jid, u"--ca-file"_s, caFile,
-                u"--data-dir"_s, dataDir(jid)};
+        return {u"--url"_s, m_env.url.toString(), u"--jid"_s,  jid, u"--ca-file"_s,
+                caFile,     u"--data-dir"_s,      dataDir(jid)};
     }
     static QProcessEnvironment environment(const QString &password = {})
     {
@@ -69,18 +69,18 @@ private Q_SLOTS:
         const QString alice = m_env.account(0), dave = m_env.account(3);
         QProcess listener;
         listener.setProcessEnvironment(environment(m_env.password(dave)));
-        listener.start(m_cli, common(dave, m_env.caFile)
-                                  + QStringList{u"listen"_s, u"--timeout"_s, u"90"_s});
+        listener.start(m_cli, common(dave, m_env.caFile) +
+                                  QStringList{u"listen"_s, u"--timeout"_s, u"90"_s});
         QVERIFY(listener.waitForStarted());
         listener.closeWriteChannel();
         QVERIFY(QTest::qWaitFor([&] { return listener.canReadLine(); }, 30000));
         const auto ready = QJsonDocument::fromJson(listener.readLine()).object();
         QCOMPARE(ready.value(u"event"_s).toString(), u"ready"_s);
 
-        const QString body = u"cli: Bed 12 needs review "_s
-                             + QString::number(QRandomGenerator::global()->generate(), 16);
-        const Run sent = run(common(alice, m_env.caFile)
-                                 + QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s, body},
+        const QString body = u"cli: Bed 12 needs review "_s +
+                             QString::number(QRandomGenerator::global()->generate(), 16);
+        const Run sent = run(common(alice, m_env.caFile) +
+                                 QStringList{u"send"_s, u"--to"_s, dave, u"--body"_s, body},
                              m_env.password(alice).toUtf8() + '\n');
         QVERIFY2(sent.exitCode == 0, sent.err.constData());
         const auto sentJson = QJsonDocument::fromJson(sent.out.trimmed()).object();
@@ -105,15 +105,14 @@ private Q_SLOTS:
         QVERIFY(message.value(u"from"_s).toString().startsWith(alice + u'/'));
 
         // The store keeps it: searchable offline, in the conversation's history.
-        const Run found = run(common(dave, m_env.caFile)
-                                  + QStringList{u"search"_s, body.section(u' ', -1)},
-                              {});
+        const Run found =
+            run(common(dave, m_env.caFile) + QStringList{u"search"_s, body.section(u' ', -1)}, {});
         QVERIFY2(found.exitCode == 0, found.err.constData());
         QVERIFY(found.out.contains(body.toUtf8()));
-        const Run history = run(common(dave, m_env.caFile)
-                                    + QStringList{u"history"_s, u"--with"_s, alice, u"--limit"_s,
-                                                  u"1000"_s},
-                                {});
+        const Run history =
+            run(common(dave, m_env.caFile) +
+                    QStringList{u"history"_s, u"--with"_s, alice, u"--limit"_s, u"1000"_s},
+                {});
         QVERIFY2(history.exitCode == 0, history.err.constData());
         QCOMPARE(history.out.count(body.toUtf8()), qsizetype(1));
     }
@@ -129,12 +128,14 @@ private Q_SLOTS:
         QFETCH(QString, mode);
         const QString bob = m_env.account(1), carol = m_env.account(2);
         QTemporaryDir senderDir;
-        const QString body = u"sigkill "_s + mode + u' ' + QString::number(QRandomGenerator::global()->generate(), 16);
+        const QString body = u"sigkill "_s + mode + u' ' +
+                             QString::number(QRandomGenerator::global()->generate(), 16);
 
         QProcess crash;
         crash.setProcessEnvironment(environment());
-        crash.start(qEnvironmentVariable("ROUNDS_CRASH_HELPER"),
-                    {mode, senderDir.path(), qEnvironmentVariable("ROUNDS_TEST_ENV"), bob, carol, body});
+        crash.start(
+            qEnvironmentVariable("ROUNDS_CRASH_HELPER"),
+            {mode, senderDir.path(), qEnvironmentVariable("ROUNDS_TEST_ENV"), bob, carol, body});
         QVERIFY(crash.waitForFinished(60000));
         QCOMPARE(crash.exitStatus(), QProcess::CrashExit); // died by SIGKILL
         const QString id = QString::fromUtf8(crash.readAllStandardOutput()).trimmed();
@@ -143,7 +144,8 @@ private Q_SLOTS:
         // The restarted client finds the message in its outbox and delivers it.
         QStringList restart = common(bob, m_env.caFile);
         restart[restart.indexOf(u"--data-dir"_s) + 1] = senderDir.path();
-        const Run synced = run(restart + QStringList{u"sync"_s}, m_env.password(bob).toUtf8() + '\n');
+        const Run synced =
+            run(restart + QStringList{u"sync"_s}, m_env.password(bob).toUtf8() + '\n');
         QVERIFY2(synced.exitCode == 0, synced.err.constData());
         QVERIFY(synced.out.contains("\"outbox_pending\":0"));
 
@@ -151,10 +153,59 @@ private Q_SLOTS:
         const Run received = run(common(carol, m_env.caFile) + QStringList{u"sync"_s},
                                  m_env.password(carol).toUtf8() + '\n');
         QVERIFY2(received.exitCode == 0, received.err.constData());
-        const Run history = run(common(carol, m_env.caFile) + QStringList{u"history"_s, u"--with"_s, bob, u"--limit"_s, u"1000"_s}, {});
+        const Run history =
+            run(common(carol, m_env.caFile) +
+                    QStringList{u"history"_s, u"--with"_s, bob, u"--limit"_s, u"1000"_s},
+                {});
         QVERIFY2(history.exitCode == 0, history.err.constData());
         QCOMPARE(history.out.count(body.toUtf8()), qsizetype(1));
         QVERIFY(history.out.contains(id.toUtf8()));
+    }
+
+    void auditExportVerifiesAndEditsAreCaught()
+    {
+        const QString alice = m_env.account(0);
+        // sendsToAListener ran first: alice's device has login, send, logout entries.
+        const Run login = run(common(alice, m_env.caFile) + QStringList{u"login"_s},
+                              m_env.password(alice).toUtf8() + '\n');
+        QVERIFY2(login.exitCode == 0, login.err.constData());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"audit.jsonl"_s);
+        const Run exported = run(common(alice, m_env.caFile) +
+                                     QStringList{u"audit"_s, u"export"_s, u"--output"_s, file},
+                                 {});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = f.readAll().split('\n');
+        f.close();
+        while (!lines.isEmpty() && lines.last().isEmpty())
+            lines.removeLast();
+        QVERIFY2(lines.size() >= 4, qPrintable(QString::number(lines.size())));
+        const QByteArray all = lines.join('\n');
+        for (const char *action : {"\"login\"", "\"send\"", "\"logout\"", "\"export\""})
+            QVERIFY2(all.contains(action), action);
+        QVERIFY(!all.contains("Bed 12")); // ids only, never message text
+
+        Run verified = run({u"audit"_s, u"verify"_s, file}, {});
+        QVERIFY2(verified.exitCode == 0, verified.err.constData());
+        QVERIFY(verified.out.contains("\"ok\":true"));
+
+        // Change one entry's action (line 2): verification names that line.
+        QByteArray edited = lines.at(1);
+        QVERIFY(edited.contains("\"action\":\""));
+        const qsizetype at = edited.indexOf("\"action\":\"") + 10;
+        const qsizetype end = edited.indexOf('"', at);
+        edited.replace(at, end - at, edited.mid(at, end - at) == "logout" ? "login" : "logout");
+        lines[1] = edited;
+        const QString tampered = dir.filePath(u"tampered.jsonl"_s);
+        QFile t(tampered);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(lines.join('\n') + '\n');
+        t.close();
+        verified = run({u"audit"_s, u"verify"_s, tampered}, {});
+        QCOMPARE(verified.exitCode, 10);
+        QVERIFY(verified.out.contains("\"first_bad_line\":2"));
     }
 
     void loginPrintsTheSession()
