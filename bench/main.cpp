@@ -7,6 +7,7 @@
 #include "store/MessageStore.h"
 #include "store/StoreWorker.h"
 #include "sync/MamCatchUp.h"
+#include "sync/MessagePipeline.h"
 #include "xmpp/Client.h"
 #include "xmpp/extensions/MessagingExtension.h"
 
@@ -226,23 +227,34 @@ QJsonObject benchCatchUp(const QString &dir, const QString &envFile, int total)
     Account::Account receiver(settingsFor(receiverJid));
     if (auto r = await(receiver.openLocalData(local)); !r)
         die(u"reopen local data: "_s + r.error().detail);
+    // Offline delivery and the archive both bring the messages; the pipeline
+    // stores each once. Done when all of them are stored and the archive is
+    // caught up.
+    int stored = 0;
+    QObject::connect(receiver.pipeline(), &Sync::MessagePipeline::messagesStored, receiver.pipeline(),
+                     [&](const QList<Store::StoredMessage> &messages) {
+                         for (const auto &m : messages)
+                             stored += m.direction == Store::Direction::Incoming ? 1 : 0;
+                     });
     QElapsedTimer timer;
     timer.start();
     if (auto r = await(receiver.signIn(receiverPassword)); !r)
         die(u"sign in again: "_s + r.error().detail);
     waitUntil([&] { return receiver.catchUp()->isRunning(); }, 5000);
     const auto report = await(receiver.catchUp()->run());
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (!report)
         die(u"catch-up: "_s + report.error().detail);
+    waitUntil([&] { return stored >= total; }, 120000);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
     return QJsonObject{{u"server"_s, env.value(u"ROUNDS_SERVER_KIND"_s)},
                        {u"messages_sent"_s, total},
-                       {u"fetched"_s, report->fetched},
-                       {u"stored"_s, report->stored},
-                       {u"pages"_s, report->pages},
-                       {u"seconds"_s, seconds},
-                       {u"messages_per_second"_s, double(report->stored) / seconds},
-                       {u"note"_s, u"plaintext bodies; OMEMO decryption joins with issue 4"_s}};
+                       {u"stored"_s, stored},
+                       {u"archive_fetched"_s, report->fetched},
+                       {u"archive_pages"_s, report->pages},
+                       {u"seconds_sign_in_to_all_stored"_s, seconds},
+                       {u"messages_per_second"_s, double(stored) / seconds},
+                       {u"note"_s, u"plaintext bodies (OMEMO arrives with issue 4); offline "
+                                   u"delivery and archive pages both feed the pipeline"_s}};
 }
 
 } // namespace

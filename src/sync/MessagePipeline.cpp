@@ -53,9 +53,15 @@ void MessagePipeline::enqueue(StoredMessage message)
     if (message.conversation.isEmpty())
         return;
     m_pending.append(std::move(message));
+    // A burst (offline delivery, a busy ward) arrives one frame at a time:
+    // collect a few milliseconds of it so one transaction stores many.
+    if (m_pending.size() >= MaxBatch) {
+        flushPending();
+        return;
+    }
     if (!m_flushScheduled) {
         m_flushScheduled = true;
-        QTimer::singleShot(0, this, &MessagePipeline::flushPending);
+        QTimer::singleShot(CoalesceMs, this, &MessagePipeline::flushPending);
     }
 }
 

@@ -45,6 +45,9 @@ Q_SIGNALS:
     void storageFailed(const Core::Error &error);
 
 private:
+    static constexpr int CoalesceMs = 5;
+    static constexpr qsizetype MaxBatch = 500;
+
     void enqueue(Store::StoredMessage message);
     void flushPending();
 
