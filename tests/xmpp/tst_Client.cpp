@@ -4,6 +4,7 @@
 #include "xmpp/Client.h"
 #include "xmpp/extensions/MessagingExtension.h"
 
+#include "ClientHarness.h"
 #include "FakeTransport.h"
 #include "TestSupport.h"
 
@@ -154,11 +155,9 @@ private Q_SLOTS:
 
     void answersAckRequestsCountingEveryStanza()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        QVERIFY(h.login(true));
         transport.takeSent();
         transport.inject(
             u"<message from='a@example.org/x' type='chat'><body>one</body></message>"_s);
@@ -170,11 +169,10 @@ private Q_SLOTS:
 
     void acknowledgementsAreReported()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         auto &messaging = client.addExtension<Xmpp::MessagingExtension>();
         QSignalSpy acked(&client, &Client::stanzaAcknowledged);
         const QString first = messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"a"_s);
@@ -191,12 +189,11 @@ private Q_SLOTS:
 
     void sentMessagesCarryOriginId()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
         auto &messaging = client.addExtension<Xmpp::MessagingExtension>();
-        client.connectToServer();
-        login(transport, client);
+        QVERIFY(h.login(true));
         transport.takeSent();
         const QString id = messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"Bed 12 review"_s);
         QVERIFY(transport.expect(
@@ -207,12 +204,11 @@ private Q_SLOTS:
 
     void resumesAndResendsUnacknowledged()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
         auto &messaging = client.addExtension<Xmpp::MessagingExtension>();
-        client.connectToServer();
-        login(transport, client);
+        QVERIFY(h.login(true));
         for (int i = 1; i <= 3; ++i)
             messaging.sendChat(Core::Jid(u"doc@example.org"_s), QString::number(i),
                                u"m%1"_s.arg(i));
@@ -247,12 +243,11 @@ private Q_SLOTS:
 
     void failedResumeRequeuesMessages()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
         auto &messaging = client.addExtension<Xmpp::MessagingExtension>();
-        client.connectToServer();
-        login(transport, client);
+        QVERIFY(h.login(true));
         messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"1"_s, u"m1"_s);
         messaging.sendChat(Core::Jid(u"doc@example.org"_s), u"2"_s, u"m2"_s);
         QVERIFY(QTest::qWaitFor(
@@ -286,11 +281,9 @@ private Q_SLOTS:
 
     void unknownIqGetsServiceUnavailable()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        QVERIFY(h.login(true));
         transport.takeSent();
         transport.inject(
             u"<iq type='get' id='q1' from='x@example.org/r'><query xmlns='urn:example:unknown'/></iq>"_s);
@@ -302,11 +295,9 @@ private Q_SLOTS:
 
     void answersPing()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        QVERIFY(h.login(true));
         transport.takeSent();
         transport.inject(
             u"<iq type='get' id='p1' from='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_s);
@@ -316,11 +307,10 @@ private Q_SLOTS:
 
     void oversizedStanzaEndsTheConnection()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         QSignalSpy lost(&client, &Client::connectionLost);
         transport.inject(u"<message type='chat'><body>"_s + QString(300 * 1024, u'x') +
                          u"</body></message>"_s);
@@ -331,11 +321,10 @@ private Q_SLOTS:
 
     void malformedInputEndsTheConnection()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         QSignalSpy lost(&client, &Client::connectionLost);
         transport.inject(u"<message><body>unclosed</wrong></message>"_s);
         QCOMPARE(lost.count(), 1);
@@ -344,11 +333,10 @@ private Q_SLOTS:
 
     void ackForUnsentStanzasIsAProtocolError()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         QSignalSpy lost(&client, &Client::connectionLost);
         transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='99'/>"_s);
         QCOMPARE(lost.count(), 1);
@@ -356,11 +344,10 @@ private Q_SLOTS:
 
     void sendIqResolvesWithResultAndError()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         transport.takeSent();
         Element iq(u"iq"_s, u"jabber:client"_s);
         iq.setAttribute(u"type"_s, u"get"_s).setAttribute(u"id"_s, u"v1"_s);
@@ -422,11 +409,10 @@ private Q_SLOTS:
 
     void disconnectSendsClose()
     {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        client.connectToServer();
-        login(transport, client);
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
         transport.takeSent();
         client.disconnectFromServer();
         QVERIFY(transport.expect(u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s));
