@@ -11,6 +11,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/scripts/install-deps.sh"
 
 cd "$root"
+# Clones in other folders (CI) still hit the compiler cache.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 testenv="$root/build/default/testenv"
 trap 'bash "$root/scripts/servers.sh" stop all "$testenv" >/dev/null 2>&1 || true' EXIT
 

@@ -7,6 +7,7 @@
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
 #include "sync/Outbox.h"
+#include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
 
 #include "ServerEnv.h"
@@ -88,7 +89,8 @@ private Q_SLOTS:
             QVERIFY(await(account->catchUp()->run()));
             account->signOut();
             QVERIFY(QTest::qWaitFor(
-                [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000));
+                [&] { return account->client().state() == Xmpp::Client::State::Disconnected; },
+                5000));
         }
         {
             // Bob writes while Carol is away.
@@ -133,10 +135,11 @@ private Q_SLOTS:
 
         auto phone = makeAccount(m_env, alice); // second device, same account
         QVERIFY(await(phone->signIn(m_env.password(alice))));
-        const QString body = u"carbon copy "_s + QString::number(QRandomGenerator::global()->generate(), 16);
+        const QString body =
+            u"carbon copy "_s + QString::number(QRandomGenerator::global()->generate(), 16);
         phone->messaging().sendChat(Core::Jid(dave), body);
-        QVERIFY(QTest::qWaitFor(
-            [&] { return countBody(history(*workstation, dave), body) == 1; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return countBody(history(*workstation, dave), body) == 1; },
+                                15000));
         const auto copy = history(*workstation, dave);
         const auto it = std::find_if(copy.begin(), copy.end(),
                                      [&](const Store::StoredMessage &m) { return m.body == body; });
@@ -158,8 +161,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 auto m = await(account->messageStore()->messageById(queued->messageId));
-                return m && *m && (*m)->state >= Store::MessageState::Sent
-                       && (*m)->state != Store::MessageState::Failed;
+                return m && *m && (*m)->state >= Store::MessageState::Sent &&
+                       (*m)->state != Store::MessageState::Failed;
             },
             15000));
         const auto pending = await(account->messageStore()->pendingOutbox());
@@ -167,11 +170,60 @@ private Q_SLOTS:
         QVERIFY(pending->isEmpty());
     }
 
+    void receiptsAndMarkersMoveDeliveryState()
+    {
+        const QString alice = m_env.account(0), carol = m_env.account(2);
+        QTemporaryDir dir;
+        auto account = makeAccount(m_env, alice);
+        QVERIFY(await(account->openLocalData(localData(dir.path()))));
+        QVERIFY(await(account->signIn(m_env.password(alice))));
+        auto peer = makeAccount(m_env, carol); // answers receipts by itself
+        QVERIFY(await(peer->signIn(m_env.password(carol))));
+        QSignalSpy seen(&peer->messaging(), &Xmpp::MessagingExtension::messageReceived);
+        // The peer's presence must be in effect before the message is routed.
+        Xmpp::Element ping(u"iq"_s, u"jabber:client"_s);
+        ping.setAttribute(u"type"_s, u"get"_s)
+            .appendChild(Xmpp::Element(u"ping"_s, u"urn:xmpp:ping"_s));
+        QVERIFY(await(peer->client().sendIq(ping)));
+
+        const auto queued = await(account->outbox()->send(Core::Jid(carol), u"receipt please"_s));
+        QVERIFY(queued);
+        const QString id = queued->messageId;
+        const auto stateOf = [&] {
+            auto m = await(account->messageStore()->messageById(id));
+            return m && *m ? (*m)->state : Store::MessageState::Failed;
+        };
+        QVERIFY(
+            QTest::qWaitFor([&] { return stateOf() == Store::MessageState::Delivered; }, 15000));
+        QVERIFY(seen.count() >= 1);
+
+        // The peer opens the conversation: a displayed marker makes it read.
+        peer->markers().sendDisplayed(Core::Jid(alice), id);
+        QVERIFY(QTest::qWaitFor([&] { return stateOf() == Store::MessageState::Read; }, 15000));
+
+        // A marker from someone who is not in the conversation changes nothing.
+        auto stranger = makeAccount(m_env, m_env.account(1));
+        QVERIFY(await(stranger->signIn(m_env.password(m_env.account(1)))));
+        const auto second = await(account->outbox()->send(Core::Jid(carol), u"second"_s));
+        QVERIFY(second);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto m = await(account->messageStore()->messageById(second->messageId));
+                return m && *m && (*m)->state == Store::MessageState::Delivered;
+            },
+            15000));
+        stranger->markers().sendDisplayed(Core::Jid(alice), second->messageId);
+        QTest::qWait(1000);
+        auto after = await(account->messageStore()->messageById(second->messageId));
+        QCOMPARE((*after)->state, Store::MessageState::Delivered);
+    }
+
     void nothingOnDiskIsReadable()
     {
         const QString alice = m_env.account(0), bob = m_env.account(1);
         QTemporaryDir dir;
-        const QByteArray marker = "PLAINTEXT-CANARY-" + QByteArray::number(QRandomGenerator::global()->generate());
+        const QByteArray marker =
+            "PLAINTEXT-CANARY-" + QByteArray::number(QRandomGenerator::global()->generate());
         {
             auto account = makeAccount(m_env, alice);
             QVERIFY(await(account->openLocalData(localData(dir.path()))));
