@@ -263,11 +263,22 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
         if (!resumed)
             audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource()});
     });
+    // Archive first, then presence: the server then hands nothing over twice
+    // (offline delivery and archive). A second pass picks up what was archived
+    // while the first ran; from presence on, messages arrive live.
+    m_presence->setDeferInitialPresence(true);
+    connect(m_catchUp.get(), &Sync::MamCatchUp::finished, this, [this] {
+        if (m_presence->initialPresenceSent() || !m_client->isConnected())
+            return;
+        m_presence->sendInitialPresence();
+        (void)m_catchUp->run();
+    });
     connect(m_outbox.get(), &Sync::Outbox::committed, this, [this](const Store::StoredMessage &m) {
         audit(Core::AuditEntry::Action::Send, {m.messageId, m.conversation});
     });
     // Opened while already online: catch up and send what waits now.
     if (m_client->isConnected()) {
+        m_presence->sendInitialPresence();
         (void)m_catchUp->run();
         m_outbox->flush();
     }

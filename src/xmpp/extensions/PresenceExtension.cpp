@@ -15,6 +15,16 @@ void PresenceExtension::onSessionStarted(bool resumed)
     if (resumed)
         return;
     m_available.clear();
+    m_sent = false;
+    if (!m_defer)
+        sendInitialPresence();
+}
+
+void PresenceExtension::sendInitialPresence()
+{
+    if (m_sent || !client().isConnected())
+        return;
+    m_sent = true;
     client().send(Element(QStringLiteral("presence"), Ns::Client.toString()));
 }
 

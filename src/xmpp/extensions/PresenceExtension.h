@@ -19,6 +19,13 @@ public:
     bool isAvailable(const Core::Jid &bare) const { return !m_available.value(bare).isEmpty(); }
     QSet<QString> resources(const Core::Jid &bare) const { return m_available.value(bare); }
 
+    /// Holds the initial presence of each new session back until
+    /// sendInitialPresence(): a client that catches up with the archive first
+    /// is not also sent the same messages as offline deliveries.
+    void setDeferInitialPresence(bool defer) { m_defer = defer; }
+    void sendInitialPresence();
+    bool initialPresenceSent() const { return m_sent; }
+
     bool handleStanza(const Element &stanza) override;
     void onSessionStarted(bool resumed) override;
 
@@ -27,6 +34,8 @@ Q_SIGNALS:
 
 private:
     QHash<Core::Jid, QSet<QString>> m_available;
+    bool m_defer = false;
+    bool m_sent = false;
 };
 
 } // namespace Xmpp
