@@ -157,10 +157,14 @@ print_log_tail() {
 # Readiness: a real RFC 7395 login over TLS, verified against the test CA
 # ---------------------------------------------------------------------------
 wait_ready() { # PID-CHECK-FUNCTION USER PASSWORD
-    local alive="$1" user="$2" pass="$3" deadline out
+    local alive="$1" user="$2" pass="$3" deadline out missing=0
     deadline=$((SECONDS + START_TIMEOUT))
     while :; do
-        if ! "$alive"; then
+        # ejabberdctl start returns while the detached VM is still being
+        # exec'd under another name: only give up after ~3 s without it.
+        if "$alive"; then
+            missing=0
+        elif [ $((missing += 1)) -ge 15 ]; then
             LAST_PROBE="server process exited"
             return 1
         fi
