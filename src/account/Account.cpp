@@ -10,6 +10,7 @@
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
 #include "sync/Outbox.h"
+#include "xmpp/Namespaces.h"
 #include "xmpp/extensions/CarbonsExtension.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/DiscoExtension.h"
@@ -56,14 +57,20 @@ Account::Account(AccountSettings settings, QObject *parent)
 
 Account::~Account()
 {
-    // Services refer to the client, the client to the transport: tear down in order.
-    m_catchUp.reset();
-    m_outbox.reset();
-    m_audit.reset();
+    // Every future must finish while the object waiting for it is alive (a
+    // continuation must never find its context gone). Work still queued in the
+    // store finishes first; then producers go before their consumers, so the
+    // cancellations they leave behind reach objects that still exist:
+    // connection -> pipeline -> catch-up, store -> outbox.
+    if (m_worker)
+        m_worker->close();
+    m_client.reset();
     m_pipeline.reset();
     m_messageStore.reset();
+    m_audit.reset();
+    m_outbox.reset();
+    m_catchUp.reset();
     m_worker.reset();
-    m_client.reset();
 }
 
 QString Account::defaultDataDir(const Core::Jid &jid)
@@ -268,11 +275,28 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
     // while the first ran; from presence on, messages arrive live.
     m_presence->setDeferInitialPresence(true);
     connect(m_catchUp.get(), &Sync::MamCatchUp::finished, this, [this] {
-        if (m_presence->initialPresenceSent() || !m_client->isConnected())
+        if (!m_client || !m_client->isConnected() || m_presence->initialPresenceSent())
             return;
         m_presence->sendInitialPresence();
         (void)m_catchUp->run();
     });
+    // Receipts and markers that arrived while this device was away are in the
+    // archive only.
+    connect(m_catchUp.get(), &Sync::MamCatchUp::archivedSignal, this,
+            [this](const Xmpp::Message &message) {
+                const Core::Jid peer = message.from.bare();
+                if (peer == m_settings.jid.bare())
+                    return; // our own markers, sent from another device
+                const Xmpp::Element &stanza = message.element;
+                const Xmpp::Element received = stanza.firstChild(u"received", Xmpp::Ns::Receipts);
+                if (!received.isNull())
+                    applyPeerState(peer, received.attribute(u"id"), Store::MessageState::Delivered);
+                for (const auto *name : {u"displayed", u"acknowledged"}) {
+                    const Xmpp::Element marker = stanza.firstChild(name, Xmpp::Ns::ChatMarkers);
+                    if (!marker.isNull())
+                        applyPeerState(peer, marker.attribute(u"id"), Store::MessageState::Read);
+                }
+            });
     connect(m_outbox.get(), &Sync::Outbox::committed, this, [this](const Store::StoredMessage &m) {
         audit(Core::AuditEntry::Action::Send, {m.messageId, m.conversation});
     });

@@ -76,8 +76,12 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     batch.reserve(page->messages.size());
     for (const Xmpp::ArchivedMessage &archived : std::as_const(page->messages)) {
         Xmpp::Message message = archived.message;
-        if (message.body.isNull() || message.type == u"groupchat" || message.type == u"error")
+        if (message.type == u"groupchat" || message.type == u"error")
             continue;
+        if (message.body.isNull()) {
+            Q_EMIT archivedSignal(message);
+            continue;
+        }
         const bool outgoing = message.from.bare() == self;
         Store::StoredMessage stored = m_pipeline.toStored(message, outgoing);
         stored.stanzaId = archived.archiveId; // our own archive's id
@@ -118,7 +122,7 @@ void MamCatchUp::finish(const Core::Result<Report> &result)
     auto promise = std::exchange(m_promise, nullptr);
     if (result)
         qCInfo(lcCatchUp) << "catch-up done: fetched" << result->fetched << "new" << result->stored
-                      << "pages" << result->pages;
+                          << "pages" << result->pages;
     promise->addResult(result);
     promise->finish();
     Q_EMIT finished(result);

@@ -3,6 +3,8 @@
 
 #include "sync/MessagePipeline.h"
 
+#include "xmpp/Message.h"
+
 #include "core/Error.h"
 
 #include <QFuture>
@@ -51,6 +53,9 @@ public:
 
 Q_SIGNALS:
     void progress(int fetched);
+    /// An archived message without a body (a receipt or a chat marker, say):
+    /// not stored, but what it says about our messages still counts.
+    void archivedSignal(const Xmpp::Message &message);
     void finished(const Core::Result<Sync::MamCatchUp::Report> &result);
 
 private:

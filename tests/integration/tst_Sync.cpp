@@ -9,6 +9,7 @@
 #include "sync/Outbox.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
+#include "xmpp/extensions/PresenceExtension.h"
 
 #include "ServerEnv.h"
 #include "TestSupport.h"
@@ -177,6 +178,9 @@ private Q_SLOTS:
         auto account = makeAccount(m_env, alice);
         QVERIFY(await(account->openLocalData(localData(dir.path()))));
         QVERIFY(await(account->signIn(m_env.password(alice))));
+        // Presence goes out once the archive catch-up is done: from then on
+        // markers arrive live (before, the second catch-up pass brings them).
+        QVERIFY(QTest::qWaitFor([&] { return account->presence().initialPresenceSent(); }, 60000));
         auto peer = makeAccount(m_env, carol); // answers receipts by itself
         QVERIFY(await(peer->signIn(m_env.password(carol))));
         QSignalSpy seen(&peer->messaging(), &Xmpp::MessagingExtension::messageReceived);

@@ -157,6 +157,38 @@ private Q_SLOTS:
         QCOMPARE(bodies, (QStringList{u"one"_s, u"three"_s, u"two"_s})); // each once
         QCOMPARE(*await(m_store->setting(Sync::MamCatchUp::PositionKey.toString())), u"a3"_s);
     }
+
+    void archivedMarkersAreHandedOnNotStored()
+    {
+        ClientHarness h;
+        auto &mam = h.client.addExtension<Xmpp::MamExtension>();
+        QVERIFY(h.login(true));
+        Sync::MessagePipeline pipeline(Core::Jid(u"nurse@example.org"_s), *m_store);
+        Sync::MamCatchUp catchUp(h.client, mam, pipeline, *m_store);
+        QList<Xmpp::Message> signals_;
+        QObject::connect(&catchUp, &Sync::MamCatchUp::archivedSignal, &catchUp,
+                         [&](const Xmpp::Message &m) { signals_ << m; });
+        auto run = catchUp.run();
+        auto q = takeQuery(h);
+        QVERIFY(q);
+        h.transport.inject(
+            u"<message to='nurse@example.org/ward4' id='w-m1'><result xmlns='urn:xmpp:mam:2' "
+            u"queryid='%1' id='m1'><forwarded xmlns='urn:xmpp:forward:0'><delay "
+            u"xmlns='urn:xmpp:delay' stamp='2026-11-20T08:00:00Z'/><message xmlns='jabber:client' "
+            u"from='doc@example.org/pager' to='nurse@example.org' type='chat' id='mk1'>"
+            u"<displayed xmlns='urn:xmpp:chat-markers:0' id='out-7'/></message></forwarded>"
+            u"</result></message>"_s.arg(q->queryId));
+        h.transport.inject(fin(q->iqId, true, u"m1"_s));
+        const auto report = await(run);
+        QVERIFY(report);
+        QCOMPARE(report->stored, 0);
+        QCOMPARE(signals_.size(), 1);
+        QCOMPARE(signals_.first()
+                     .element.firstChild(u"displayed", u"urn:xmpp:chat-markers:0")
+                     .attribute(u"id"),
+                 u"out-7"_s);
+        QVERIFY(await(m_store->conversations())->isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_MamCatchUp)
