@@ -105,8 +105,18 @@ private Q_SLOTS:
         QCOMPARE(transport.lastSettings().domain, u"example.org"_s);
     }
 
-    void wrongPasswordIsAnAuthError()
+    void saslFailuresAreReportedWithoutRetry_data()
     {
+        QTest::addColumn<QString>("condition");
+        QTest::addColumn<Error::Code>("code");
+        QTest::newRow("wrong password") << u"not-authorized"_s << Error::Code::Auth;
+        QTest::newRow("disabled account") << u"account-disabled"_s << Error::Code::AccountDisabled;
+        QTest::newRow("expired credentials") << u"credentials-expired"_s << Error::Code::Auth;
+    }
+    void saslFailuresAreReportedWithoutRetry()
+    {
+        QFETCH(QString, condition);
+        QFETCH(Error::Code, code);
         FakeTransport transport;
         Client client(transport);
         client.setConfig(config());
@@ -114,28 +124,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return transport.isOpen(); }, 2000));
         transport.inject(Open);
         transport.inject(SaslFeatures);
-        transport.inject(u"<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/>"
-                         u"</failure>"_s);
+        transport.inject(
+            u"<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><%1/></failure>"_s.arg(condition));
         QVERIFY(TestSupport::waitFor(future, std::chrono::seconds(2)));
         QVERIFY(!future.result().has_value());
-        QCOMPARE(future.result().error().code, Error::Code::Auth);
+        QCOMPARE(future.result().error().code, code);
         QCOMPARE(client.state(), Client::State::Disconnected);
-        QCOMPARE(transport.openCount(), 1); // no retry with a wrong password
-    }
-
-    void disabledAccountIsReported()
-    {
-        FakeTransport transport;
-        Client client(transport);
-        client.setConfig(config());
-        auto future = client.connectToServer();
-        QVERIFY(QTest::qWaitFor([&] { return transport.isOpen(); }, 2000));
-        transport.inject(Open);
-        transport.inject(SaslFeatures);
-        transport.inject(u"<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><account-disabled/>"
-                         u"</failure>"_s);
-        QVERIFY(TestSupport::waitFor(future, std::chrono::seconds(2)));
-        QCOMPARE(future.result().error().code, Error::Code::AccountDisabled);
+        QCOMPARE(transport.openCount(), 1); // retrying cannot fix a refused sign-in
     }
 
     void plainRefusedWithoutTls()
