@@ -4,6 +4,7 @@
 #include "DataGenerator.h"
 
 #include "account/Account.h"
+#include "crypto/SecretBytes.h"
 #include "store/MessageStore.h"
 #include "store/StoreWorker.h"
 #include "sync/MamCatchUp.h"
@@ -13,18 +14,17 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
-#include <QDeadlineTimer>
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -80,9 +80,10 @@ double percentile(QList<double> values, double p)
 
 QByteArray randomKey()
 {
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
+    const auto key = Crypto::randomKey();
+    if (!key)
+        die(u"no random key: "_s + key.error().detail);
+    return key->view().toByteArray();
 }
 
 QHash<QString, QString> readEnvFile(const QString &path)
@@ -116,7 +117,8 @@ QJsonObject benchCache(const QString &dir, int total, int conversations, int que
         timer.start();
         const int batchSize = 1000;
         for (int done = 0; done < total; done += batchSize) {
-            const auto result = await(store.insertMessages(generator.batch(std::min(batchSize, total - done))));
+            const auto result =
+                await(store.insertMessages(generator.batch(std::min(batchSize, total - done))));
             if (!result)
                 die(u"insert: "_s + result.error().detail);
         }
@@ -126,7 +128,8 @@ QJsonObject benchCache(const QString &dir, int total, int conversations, int que
                                             {u"batch"_s, batchSize},
                                             {u"seconds"_s, seconds},
                                             {u"messages_per_second"_s, double(total) / seconds},
-                                            {u"ceiling_note"_s, u"reference: ~30k/s with FTS4, WAL, 4 KiB pages"_s}});
+                                            {u"ceiling_note"_s,
+                                             u"reference: ~30k/s with FTS4, WAL, 4 KiB pages"_s}});
         (*worker)->close();
     }
 
@@ -205,7 +208,8 @@ QJsonObject benchCatchUp(const QString &dir, const QString &envFile, int total)
             die(u"sign in: "_s + r.error().detail);
         waitUntil([&] { return !receiver.catchUp()->isRunning(); }, 600000);
         receiver.signOut();
-        waitUntil([&] { return receiver.client().state() == Xmpp::Client::State::Disconnected; }, 5000);
+        waitUntil([&] { return receiver.client().state() == Xmpp::Client::State::Disconnected; },
+                  5000);
     }
     // Bursts from another account's device while the receiver is away.
     {
@@ -231,8 +235,8 @@ QJsonObject benchCatchUp(const QString &dir, const QString &envFile, int total)
     // stores each once. Done when all of them are stored and the archive is
     // caught up.
     int stored = 0;
-    QObject::connect(receiver.pipeline(), &Sync::MessagePipeline::messagesStored, receiver.pipeline(),
-                     [&](const QList<Store::StoredMessage> &messages) {
+    QObject::connect(receiver.pipeline(), &Sync::MessagePipeline::messagesStored,
+                     receiver.pipeline(), [&](const QList<Store::StoredMessage> &messages) {
                          for (const auto &m : messages)
                              stored += m.direction == Store::Direction::Incoming ? 1 : 0;
                      });
@@ -265,15 +269,18 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Rounds performance figures (JSON on stdout)."_s);
     parser.addHelpOption();
-    parser.addOption({u"messages"_s, u"Messages in the cache (default 1000000)."_s, u"n"_s, u"1000000"_s});
+    parser.addOption(
+        {u"messages"_s, u"Messages in the cache (default 1000000)."_s, u"n"_s, u"1000000"_s});
     parser.addOption({u"conversations"_s, u"Conversations (default 500)."_s, u"n"_s, u"500"_s});
-    parser.addOption({u"queries"_s, u"Search queries of each kind (default 200)."_s, u"n"_s, u"200"_s});
+    parser.addOption(
+        {u"queries"_s, u"Search queries of each kind (default 200)."_s, u"n"_s, u"200"_s});
     parser.addOption({u"catch-up"_s, u"Archived messages for the catch-up run (default 10000)."_s,
                       u"n"_s, u"10000"_s});
-    parser.addOption({u"server-env"_s, u"Env file of a running test server (scripts/servers.sh)."_s,
-                      u"file"_s});
+    parser.addOption(
+        {u"server-env"_s, u"Env file of a running test server (scripts/servers.sh)."_s, u"file"_s});
     parser.addOption({u"skip-mam"_s, u"Leave out the catch-up figure (no server needed)."_s});
-    parser.addOption({u"dir"_s, u"Where to put the bench data (default: a temporary dir)."_s, u"dir"_s});
+    parser.addOption(
+        {u"dir"_s, u"Where to put the bench data (default: a temporary dir)."_s, u"dir"_s});
     parser.process(app);
 
     QTemporaryDir temp;
@@ -281,16 +288,16 @@ int main(int argc, char **argv)
     QJsonObject out{{u"tool"_s, u"rounds-bench"_s},
                     {u"seed"_s, 20261124},
                     {u"cores"_s, QThread::idealThreadCount()}};
-    const QJsonObject cache = benchCache(dir, parser.value(u"messages"_s).toInt(),
-                                         parser.value(u"conversations"_s).toInt(),
-                                         parser.value(u"queries"_s).toInt());
+    const QJsonObject cache =
+        benchCache(dir, parser.value(u"messages"_s).toInt(),
+                   parser.value(u"conversations"_s).toInt(), parser.value(u"queries"_s).toInt());
     for (auto it = cache.begin(); it != cache.end(); ++it)
         out.insert(it.key(), it.value());
     if (!parser.isSet(u"skip-mam"_s)) {
         if (!parser.isSet(u"server-env"_s))
             die(u"--server-env is needed for the catch-up figure (or pass --skip-mam)"_s);
         out.insert(u"mam_catch_up"_s, benchCatchUp(dir, parser.value(u"server-env"_s),
-                                                    parser.value(u"catch-up"_s).toInt()));
+                                                   parser.value(u"catch-up"_s).toInt()));
     }
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
     return 0;

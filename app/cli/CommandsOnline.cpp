@@ -42,6 +42,11 @@ std::expected<Sync::MamCatchUp::Report, int> awaitCatchUp(Account::Account &acco
     return **report;
 }
 
+QJsonObject archiveJson(const Sync::MamCatchUp::Report &report)
+{
+    return {{u"fetched"_s, report.fetched}, {u"stored"_s, report.stored}};
+}
+
 } // namespace
 
 int commandLogin(const QCommandLineParser &parser)
@@ -59,8 +64,7 @@ int commandLogin(const QCommandLineParser &parser)
                {u"jid"_s, a.client().boundJid().toString()},
                {u"stream_management"_s, a.client().streamManagementEnabled()},
                {u"server_features"_s, QJsonArray::fromStringList(a.disco().serverFeatures())},
-               {u"archive"_s,
-                QJsonObject{{u"fetched"_s, caughtUp->fetched}, {u"stored"_s, caughtUp->stored}}}});
+               {u"archive"_s, archiveJson(*caughtUp)}});
     session.finish();
     return ExitOk;
 }
@@ -162,8 +166,7 @@ int commandSync(const QCommandLineParser &parser)
         },
         session.timeoutSeconds());
     printJson({{u"event"_s, u"synced"_s},
-               {u"archive"_s,
-                QJsonObject{{u"fetched"_s, caughtUp->fetched}, {u"stored"_s, caughtUp->stored}}},
+               {u"archive"_s, archiveJson(*caughtUp)},
                {u"outbox_pending"_s, pending}});
     session.finish();
     return pending == 0 ? ExitOk

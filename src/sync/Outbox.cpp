@@ -35,8 +35,7 @@ Outbox::Outbox(Xmpp::Client &client, Xmpp::MessagingExtension &messaging,
         if (state == Xmpp::Client::State::Disconnected)
             m_inFlight.clear();
     });
-    connect(&m_client, &Xmpp::Client::stanzaReceived, this,
-            [this](const Xmpp::Element &stanza) { onStanza(stanza); });
+    connect(&m_client, &Xmpp::Client::stanzaReceived, this, &Outbox::onBounce);
 }
 
 QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QString &body)
@@ -122,19 +121,18 @@ void Outbox::onAcknowledged(const QString &id)
     setState(id, MessageState::Sent);
 }
 
-bool Outbox::onStanza(const Xmpp::Element &stanza)
+void Outbox::onBounce(const Xmpp::Element &stanza)
 {
     if (stanza.name() != u"message" || stanza.attribute(u"type") != u"error")
-        return false;
+        return;
     const QString id = stanza.attribute(u"id");
     if (id.isEmpty())
-        return false;
+        return;
     // The server or the recipient's server bounced it: show it failed, keep it
     // in the outbox for a retry.
     qCInfo(lcOutbox) << "message bounced:" << id;
     m_inFlight.remove(id);
     setState(id, MessageState::Failed);
-    return true;
 }
 
 void Outbox::setState(const QString &id, MessageState state)

@@ -52,7 +52,7 @@ Q_SIGNALS:
 private:
     void transmit(const Store::StoredMessage &message);
     void onAcknowledged(const QString &id);
-    bool onStanza(const Xmpp::Element &stanza);
+    void onBounce(const Xmpp::Element &stanza);
     void setState(const QString &id, Store::MessageState state);
 
     Xmpp::Client &m_client;
