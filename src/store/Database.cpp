@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcDatabase, "rounds.store.database", QtInfoMsg)
 
@@ -32,6 +33,20 @@ constexpr int PageSize = 4096;
 Error storageError(QString detail)
 {
     return Error{Error::Code::Storage, std::move(detail)};
+}
+
+// The details callers act on; anything else is "sql: ..." with SQLite's code.
+std::optional<QString> knownDetail(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return QStringLiteral("disk-full");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: // SQLCipher 3.4.1 reports a page failing its HMAC as CORRUPT
+        return QStringLiteral("corrupt");
+    default:
+        return std::nullopt;
+    }
 }
 
 } // namespace
@@ -97,10 +112,8 @@ Core::Result<bool> Database::Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    const QString detail = rc == SQLITE_FULL ? QStringLiteral("disk-full")
-                                             : QStringLiteral("sql: %1 (%2)")
-                                                   .arg(QString::fromUtf8(sqlite3_errstr(rc)))
-                                                   .arg(rc);
+    const QString detail = knownDetail(rc).value_or(
+        QStringLiteral("sql: %1 (%2)").arg(QString::fromUtf8(sqlite3_errstr(rc))).arg(rc));
     sqlite3_reset(m_stmt);
     return Core::fail(Error::Code::Storage, detail);
 }
@@ -161,8 +174,8 @@ Database::~Database()
 Error Database::sqlError(const char *what) const
 {
     const int rc = sqlite3_extended_errcode(m_db);
-    if ((rc & 0xff) == SQLITE_FULL)
-        return storageError(QStringLiteral("disk-full"));
+    if (auto known = knownDetail(rc))
+        return storageError(*known);
     return storageError(QStringLiteral("sql: %1: %2 (%3)")
                             .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errstr(rc)))
                             .arg(rc));
@@ -316,6 +329,11 @@ Core::Result<void> Database::commit()
 void Database::rollback()
 {
     sqlite3_exec(m_db, "ROLLBACK;", nullptr, nullptr, nullptr);
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
 }
 
 qint64 Database::lastInsertRowId() const

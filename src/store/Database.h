@@ -22,7 +22,8 @@ namespace Store {
 ///  - "not-sqlcipher": the linked SQLite has no encryption (PRAGMA cipher_version
 ///    is empty); refusing to run rather than writing plaintext;
 ///  - "wrong-key": the file exists but the key does not open it;
-///  - "corrupt": the file is not a database or is damaged;
+///  - "corrupt": the file is not a database or is damaged (at open, or a page
+///    that fails to decrypt or parse later);
 ///  - "missing": OpenExisting on a file that is not there;
 ///  - "exists": CreateNew on a file that is already there (never overwritten);
 ///  - "too-new": the schema is newer than this build knows;
@@ -81,6 +82,8 @@ public:
     Core::Result<void> begin();
     Core::Result<void> commit();
     void rollback();
+    /// True while a transaction (BEGIN or SAVEPOINT) is open on this connection.
+    bool inTransaction() const;
     qint64 lastInsertRowId() const;
     int changes() const;
 
