@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import datetime
 import json
 import logging
@@ -450,7 +449,7 @@ class PeerClient(slixmpp.ClientXMPP):
         self.add_event_handler("session_start", self.on_session_start)
         self.add_event_handler("message", self.on_message)
         self.add_event_handler("pubsub_publish", self.on_pubsub_publish)
-        self.add_event_handler("failed_auth", self.on_failed_auth)
+        self.add_event_handler("failed_all_auth", self.on_failed_auth)
         self.add_event_handler("connection_failed", self.on_connection_failed)
         self.add_event_handler("ssl_invalid_chain", self.on_invalid_chain)
         self.add_event_handler("stream_error", self.on_stream_error)
@@ -462,15 +461,23 @@ class PeerClient(slixmpp.ClientXMPP):
 
     # -- lifecycle -----------------------------------------------------------
     def fatal(self, detail: str, code: int = 1) -> None:
-        if self.done.done():
+        if self.done.done() or self.exit_code != 0:
             return
         emit("error", detail=detail, fatal=True)
         self.exit_code = code
         self.quitting = True
         self.cancel_connection_attempt()
+        asyncio.ensure_future(self.close_stream())
+
+    async def close_stream(self) -> None:
+        """Close the stream politely (bounded), then end the process."""
         if self.transport is not None:
-            self.abort()
-        self.done.set_result(None)
+            try:
+                await asyncio.wait_for(self.disconnect(wait=1.0), 3)
+            except (asyncio.TimeoutError, Exception):  # the link may already be gone
+                self.abort()
+        if not self.done.done():
+            self.done.set_result(None)
 
     def on_failed_auth(self, _event: Any) -> None:
         self.fatal("authentication failed")
@@ -487,8 +494,6 @@ class PeerClient(slixmpp.ClientXMPP):
     def on_disconnected(self, _reason: Any) -> None:
         if not self.quitting:
             self.fatal("disconnected by the server")
-        elif not self.done.done():
-            self.done.set_result(None)
 
     async def on_session_start(self, _event: Any) -> None:
         try:
@@ -541,13 +546,7 @@ class PeerClient(slixmpp.ClientXMPP):
         LOG.info("quitting")
         async with self.lock:  # let a running operation finish (its state is stored)
             pass
-        if self.transport is not None:
-            try:
-                await asyncio.wait_for(self.disconnect(wait=2.0), 5)
-            except asyncio.TimeoutError:
-                self.abort()
-        if not self.done.done():
-            self.done.set_result(None)
+        await self.close_stream()
 
     # -- sending -------------------------------------------------------------
     def send_encrypted(self, to_bare: str, message: omemo.Message, msg_id: Optional[str],
@@ -829,6 +828,8 @@ async def amain(args: argparse.Namespace) -> int:
     watchdog = asyncio.ensure_future(connect_watchdog())
     commands = asyncio.ensure_future(command_loop(client))
     await client.done
+    watchdog.cancel()
+    commands.cancel()
     # Let slixmpp finish its own tasks briefly, then cancel whatever is left.
     await asyncio.sleep(0.1)
     pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
