@@ -26,5 +26,15 @@ inline constexpr QStringView Mam = u"urn:xmpp:mam:2";
 inline constexpr QStringView Rsm = u"http://jabber.org/protocol/rsm";
 inline constexpr QStringView Receipts = u"urn:xmpp:receipts";
 inline constexpr QStringView ChatMarkers = u"urn:xmpp:chat-markers:0";
+inline constexpr QStringView PubSub = u"http://jabber.org/protocol/pubsub";
+inline constexpr QStringView PubSubEvent = u"http://jabber.org/protocol/pubsub#event";
+inline constexpr QStringView PubSubOwner = u"http://jabber.org/protocol/pubsub#owner";
+inline constexpr QStringView PubSubErrors = u"http://jabber.org/protocol/pubsub#errors";
+inline constexpr QStringView PubSubPublishOptions =
+    u"http://jabber.org/protocol/pubsub#publish-options";
+inline constexpr QStringView PubSubNodeConfig = u"http://jabber.org/protocol/pubsub#node_config";
+inline constexpr QStringView Caps = u"http://jabber.org/protocol/caps";
+inline constexpr QStringView Eme = u"urn:xmpp:eme:0";
+inline constexpr QStringView Sce = u"urn:xmpp:sce:1";
 
 } // namespace Xmpp::Ns

@@ -2,6 +2,7 @@
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "xmpp/Namespaces.h"
+#include "xmpp/extensions/DiscoExtension.h"
 
 namespace Xmpp {
 
@@ -25,7 +26,26 @@ void PresenceExtension::sendInitialPresence()
     if (m_sent || !client().isConnected())
         return;
     m_sent = true;
-    client().send(Element(QStringLiteral("presence"), Ns::Client.toString()));
+    client().send(availablePresence());
+}
+
+void PresenceExtension::refreshPresence()
+{
+    if (m_sent && client().isConnected())
+        client().send(availablePresence());
+}
+
+Element PresenceExtension::availablePresence() const
+{
+    Element presence(QStringLiteral("presence"), Ns::Client.toString());
+    if (const auto *disco = client().extension<DiscoExtension>()) {
+        Element caps(QStringLiteral("c"), Ns::Caps.toString());
+        caps.setAttribute(QStringLiteral("hash"), QStringLiteral("sha-1"));
+        caps.setAttribute(QStringLiteral("node"), DiscoExtension::CapsNode.toString());
+        caps.setAttribute(QStringLiteral("ver"), disco->capsVersion());
+        presence.appendChild(caps);
+    }
+    return presence;
 }
 
 bool PresenceExtension::handleStanza(const Element &stanza)

@@ -9,7 +9,9 @@
 namespace Xmpp {
 
 /// Initial presence when a session starts, and who is online now: the
-/// available resources of each contact (RFC 6121 section 4).
+/// available resources of each contact (RFC 6121 section 4). Every available
+/// presence carries our XEP-0115 capabilities when a DiscoExtension is added,
+/// which is how the server learns our PEP +notify interests.
 class PresenceExtension : public QObject, public Extension
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ public:
     void setDeferInitialPresence(bool defer) { m_defer = defer; }
     void sendInitialPresence();
     bool initialPresenceSent() const { return m_sent; }
+    /// Sends available presence again (with the current capabilities) when the
+    /// session's initial presence already went out; otherwise does nothing.
+    void refreshPresence();
 
     bool handleStanza(const Element &stanza) override;
     void onSessionStarted(bool resumed) override;
@@ -33,6 +38,8 @@ Q_SIGNALS:
     void presenceChanged(const Core::Jid &bare);
 
 private:
+    Element availablePresence() const;
+
     QHash<Core::Jid, QSet<QString>> m_available;
     bool m_defer = false;
     bool m_sent = false;
