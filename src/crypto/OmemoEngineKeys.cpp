@@ -4,7 +4,6 @@
 #include "crypto/OmemoEngine.h"
 #include "crypto/OmemoEnginePrivate.h"
 
-
 #include <curve.h>
 #include <key_helper.h>
 #include <ratchet.h>

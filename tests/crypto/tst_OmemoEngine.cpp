@@ -128,6 +128,7 @@ class TestOmemoEngine : public QObject
 
 private Q_SLOTS:
     void trustNames();
+    void memoryStorageTransactions();
     void hkdfMatchesRfc5869();
     void legacyPayloadFromOldClients();
     void openCreatesAndReloadsIdentity();
@@ -169,6 +170,29 @@ void TestOmemoEngine::trustNames()
         QCOMPARE(Crypto::trustFromName(Crypto::trustName(trust)), std::optional<Trust>(trust));
     QCOMPARE(Crypto::trustName(Trust::BlindTrusted), u"blind"_s);
     QVERIFY(!Crypto::trustFromName(u"trusted"));
+}
+
+void TestOmemoEngine::memoryStorageTransactions()
+{
+    MemoryOmemoStorage storage;
+    QVERIFY(storage.setValue(u"a"_s, "1"));
+    auto failed = storage.transaction([&]() -> Core::Result<void> {
+        if (auto ok = storage.setValue(u"a"_s, "2"); !ok)
+            return ok;
+        // Nested work joins the outer transaction.
+        auto inner = storage.transaction([&] { return storage.storePreKey(7, "record"); });
+        if (!inner)
+            return inner;
+        return Core::fail(Core::Error::Code::Storage, u"abort"_s);
+    });
+    QCOMPARE(errorOf(failed), u"abort"_s);
+    QCOMPARE(storage.rollbacks(), 1);
+    QCOMPARE(**storage.value(u"a"_s), QByteArray("1"));
+    QVERIFY(!storage.loadPreKey(7)->has_value());
+
+    QVERIFY(storage.transaction([&] { return storage.storePreKey(7, "record"); }));
+    QCOMPARE(**storage.loadPreKey(7), QByteArray("record"));
+    QCOMPARE(storage.rollbacks(), 1);
 }
 
 void TestOmemoEngine::hkdfMatchesRfc5869()
