@@ -27,7 +27,7 @@ TEMPLATES="$ROUNDS_ROOT/tests/servers"
 DOMAIN=localhost
 START_TIMEOUT="${ROUNDS_START_TIMEOUT:-30}"
 SM_RESUME="${ROUNDS_SM_RESUME_TIMEOUT:-120}"
-TEST_USERS=(alice bob carol dave)
+TEST_USERS=(alice bob carol dave erin frank gina hank ivan judy kim)
 ADMIN_USER="admin"
 DEMO_GROUP="Care team 4B"
 # node|Full Name; password is <first name>-demo-pw

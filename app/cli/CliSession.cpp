@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliSession.h"
 
+#include "sync/OmemoService.h"
+
 #include "core/ErrorText.h"
 
 #include <QDeadlineTimer>
@@ -78,6 +80,11 @@ void CliSession::addOptions(QCommandLineParser &parser)
                       u"Developer flag: permit ws:// (no TLS) to a loopback address."_s});
     parser.addOption({u"data-dir"_s, u"Where this account's encrypted store lives."_s, u"dir"_s});
     parser.addOption({u"timeout"_s, u"Seconds to wait (default 30)."_s, u"seconds"_s, u"30"_s});
+    parser.addOption({u"allow-plaintext"_s,
+                      u"Policy: send without end-to-end encryption to contacts that have no "
+                      u"OMEMO device (off by default: such sends fail)."_s});
+    parser.addOption(
+        {u"require-verified"_s, u"Policy: send only when every device involved is verified."_s});
 }
 
 CliSession::CliSession(const QCommandLineParser &parser)
@@ -147,6 +154,10 @@ std::expected<Account::Account *, int> CliSession::openLocal()
         return std::unexpected(int(ExitUsage));
     }
     m_account = std::make_unique<Account::Account>(settings);
+    Sync::E2ePolicy policy;
+    policy.requireEncryption = !m_parser.isSet(u"allow-plaintext"_s);
+    policy.requireVerifiedDevices = m_parser.isSet(u"require-verified"_s);
+    m_account->setE2ePolicy(policy);
 
     Account::LocalDataOptions local;
     local.dataDir = m_parser.isSet(u"data-dir"_s) ? m_parser.value(u"data-dir"_s)
@@ -193,6 +204,17 @@ std::expected<Account::Account *, int> CliSession::signIn()
         return std::unexpected(reportError({Core::Error::Code::Timeout, u"sign-in timed out"_s}));
     if (!*result)
         return std::unexpected(reportError(result->error()));
+    // Others can encrypt to this device once its keys are on the server.
+    Sync::OmemoService *omemo = (*account)->omemo();
+    std::optional<Core::Error> publishError;
+    QObject::connect(omemo, &Sync::OmemoService::publishFailed, omemo,
+                     [&](const Core::Error &error) { publishError = error; });
+    runUntil([&] { return omemo->isPublished() || publishError.has_value(); }, m_timeout);
+    if (!omemo->isPublished())
+        std::fprintf(stderr,
+                     "rounds-cli: warning: this device's encryption keys are not on the "
+                     "server yet (%s)\n",
+                     publishError ? qPrintable(publishError->detail) : "timeout");
     return account;
 }
 

@@ -75,3 +75,5 @@ int commandSync(const QCommandLineParser &parser);
 int commandSearch(const QCommandLineParser &parser);
 int commandHistory(const QCommandLineParser &parser);
 int commandAudit(const QCommandLineParser &parser);
+int commandDevices(const QCommandLineParser &parser);
+int commandTrust(const QCommandLineParser &parser);

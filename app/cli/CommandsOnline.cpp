@@ -15,6 +15,23 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+QString protectionName(Store::Protection protection)
+{
+    switch (protection) {
+    case Store::Protection::Plain:
+        return u"plain"_s;
+    case Store::Protection::Encrypted:
+        return u"encrypted"_s;
+    case Store::Protection::Verified:
+        return u"verified"_s;
+    case Store::Protection::UntrustedDevice:
+        return u"untrusted-device"_s;
+    case Store::Protection::Undecryptable:
+        return u"undecryptable"_s;
+    }
+    return u"unknown"_s;
+}
+
 QJsonObject messageJson(const Store::StoredMessage &m)
 {
     QJsonObject out{
@@ -26,7 +43,14 @@ QJsonObject messageJson(const Store::StoredMessage &m)
         {u"from"_s, m.sender},
         {u"direction"_s, m.direction == Store::Direction::Outgoing ? u"out"_s : u"in"_s},
         {u"time"_s, m.timestamp.toString(Qt::ISODateWithMs)},
-        {u"body"_s, m.body}};
+        {u"body"_s, m.body},
+        {u"protection"_s, protectionName(m.protection)},
+        {u"e2e_version"_s, m.e2eVersion == 4   ? u"omemo2"_s
+                           : m.e2eVersion == 3 ? u"legacy"_s
+                                               : QString()},
+        {u"sender_device"_s, qint64(m.senderDevice)}};
+    if (!m.e2eError.isEmpty())
+        out.insert(u"e2e_error"_s, m.e2eError);
     return out;
 }
 
@@ -84,9 +108,13 @@ int commandSend(const QCommandLineParser &parser)
     // The acknowledgement can arrive before the send's future is seen here:
     // remember every change, then look for ours.
     QHash<QString, Store::MessageState> changes;
+    QHash<QString, Core::Error> refusals;
     QObject::connect(
         a.outbox(), &Sync::Outbox::stateChanged, a.outbox(),
         [&](const QString &changed, Store::MessageState s) { changes.insert(changed, s); });
+    QObject::connect(
+        a.outbox(), &Sync::Outbox::sendFailed, a.outbox(),
+        [&](const QString &failed, const Core::Error &error) { refusals.insert(failed, error); });
     const auto queued =
         await(a.outbox()->send(to, parser.value(u"body"_s)), session.timeoutSeconds());
     if (!queued)
@@ -94,7 +122,13 @@ int commandSend(const QCommandLineParser &parser)
     if (!*queued)
         return reportError(queued->error());
     const QString id = (*queued)->messageId;
-    runUntil([&] { return changes.contains(id); }, session.timeoutSeconds());
+    runUntil([&] { return changes.contains(id) || refusals.contains(id); },
+             session.timeoutSeconds());
+    if (refusals.contains(id)) {
+        const int code = reportError(refusals.value(id));
+        session.finish();
+        return code;
+    }
     const std::optional<Store::MessageState> state =
         changes.contains(id) ? std::optional(changes.value(id)) : std::nullopt;
     if (state == Store::MessageState::Failed)

@@ -30,14 +30,21 @@ int main(int argc, char **argv)
         "  search   WORDS... search this device's messages (newest first)\n"
         "  history  print a conversation from this device's store (--with)\n"
         "  audit    export --output FILE: write this device's audit chain as JSON Lines\n"
-        "           verify FILE: check an exported chain; names the first bad line\n\n"
+        "           verify FILE: check an exported chain; names the first bad line\n"
+        "  devices  list the OMEMO devices of --with JID (default: this account) with\n"
+        "           fingerprints and trust\n"
+        "  trust    set the trust of a device: --with JID --device ID --set\n"
+        "           verified|blind|undecided|distrusted (recorded in the audit chain)\n\n"
+        "Messages are end-to-end encrypted (OMEMO, legacy and OMEMO 2). A contact without\n"
+        "an OMEMO device cannot be sent to unless --allow-plaintext is given.\n"
         "The password is read from ROUNDS_PASSWORD or the first line of standard input.\n"
         "The local store's key is kept in the system keychain; where there is none, set\n"
         "ROUNDS_DB_PASSPHRASE to protect it with a passphrase instead."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s,
-                                 u"login | send | listen | sync | search | history | audit"_s);
+    parser.addPositionalArgument(
+        u"command"_s,
+        u"login | send | listen | sync | search | history | audit | devices | trust"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -45,6 +52,8 @@ int main(int argc, char **argv)
     parser.addOption({u"with"_s, u"history: the conversation's address."_s, u"jid"_s});
     parser.addOption({u"limit"_s, u"search, history: at most this many rows."_s, u"n"_s});
     parser.addOption({u"output"_s, u"audit export: the file to write."_s, u"file"_s});
+    parser.addOption({u"device"_s, u"trust: the OMEMO device id."_s, u"id"_s});
+    parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -71,6 +80,10 @@ int main(int argc, char **argv)
         return commandSync(parser);
     if (command == u"history")
         return commandHistory(parser);
+    if (command == u"devices")
+        return commandDevices(parser);
+    if (command == u"trust")
+        return commandTrust(parser);
     std::fprintf(stderr, "rounds-cli: unknown command '%s'\n", qPrintable(command));
     return ExitUsage;
 }

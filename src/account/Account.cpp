@@ -9,6 +9,7 @@
 #include "store/StoreWorker.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
+#include "sync/OmemoService.h"
 #include "sync/Outbox.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/extensions/CarbonsExtension.h"
@@ -17,6 +18,7 @@
 #include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
 #include "xmpp/extensions/PresenceExtension.h"
+#include "xmpp/extensions/PubSubExtension.h"
 #include "xmpp/extensions/ReceiptsExtension.h"
 #include "xmpp/extensions/RosterExtension.h"
 
@@ -42,6 +44,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_transport(std::make_unique<Xmpp::WebSocketTransport>())
     , m_client(std::make_unique<Xmpp::Client>(*m_transport))
+    , m_e2ePolicy(std::make_unique<Sync::E2ePolicy>())
 {
     // Order matters: wrappers (carbons, archive results) are unwrapped before
     // plain message handling sees them; receipts and markers answer last.
@@ -50,6 +53,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_presence = &m_client->addExtension<Xmpp::PresenceExtension>();
     m_carbons = &m_client->addExtension<Xmpp::CarbonsExtension>();
     m_mam = &m_client->addExtension<Xmpp::MamExtension>();
+    m_pubsub = &m_client->addExtension<Xmpp::PubSubExtension>();
     m_markers = &m_client->addExtension<Xmpp::ChatMarkersExtension>();
     m_receipts = &m_client->addExtension<Xmpp::ReceiptsExtension>();
     m_messaging = &m_client->addExtension<Xmpp::MessagingExtension>();
@@ -62,6 +66,8 @@ Account::~Account()
     // store finishes first; then producers go before their consumers, so the
     // cancellations they leave behind reach objects that still exist:
     // connection -> pipeline -> catch-up, store -> outbox.
+    if (m_omemo)
+        m_omemo->shutdown();
     if (m_worker)
         m_worker->close();
     m_client.reset();
@@ -70,7 +76,15 @@ Account::~Account()
     m_audit.reset();
     m_outbox.reset();
     m_catchUp.reset();
+    m_omemo.reset();
     m_worker.reset();
+}
+
+void Account::setE2ePolicy(const Sync::E2ePolicy &policy)
+{
+    *m_e2ePolicy = policy;
+    if (m_omemo)
+        m_omemo->setPolicy(policy);
 }
 
 QString Account::defaultDataDir(const Core::Jid &jid)
@@ -173,9 +187,13 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
                     fail(worker.error());
                     return;
                 }
-                startServices(*worker);
-                promise->addResult(Core::Result<void>{});
-                promise->finish();
+                // Open once this device's OMEMO identity is loaded (or made).
+                startServices(*worker).then(this, [promise](Core::Result<void> ready) {
+                    if (!ready)
+                        qCWarning(lcAccount) << "OMEMO identity failed:" << ready.error().detail;
+                    promise->addResult(ready);
+                    promise->finish();
+                });
             });
     };
     const auto createKey = [fail]() -> std::optional<Crypto::SecretKey> {
@@ -238,7 +256,7 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
     return future;
 }
 
-void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
+QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
 {
     m_worker = std::move(worker);
     m_messageStore = std::make_unique<Store::MessageStore>(m_worker);
@@ -246,6 +264,25 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
     m_pipeline = std::make_unique<Sync::MessagePipeline>(m_settings.jid, *m_messageStore);
     m_outbox = std::make_unique<Sync::Outbox>(*m_client, *m_messaging, *m_messageStore);
     m_catchUp = std::make_unique<Sync::MamCatchUp>(*m_client, *m_mam, *m_pipeline, *m_messageStore);
+    m_omemo = std::make_unique<Sync::OmemoService>(*m_client, *m_pubsub, m_worker, *m_messageStore,
+                                                   m_settings.jid);
+    m_omemo->setPolicy(*m_e2ePolicy);
+    // Queued on the store thread before anything that stores messages.
+    auto omemoReady = m_omemo->start();
+    m_outbox->setEncryptor([this](const Store::StoredMessage &message, Xmpp::Element stanza) {
+        return m_omemo->encryptMessage(Core::Jid(message.conversation), message.body,
+                                       std::move(stanza));
+    });
+    connect(m_pipeline.get(), &Sync::MessagePipeline::batchProcessed, m_omemo.get(),
+            &Sync::OmemoService::afterIncoming);
+    connect(m_omemo.get(), &Sync::OmemoService::trustChanged, this,
+            [this](const QString &jid, quint32 deviceId, Crypto::Trust trust) {
+                audit(Core::AuditEntry::Action::TrustChange,
+                      {jid, QString::number(deviceId), Crypto::trustName(trust)});
+            });
+    connect(m_omemo.get(), &Sync::OmemoService::publishFailed, this, [](const Core::Error &error) {
+        qCWarning(lcAccount) << "OMEMO keys not published:" << error.detail;
+    });
 
     connect(m_messaging, &Xmpp::MessagingExtension::messageReceived, m_pipeline.get(),
             &Sync::MessagePipeline::ingestLive);
@@ -306,6 +343,7 @@ void Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
         (void)m_catchUp->run();
         m_outbox->flush();
     }
+    return omemoReady;
 }
 
 void Account::applyPeerState(const Core::Jid &from, const QString &messageId,

@@ -25,6 +25,7 @@ class CarbonsExtension;
 class MamExtension;
 class ReceiptsExtension;
 class ChatMarkersExtension;
+class PubSubExtension;
 } // namespace Xmpp
 
 namespace Store {
@@ -37,6 +38,8 @@ namespace Sync {
 class MessagePipeline;
 class Outbox;
 class MamCatchUp;
+class OmemoService;
+struct E2ePolicy;
 } // namespace Sync
 
 namespace Account {
@@ -99,12 +102,18 @@ public:
     Xmpp::MamExtension &mam() { return *m_mam; }
     Xmpp::ReceiptsExtension &receipts() { return *m_receipts; }
     Xmpp::ChatMarkersExtension &markers() { return *m_markers; }
+    Xmpp::PubSubExtension &pubsub() { return *m_pubsub; }
 
     // Available once openLocalData() succeeded; null before.
     Store::MessageStore *messageStore() { return m_messageStore.get(); }
     Sync::MessagePipeline *pipeline() { return m_pipeline.get(); }
     Sync::Outbox *outbox() { return m_outbox.get(); }
     Sync::MamCatchUp *catchUp() { return m_catchUp.get(); }
+    /// End-to-end encryption; its identity opens with the local data.
+    Sync::OmemoService *omemo() { return m_omemo.get(); }
+    /// Organisation rules for encryption (E2E required by default). Applies
+    /// from the next send on.
+    void setE2ePolicy(const Sync::E2ePolicy &policy);
     Store::AuditStore *auditLog() { return m_audit.get(); }
 
     /// Appends to the local audit chain (ids only; no-op before openLocalData()).
@@ -117,7 +126,8 @@ Q_SIGNALS:
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
-    void startServices(std::shared_ptr<Store::StoreWorker> worker);
+    /// Finishes when the OMEMO identity is open.
+    QFuture<Core::Result<void>> startServices(std::shared_ptr<Store::StoreWorker> worker);
 
     AccountSettings m_settings;
     std::unique_ptr<Xmpp::WebSocketTransport> m_transport;
@@ -130,6 +140,7 @@ private:
     Xmpp::MamExtension *m_mam = nullptr;
     Xmpp::ReceiptsExtension *m_receipts = nullptr;
     Xmpp::ChatMarkersExtension *m_markers = nullptr;
+    Xmpp::PubSubExtension *m_pubsub = nullptr;
 
     std::unique_ptr<KeyCustody> m_keys;
     std::shared_ptr<Store::StoreWorker> m_worker;
@@ -138,6 +149,8 @@ private:
     std::unique_ptr<Sync::MessagePipeline> m_pipeline;
     std::unique_ptr<Sync::Outbox> m_outbox;
     std::unique_ptr<Sync::MamCatchUp> m_catchUp;
+    std::unique_ptr<Sync::OmemoService> m_omemo;
+    std::unique_ptr<Sync::E2ePolicy> m_e2ePolicy;
 };
 
 } // namespace Account

@@ -16,6 +16,29 @@ QString translated(const char *text)
 
 QString describeError(const Error &error)
 {
+    // End-to-end encryption refused a send: say what to do about it.
+    if (error.detail == u"omemo-no-devices")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not sent: the recipient has no device that can receive encrypted messages. "
+            "Ask them to sign in to Rounds or another OMEMO app, then retry."));
+    if (error.detail == u"omemo-no-trusted-devices")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not sent: none of the recipient's devices is trusted. Compare a device's "
+            "fingerprint with the recipient and mark it verified, then retry."));
+    if (error.detail.startsWith(u"omemo-unverified-devices:"))
+        return translated(
+                   QT_TRANSLATE_NOOP(
+                       "Core::ErrorText",
+                       "Not sent: your organisation requires verified devices, and these are "
+                       "not verified: %1. Compare their fingerprints, then retry."))
+            .arg(error.detail.section(u':', 1).trimmed());
+    if (error.detail == u"omemo-not-ready")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Encryption is not ready on this computer yet, so nothing was sent. Try again "
+            "in a moment."));
     switch (error.code) {
     case Error::Code::Network:
         return translated(QT_TRANSLATE_NOOP(

@@ -40,6 +40,10 @@ Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
         m.timestamp = QDateTime::fromMSecsSinceEpoch(q.int64(7), Qt::UTC);
         m.body = q.text(8);
         m.state = MessageState(q.int64(9));
+        m.protection = Protection(q.int64(10));
+        m.e2eVersion = int(q.int64(11));
+        m.senderDevice = quint32(q.int64(12));
+        m.e2eError = q.text(13);
         out.append(std::move(m));
     }
     q.reset();
@@ -49,7 +53,8 @@ Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
 Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMessage &m)
 {
     if (!m.originId.isEmpty()) {
-        auto q = db.prepare("SELECT id FROM messages WHERE origin_id = ? AND conversation = ? LIMIT 1");
+        auto q =
+            db.prepare("SELECT id FROM messages WHERE origin_id = ? AND conversation = ? LIMIT 1");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, m.originId).bind(2, m.conversation);
@@ -88,8 +93,10 @@ Core::Result<void> adoptStanzaId(Database &db, qint64 row, const QString &stanza
 
 Core::Result<qint64> insert(Database &db, const StoredMessage &m)
 {
-    auto q = db.prepare("INSERT INTO messages (conversation, direction, sender, message_id, origin_id,"
-                        " stanza_id, ts, body, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q =
+        db.prepare("INSERT INTO messages (conversation, direction, sender, message_id, origin_id,"
+                   " stanza_id, ts, body, state, protection, e2e_version, sender_device, e2e_error)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!q)
         return std::unexpected(q.error());
     const qint64 ts = m.timestamp.isValid() ? m.timestamp.toMSecsSinceEpoch()
@@ -103,7 +110,11 @@ Core::Result<qint64> insert(Database &db, const StoredMessage &m)
         .bind(6, orNull(m.stanzaId))
         .bind(7, ts)
         .bind(8, m.body)
-        .bind(9, qint64(m.state));
+        .bind(9, qint64(m.state))
+        .bind(10, qint64(m.protection))
+        .bind(11, qint64(m.e2eVersion))
+        .bind(12, qint64(m.senderDevice))
+        .bind(13, orNull(m.e2eError));
     if (auto r = (*q)->exec(); !r)
         return std::unexpected(r.error());
     const qint64 row = db.lastInsertRowId();
@@ -119,23 +130,36 @@ Core::Result<qint64> insert(Database &db, const StoredMessage &m)
 
     // SQLite 3.15 has no UPSERT: update, and insert when there was no row.
     const qint64 unread = m.direction == Direction::Incoming && m.state == MessageState::Received;
-    auto update = db.prepare(
-        "UPDATE conversations SET unread = unread + ?1,"
-        " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
-        " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
-        " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"
-        " last_ts = MAX(last_ts, ?2) WHERE conversation = ?6");
+    auto update =
+        db.prepare("UPDATE conversations SET unread = unread + ?1,"
+                   " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
+                   " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
+                   " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"
+                   " last_ts = MAX(last_ts, ?2) WHERE conversation = ?6");
     if (!update)
         return std::unexpected(update.error());
-    (*update)->bind(1, unread).bind(2, ts).bind(3, row).bind(4, m.body).bind(5, qint64(m.direction)).bind(6, m.conversation);
+    (*update)
+        ->bind(1, unread)
+        .bind(2, ts)
+        .bind(3, row)
+        .bind(4, m.body)
+        .bind(5, qint64(m.direction))
+        .bind(6, m.conversation);
     if (auto r = (*update)->exec(); !r)
         return std::unexpected(r.error());
     if (db.changes() == 0) {
-        auto add = db.prepare("INSERT INTO conversations (conversation, last_id, last_ts, last_body,"
-                              " last_direction, unread) VALUES (?, ?, ?, ?, ?, ?)");
+        auto add =
+            db.prepare("INSERT INTO conversations (conversation, last_id, last_ts, last_body,"
+                       " last_direction, unread) VALUES (?, ?, ?, ?, ?, ?)");
         if (!add)
             return std::unexpected(add.error());
-        (*add)->bind(1, m.conversation).bind(2, row).bind(3, ts).bind(4, m.body).bind(5, qint64(m.direction)).bind(6, unread);
+        (*add)
+            ->bind(1, m.conversation)
+            .bind(2, row)
+            .bind(3, ts)
+            .bind(4, m.body)
+            .bind(5, qint64(m.direction))
+            .bind(6, unread);
         if (auto r = (*add)->exec(); !r)
             return std::unexpected(r.error());
     }

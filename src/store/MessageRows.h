@@ -11,7 +11,8 @@
 #define ROUNDS_MESSAGE_SELECT                                                                      \
     "SELECT messages.id, messages.conversation, messages.direction, messages.sender,"              \
     " messages.message_id, messages.origin_id, messages.stanza_id, messages.ts, messages.body,"    \
-    " messages.state"
+    " messages.state, messages.protection, messages.e2e_version, messages.sender_device,"          \
+    " messages.e2e_error"
 
 namespace Store::MessageRows {
 

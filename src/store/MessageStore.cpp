@@ -63,11 +63,11 @@ MessageStore::MessageStore(std::shared_ptr<StoreWorker> worker)
 
 QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<StoredMessage> batch)
 {
-    return m_worker->run([batch = std::move(batch)](Database &db) {
+    return m_worker->run([batch = std::move(batch), decryptor = m_decryptor](Database &db) {
         return inTransaction(db, [&]() -> Core::Result<QList<InsertOutcome>> {
             QList<InsertOutcome> outcomes;
             outcomes.reserve(batch.size());
-            for (const StoredMessage &m : batch) {
+            for (StoredMessage m : batch) {
                 auto existing = MessageRows::findDuplicate(db, m);
                 if (!existing)
                     return std::unexpected(existing.error());
@@ -75,13 +75,30 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
                     if (!m.stanzaId.isEmpty())
                         if (auto r = MessageRows::adoptStanzaId(db, **existing, m.stanzaId); !r)
                             return std::unexpected(r.error());
-                    outcomes.append({**existing, true});
+                    outcomes.append({**existing, true, false, {}});
                     continue;
+                }
+                if (m.encrypted) {
+                    if (!decryptor) {
+                        m.protection = Protection::Undecryptable;
+                        m.e2eError = QStringLiteral("omemo-unavailable");
+                        m.body.clear();
+                    } else {
+                        auto keep = decryptor(db, m);
+                        if (!keep)
+                            return std::unexpected(keep.error());
+                        if (!*keep) {
+                            outcomes.append({0, false, true, {}});
+                            continue;
+                        }
+                    }
+                    m.encrypted.reset();
                 }
                 auto row = MessageRows::insert(db, m);
                 if (!row)
                     return std::unexpected(row.error());
-                outcomes.append({*row, false});
+                m.rowId = *row;
+                outcomes.append({*row, false, false, std::move(m)});
             }
             return outcomes;
         });
@@ -121,7 +138,8 @@ QFuture<Core::Result<void>> MessageStore::updateState(QString messageId, Message
 {
     return m_worker->run([messageId, state](Database &db) {
         return inTransaction(db, [&]() -> Core::Result<void> {
-            auto q = db.prepare("SELECT id, state FROM messages WHERE message_id = ? AND direction = 1");
+            auto q =
+                db.prepare("SELECT id, state FROM messages WHERE message_id = ? AND direction = 1");
             if (!q)
                 return std::unexpected(q.error());
             (*q)->bind(1, messageId);
@@ -165,15 +183,17 @@ QFuture<Core::Result<void>> MessageStore::retry(QString messageId)
 {
     return m_worker->run([messageId](Database &db) {
         return inTransaction(db, [&]() -> Core::Result<void> {
-            auto u = db.prepare("UPDATE messages SET state = 0 WHERE message_id = ? AND direction = 1 "
-                                "AND state = 4");
+            auto u =
+                db.prepare("UPDATE messages SET state = 0 WHERE message_id = ? AND direction = 1 "
+                           "AND state = 4");
             if (!u)
                 return std::unexpected(u.error());
             (*u)->bind(1, messageId);
             if (auto r = (*u)->exec(); !r)
                 return r;
             if (db.changes() == 0)
-                return Core::fail(Error::Code::Storage, QStringLiteral("no failed message with that id"));
+                return Core::fail(Error::Code::Storage,
+                                  QStringLiteral("no failed message with that id"));
             auto id = db.prepare("SELECT id FROM messages WHERE message_id = ? AND direction = 1");
             if (!id)
                 return std::unexpected(id.error());
@@ -198,8 +218,9 @@ QFuture<Core::Result<void>> MessageStore::retry(QString messageId)
 QFuture<Core::Result<QList<ConversationSummary>>> MessageStore::conversations(int limit)
 {
     return m_worker->run([limit](Database &db) -> Core::Result<QList<ConversationSummary>> {
-        auto q = db.prepare("SELECT conversation, last_id, last_ts, last_body, last_direction, unread "
-                            "FROM conversations ORDER BY last_ts DESC LIMIT ?");
+        auto q =
+            db.prepare("SELECT conversation, last_id, last_ts, last_body, last_direction, unread "
+                       "FROM conversations ORDER BY last_ts DESC LIMIT ?");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, qint64(limit));
@@ -227,9 +248,11 @@ QFuture<Core::Result<QList<ConversationSummary>>> MessageStore::conversations(in
 QFuture<Core::Result<QList<StoredMessage>>> MessageStore::messages(QString conversation,
                                                                    qint64 beforeRowId, int limit)
 {
-    return m_worker->run([conversation, beforeRowId, limit](Database &db) -> Core::Result<QList<StoredMessage>> {
-        auto q = db.prepare(ROUNDS_MESSAGE_SELECT
-                            " FROM messages WHERE conversation = ? AND id < ? ORDER BY id DESC LIMIT ?");
+    return m_worker->run([conversation, beforeRowId,
+                          limit](Database &db) -> Core::Result<QList<StoredMessage>> {
+        auto q =
+            db.prepare(ROUNDS_MESSAGE_SELECT
+                       " FROM messages WHERE conversation = ? AND id < ? ORDER BY id DESC LIMIT ?");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, conversation)
@@ -262,8 +285,9 @@ QFuture<Core::Result<void>> MessageStore::markConversationRead(QString conversat
 QFuture<Core::Result<std::optional<StoredMessage>>> MessageStore::messageById(QString messageId)
 {
     return m_worker->run([messageId](Database &db) -> Core::Result<std::optional<StoredMessage>> {
-        auto q = db.prepare(ROUNDS_MESSAGE_SELECT
-                            " FROM messages WHERE message_id = ? ORDER BY direction DESC, id DESC LIMIT 1");
+        auto q = db.prepare(
+            ROUNDS_MESSAGE_SELECT
+            " FROM messages WHERE message_id = ? ORDER BY direction DESC, id DESC LIMIT 1");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, messageId);

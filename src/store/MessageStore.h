@@ -8,6 +8,8 @@
 
 #include <QFuture>
 
+#include <functional>
+
 #include <memory>
 
 namespace Store {
@@ -19,10 +21,19 @@ class MessageStore
 public:
     explicit MessageStore(std::shared_ptr<StoreWorker> worker);
 
+    /// Decrypts an incoming message inside the transaction that stores it, on
+    /// the store thread: fills body and protection from `message.encrypted`.
+    /// Returns false when there is nothing to store (a key transport). An
+    /// error aborts the whole batch (nothing stored, nothing decrypted), so a
+    /// ratchet never moves past a message that was not stored.
+    using Decryptor = std::function<Core::Result<bool>(Database &db, StoredMessage &message)>;
+    void setDecryptor(Decryptor decryptor) { m_decryptor = std::move(decryptor); }
+
     /// Stores a batch in one transaction, skipping messages already stored:
     /// same conversation and origin-id, or same stanza-id, or (when neither is
     /// set) same conversation, sender and message id. Keeps the conversation
     /// summaries and the search index current.
+    /// Encrypted messages are decrypted (see setDecryptor) only when new.
     QFuture<Core::Result<QList<InsertOutcome>>> insertMessages(QList<StoredMessage> batch);
 
     /// Commits an outgoing message (state Pending) and its outbox entry before
@@ -58,6 +69,7 @@ public:
 
 private:
     std::shared_ptr<StoreWorker> m_worker;
+    Decryptor m_decryptor;
 };
 
 } // namespace Store

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "xmpp/extensions/OmemoElements.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Store {
 
@@ -21,19 +25,36 @@ enum class MessageState : int {
 
 enum class Direction : int { Incoming = 0, Outgoing = 1 };
 
+/// How a message was protected on the way. Everything but Plain came end-to-end
+/// encrypted (OMEMO); the UI marks the others.
+enum class Protection : int {
+    Plain = 0,           ///< no end-to-end encryption
+    Encrypted = 1,       ///< OMEMO, sender device trusted (blindly, before verification)
+    Verified = 2,        ///< OMEMO, sender device verified
+    UntrustedDevice = 3, ///< OMEMO, decrypted, but from a device not (or no longer) trusted
+    Undecryptable = 4,   ///< OMEMO, could not be decrypted; body empty
+};
+
 /// One message row. `conversation` is the peer's bare JID (or the room's).
 struct StoredMessage
 {
-    qint64 rowId = 0;   ///< local id; grows with arrival, so rowid order is time order
+    qint64 rowId = 0; ///< local id; grows with arrival, so rowid order is time order
     QString conversation;
     Direction direction = Direction::Incoming;
-    QString sender;     ///< sender's JID as received (full JID when known)
-    QString messageId;  ///< the stanza id (what receipts and markers refer to)
-    QString originId;   ///< XEP-0359 origin-id, de-duplication key
-    QString stanzaId;   ///< XEP-0359 stanza-id assigned by our archive, MAM paging key
+    QString sender;      ///< sender's JID as received (full JID when known)
+    QString messageId;   ///< the stanza id (what receipts and markers refer to)
+    QString originId;    ///< XEP-0359 origin-id, de-duplication key
+    QString stanzaId;    ///< XEP-0359 stanza-id assigned by our archive, MAM paging key
     QDateTime timestamp; ///< UTC; the delay stamp when the server held the message
     QString body;
     MessageState state = MessageState::Received;
+    Protection protection = Protection::Plain;
+    int e2eVersion = 0;       ///< OMEMO wire version (3 legacy, 4 OMEMO 2), 0 for none
+    quint32 senderDevice = 0; ///< OMEMO device of the sender, 0 when unknown
+    QString e2eError;         ///< why it could not be decrypted (stable detail, no content)
+    /// Transient, never stored: the received <encrypted/> element, decrypted by
+    /// the store's decryptor in the transaction that stores the message.
+    std::optional<Xmpp::Omemo::Encrypted> encrypted;
     bool operator==(const StoredMessage &) const = default;
 };
 
@@ -44,7 +65,7 @@ struct ConversationSummary
     QString conversation;
     qint64 lastRowId = 0;
     QDateTime lastActivity;
-    QString lastBody;   ///< preview; the UI shows it only where policy allows
+    QString lastBody; ///< preview; the UI shows it only where policy allows
     Direction lastDirection = Direction::Incoming;
     int unread = 0;
     bool operator==(const ConversationSummary &) const = default;
@@ -53,8 +74,10 @@ struct ConversationSummary
 /// What an insert did with each message: stored, or recognised as already there.
 struct InsertOutcome
 {
-    qint64 rowId = 0;   ///< the new row, or the existing one for a duplicate
+    qint64 rowId = 0; ///< the new row, or the existing one for a duplicate
     bool duplicate = false;
+    bool skipped = false;  ///< nothing to store (an OMEMO key transport); rowId 0
+    StoredMessage message; ///< the row as stored (decrypted), when neither of the above
 };
 
 } // namespace Store

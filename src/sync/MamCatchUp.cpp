@@ -78,7 +78,7 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
         Xmpp::Message message = archived.message;
         if (message.type == u"groupchat" || message.type == u"error")
             continue;
-        if (message.body.isNull()) {
+        if (!MessagePipeline::isStorable(message)) {
             Q_EMIT archivedSignal(message);
             continue;
         }
@@ -99,7 +99,7 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
                 return;
             }
             for (const Store::InsertOutcome &o : std::as_const(*outcomes))
-                m_report.stored += o.duplicate ? 0 : 1;
+                m_report.stored += (o.duplicate || o.skipped) ? 0 : 1;
             // The position moves only after the page is stored.
             m_store.setSetting(PositionKey.toString(), next)
                 .then(this, [this, next, complete](Core::Result<void> saved) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/MessagePipeline.h"
 
+#include "xmpp/extensions/OmemoElements.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -22,28 +24,52 @@ StoredMessage MessagePipeline::toStored(const Xmpp::Message &message, bool outgo
     StoredMessage stored;
     stored.direction = outgoing ? Store::Direction::Outgoing : Store::Direction::Incoming;
     stored.conversation = outgoing ? message.to.bareString() : message.from.bareString();
-    stored.sender = outgoing && !message.from.isValid() ? m_self.toString() : message.from.toString();
+    stored.sender =
+        outgoing && !message.from.isValid() ? m_self.toString() : message.from.toString();
     stored.messageId = message.id;
     stored.originId = message.originId;
     if (Core::Jid(message.stanzaIdBy) == m_self)
         stored.stanzaId = message.stanzaId;
-    stored.timestamp = message.delayed.isValid() ? message.delayed.toUTC()
-                                                 : QDateTime::currentDateTimeUtc();
+    stored.timestamp =
+        message.delayed.isValid() ? message.delayed.toUTC() : QDateTime::currentDateTimeUtc();
     stored.body = message.body;
     stored.state = outgoing ? Store::MessageState::Sent : Store::MessageState::Received;
+    if (auto encrypted = Xmpp::Omemo::encryptedFromMessage(message.element)) {
+        // The body is only the fallback text; the store's decryptor replaces it.
+        stored.body.clear();
+        stored.e2eVersion = int(encrypted->version);
+        stored.senderDevice = encrypted->senderDeviceId;
+        stored.encrypted = std::move(*encrypted);
+    } else if (isEncryptedMessage(message.element)) {
+        // Claims OMEMO but does not parse: keep it visible as undecryptable.
+        stored.body.clear();
+        stored.protection = Store::Protection::Undecryptable;
+        stored.e2eError = QStringLiteral("omemo-invalid-message");
+    }
     return stored;
+}
+
+bool MessagePipeline::isEncryptedMessage(const Xmpp::Element &stanza)
+{
+    return stanza.hasChild(u"encrypted", Xmpp::Omemo::LegacyNs) ||
+           stanza.hasChild(u"encrypted", Xmpp::Omemo::V2Ns);
+}
+
+bool MessagePipeline::isStorable(const Xmpp::Message &message)
+{
+    return !message.body.isNull() || isEncryptedMessage(message.element);
 }
 
 void MessagePipeline::ingestLive(const Xmpp::Message &message)
 {
-    if (!message.from.isValid() || message.body.isNull())
+    if (!message.from.isValid() || !isStorable(message))
         return;
     enqueue(toStored(message, false));
 }
 
 void MessagePipeline::ingestCarbon(const Xmpp::Message &message, bool sent)
 {
-    if (message.body.isNull())
+    if (!isStorable(message))
         return;
     enqueue(toStored(message, sent));
 }
@@ -78,6 +104,7 @@ MessagePipeline::ingestBatch(const QList<StoredMessage> &messages)
 {
     return m_store.insertMessages(messages).then(
         this, [this, messages](Core::Result<QList<Store::InsertOutcome>> outcomes) {
+            Q_EMIT batchProcessed();
             if (!outcomes) {
                 qCWarning(lcPipeline) << "storing" << messages.size()
                                       << "messages failed:" << outcomes.error().detail;
@@ -85,15 +112,12 @@ MessagePipeline::ingestBatch(const QList<StoredMessage> &messages)
                 return outcomes;
             }
             QList<StoredMessage> fresh;
-            for (qsizetype i = 0; i < messages.size() && i < outcomes->size(); ++i) {
-                if ((*outcomes)[i].duplicate)
-                    continue;
-                StoredMessage m = messages[i];
-                m.rowId = (*outcomes)[i].rowId;
-                fresh.append(std::move(m));
-            }
+            for (const Store::InsertOutcome &outcome : std::as_const(*outcomes))
+                if (!outcome.duplicate && !outcome.skipped)
+                    fresh.append(outcome.message);
             if (fresh.size() != messages.size())
-                qCInfo(lcPipeline) << messages.size() - fresh.size() << "duplicates skipped";
+                qCInfo(lcPipeline)
+                    << messages.size() - fresh.size() << "duplicates or key transports skipped";
             if (!fresh.isEmpty())
                 Q_EMIT messagesStored(fresh);
             return outcomes;

@@ -17,7 +17,8 @@ namespace Sync {
 /// The incoming half of DESIGN section 3: every message, whether it arrived
 /// live, as a carbon of another device's traffic, or from the archive, goes
 /// through here: converted, de-duplicated and stored in one transaction per
-/// batch, then announced. (Decryption and policy join in later issues.)
+/// batch, then announced. OMEMO messages are decrypted inside the store
+/// transaction (MessageStore::setDecryptor), after de-duplication.
 class MessagePipeline : public QObject
 {
     Q_OBJECT
@@ -39,10 +40,18 @@ public:
 
     const Core::Jid &self() const { return m_self; }
 
+    /// Carries an OMEMO <encrypted/> element (either version), parseable or not.
+    static bool isEncryptedMessage(const Xmpp::Element &stanza);
+    /// Has a body or is encrypted (a key transport has neither a body nor
+    /// anything to show, but must still reach the decryptor).
+    static bool isStorable(const Xmpp::Message &message);
+
 Q_SIGNALS:
     /// Newly stored messages (duplicates left out), in arrival order.
     void messagesStored(const QList<Store::StoredMessage> &messages);
     void storageFailed(const Core::Error &error);
+    /// A batch went through the store (stored, duplicate or key transport).
+    void batchProcessed();
 
 private:
     static constexpr int CoalesceMs = 5;

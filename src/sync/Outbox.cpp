@@ -86,8 +86,8 @@ void Outbox::flush()
         }
         int sent = 0;
         for (const StoredMessage &message : std::as_const(*pending)) {
-            if (m_inFlight.contains(message.messageId))
-                continue; // the connection still holds it and resends it itself
+            if (m_inFlight.contains(message.messageId) || m_preparing.contains(message.messageId))
+                continue; // the connection (or the encryptor) still has it
             transmit(message);
             ++sent;
         }
@@ -110,8 +110,46 @@ void Outbox::transmit(const StoredMessage &message)
     // XEP-0184 and XEP-0333: ask for delivery and read state.
     Xmpp::ReceiptsExtension::addRequest(element);
     Xmpp::ChatMarkersExtension::addMarkable(element);
-    m_inFlight.insert(message.messageId);
-    m_client.send(element);
+    if (!m_encryptor) {
+        m_inFlight.insert(message.messageId);
+        m_client.send(element);
+        return;
+    }
+    if (m_preparing.contains(message.messageId))
+        return;
+    m_preparing.insert(message.messageId);
+    m_toEncrypt.append(message);
+    pump();
+}
+
+void Outbox::pump()
+{
+    if (m_encrypting || m_toEncrypt.isEmpty())
+        return;
+    m_encrypting = true;
+    const StoredMessage message = m_toEncrypt.takeFirst();
+    Xmpp::Message stanza;
+    stanza.id = message.messageId;
+    stanza.originId = message.originId.isEmpty() ? message.messageId : message.originId;
+    stanza.to = Core::Jid(message.conversation);
+    stanza.type = QStringLiteral("chat");
+    Xmpp::Element element = stanza.toElement(); // no plain body: the encryptor adds the fallback
+    Xmpp::ReceiptsExtension::addRequest(element);
+    Xmpp::ChatMarkersExtension::addMarkable(element);
+    m_encryptor(message, element)
+        .then(this, [this, id = message.messageId](Core::Result<Xmpp::Element> encrypted) {
+            m_encrypting = false;
+            m_preparing.remove(id);
+            if (!encrypted) {
+                qCInfo(lcOutbox) << "message" << id << "not sent:" << encrypted.error().detail;
+                setState(id, MessageState::Failed);
+                Q_EMIT sendFailed(id, encrypted.error());
+            } else {
+                m_inFlight.insert(id);
+                m_client.send(*encrypted);
+            }
+            pump();
+        });
 }
 
 void Outbox::onAcknowledged(const QString &id)

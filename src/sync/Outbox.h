@@ -11,10 +11,13 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
+#include "xmpp/Element.h"
+
 namespace Xmpp {
 class Client;
 class MessagingExtension;
-class Element;
 } // namespace Xmpp
 
 namespace Sync {
@@ -42,15 +45,27 @@ public:
     /// Messages handed to the connection and not yet acknowledged.
     int inFlight() const { return int(m_inFlight.size()); }
 
+    /// End-to-end encryption of each outgoing stanza (OmemoService): gets the
+    /// stored message and its plain stanza, finishes with the stanza to send or
+    /// an error, which marks the message failed (sendFailed says why). Messages
+    /// are encrypted and sent one at a time, in order.
+    using Encryptor = std::function<QFuture<Core::Result<Xmpp::Element>>(
+        const Store::StoredMessage &message, Xmpp::Element stanza)>;
+    void setEncryptor(Encryptor encryptor) { m_encryptor = std::move(encryptor); }
+
 Q_SIGNALS:
     /// A message was committed to the outbox (it goes on the wire next).
     void committed(const Store::StoredMessage &message);
     void stateChanged(const QString &messageId, Store::MessageState state);
+    /// The message could not be sent (it is marked failed): encryption or
+    /// policy refused it. `error` says why, without content.
+    void sendFailed(const QString &messageId, const Core::Error &error);
     /// The store refused a write; nothing was sent.
     void storageFailed(const Core::Error &error);
 
 private:
     void transmit(const Store::StoredMessage &message);
+    void pump();
     void onAcknowledged(const QString &id);
     void onBounce(const Xmpp::Element &stanza);
     void setState(const QString &id, Store::MessageState state);
@@ -59,6 +74,10 @@ private:
     Xmpp::MessagingExtension &m_messaging;
     Store::MessageStore &m_store;
     QSet<QString> m_inFlight;
+    Encryptor m_encryptor;
+    QList<Store::StoredMessage> m_toEncrypt; ///< waiting for the encryptor, in order
+    QSet<QString> m_preparing;               ///< in m_toEncrypt or being encrypted
+    bool m_encrypting = false;
 };
 
 } // namespace Sync

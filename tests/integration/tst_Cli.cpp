@@ -103,6 +103,9 @@ private Q_SLOTS:
         QCOMPARE(message.value(u"event"_s).toString(), u"message"_s);
         QCOMPARE(message.value(u"origin_id"_s).toString(), sentJson.value(u"id"_s).toString());
         QVERIFY(message.value(u"from"_s).toString().startsWith(alice + u'/'));
+        // End-to-end encrypted by default: the listener decrypted it.
+        QCOMPARE(message.value(u"protection"_s).toString(), u"encrypted"_s);
+        QVERIFY(message.value(u"sender_device"_s).toInteger() > 0);
 
         // The store keeps it: searchable offline, in the conversation's history.
         const Run found =
@@ -130,6 +133,11 @@ private Q_SLOTS:
         QTemporaryDir senderDir;
         const QString body = u"sigkill "_s + mode + u' ' +
                              QString::number(QRandomGenerator::global()->generate(), 16);
+
+        // Carol's device publishes its keys first: messages are encrypted to it.
+        const Run enrolled = run(common(carol, m_env.caFile) + QStringList{u"login"_s},
+                                 m_env.password(carol).toUtf8() + '\n');
+        QVERIFY2(enrolled.exitCode == 0, enrolled.err.constData());
 
         QProcess crash;
         crash.setProcessEnvironment(environment());

@@ -6,6 +6,7 @@
 #include "store/MessageStore.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
+#include "sync/OmemoService.h"
 #include "sync/Outbox.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
@@ -31,7 +32,13 @@ std::unique_ptr<Account::Account> makeAccount(const ServerEnv &env, const QStrin
     settings.serverUrl = env.url;
     settings.caFile = env.caFile;
     settings.resource = u"sync-"_s + QString::number(QRandomGenerator::global()->generate(), 16);
-    return std::make_unique<Account::Account>(settings);
+    auto account = std::make_unique<Account::Account>(settings);
+    // These tests are about delivery, not encryption (tst_Omemo): their raw
+    // peers may have no OMEMO device.
+    Sync::E2ePolicy policy;
+    policy.requireEncryption = false;
+    account->setE2ePolicy(policy);
+    return account;
 }
 
 template<typename T>

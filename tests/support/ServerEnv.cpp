@@ -28,6 +28,7 @@ ServerEnv ServerEnv::load(QString *error)
     env.otherCaFile = values.value(QStringLiteral("ROUNDS_SERVER_OTHER_CA"));
     env.host = values.value(QStringLiteral("ROUNDS_SERVER_HOST"));
     env.port = values.value(QStringLiteral("ROUNDS_SERVER_PORT")).toUShort();
+    env.c2sPort = values.value(QStringLiteral("ROUNDS_SERVER_C2S_PORT")).toUShort();
     const QStringList pairs =
         values.value(QStringLiteral("ROUNDS_SERVER_ACCOUNTS")).split(u' ', Qt::SkipEmptyParts);
     for (const QString &pair : pairs) {

@@ -17,6 +17,7 @@ struct ServerEnv
     QString otherCaFile; ///< an unrelated CA: must be refused
     QString host;
     quint16 port = 0;
+    quint16 c2sPort = 0;               ///< plain XMPP (STARTTLS), for the python interop peer
     QHash<QString, QString> passwords; ///< bare jid -> password
     QStringList accounts;              ///< bare jids in file order
 
