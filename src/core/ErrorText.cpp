@@ -22,6 +22,11 @@ QString describeError(const Error &error)
             "Core::ErrorText",
             "Not sent: the recipient has no device that can receive encrypted messages. "
             "Ask them to sign in to Rounds or another OMEMO app, then retry."));
+    if (error.detail == u"omemo-no-sessions")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not sent: the recipient's devices have no usable encryption keys on the server. "
+            "Ask them to sign in again, then retry."));
     if (error.detail == u"omemo-no-trusted-devices")
         return translated(QT_TRANSLATE_NOOP(
             "Core::ErrorText",

@@ -491,19 +491,37 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
                                  stanza](Core::Result<void>) {
                         const E2ePolicy policy = m_policy;
                         m_worker
-                            ->run([state = m_state, targets, peer, self, body,
+                            ->run([state = m_state, planned = targets, peer, self, body,
                                    policy](Store::Database &)
                                       -> Core::Result<QList<Xmpp::Omemo::Encrypted>> {
                                 if (!state->engine)
                                     return Core::fail(Error::Code::Crypto,
                                                       QStringLiteral("omemo-not-ready"));
-                                if (std::none_of(targets.cbegin(), targets.cend(),
-                                                 [&](const Target &t) { return t.jid == peer; }))
+                                const auto hasPeer = [&](const QList<Target> &list) {
+                                    return std::any_of(
+                                        list.cbegin(), list.cend(),
+                                        [&](const Target &t) { return t.jid == peer; });
+                                };
+                                if (!hasPeer(planned))
                                     return Core::fail(Error::Code::Policy,
                                                       QStringLiteral("omemo-no-devices"));
+                                // Devices without a session (no usable bundle) get
+                                // nothing, so they neither count nor block.
+                                QList<Target> usable;
+                                for (const Target &t : planned) {
+                                    auto has =
+                                        state->engine->hasSession(t.version, {t.jid, t.deviceId});
+                                    if (!has)
+                                        return std::unexpected(has.error());
+                                    if (*has)
+                                        usable.append(t);
+                                }
+                                if (!hasPeer(usable))
+                                    return Core::fail(Error::Code::Policy,
+                                                      QStringLiteral("omemo-no-sessions"));
                                 if (policy.requireVerifiedDevices) {
                                     QStringList unverified;
-                                    for (const Target &t : targets) {
+                                    for (const Target &t : usable) {
                                         auto identity =
                                             state->storage->loadDeviceIdentity(t.jid, t.deviceId);
                                         if (!identity)
@@ -522,7 +540,7 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
                                 bool reachesPeer = false;
                                 for (Version version : AllVersions) {
                                     QList<Crypto::OmemoAddress> addresses;
-                                    for (const Target &t : targets)
+                                    for (const Target &t : usable)
                                         if (t.version == version)
                                             addresses.append({t.jid, t.deviceId});
                                     if (addresses.isEmpty())
@@ -549,7 +567,7 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
                                         const bool forPeer =
                                             version == Version::V2
                                                 ? key.jid == peer
-                                                : std::any_of(targets.cbegin(), targets.cend(),
+                                                : std::any_of(usable.cbegin(), usable.cend(),
                                                               [&](const Target &t) {
                                                                   return t.jid == peer &&
                                                                          t.version == version &&

@@ -200,6 +200,17 @@ class Pep:
             await pubsub.publish(None, node, id=item_id, payload=payload, options=form, timeout=IQ_TIMEOUT)
             return
         except IqError as e:
+            if (e.iq["error"]["condition"] == "resource-constraint"
+                    and "pubsub#max_items" in options):
+                # ejabberd 23.01 knows no max_items publish-option: publish without
+                # it, then give the node room for every device's item.
+                LOG.info("server refuses max_items as a publish-option; configuring node %s", node)
+                rest = {k: v for k, v in options.items() if k != "pubsub#max_items"}
+                await pubsub.publish(None, node, id=item_id, payload=payload,
+                                     options=self._form(PUBLISH_OPTIONS_FORM, rest), timeout=IQ_TIMEOUT)
+                await pubsub.set_node_config(None, node, self._form(NODE_CONFIG_FORM,
+                                             {**rest, "pubsub#max_items": "256"}), timeout=IQ_TIMEOUT)
+                return
             if not self._is_precondition_failure(e):
                 raise
             LOG.info("node %s exists with another configuration: reconfiguring it", node)

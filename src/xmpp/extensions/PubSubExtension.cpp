@@ -118,6 +118,33 @@ QFuture<Core::Result<void>> PubSubExtension::publish(const QString &node, const 
         .sendIq(publishIq(node, itemId, payload, options))
         .then(this, [this, promise, node, itemId, payload,
                      options](const Core::Result<Element> &result) {
+            const auto maxItems =
+                std::find_if(options.cbegin(), options.cend(),
+                             [](const Option &o) { return o.var == u"max_items"; });
+            if (!result && maxItems != options.cend() &&
+                result.error().detail.contains(u"resource-constraint")) {
+                // ejabberd 23.01 knows no max_items publish-option: publish
+                // without it, then make room in the node for every item.
+                qCInfo(lcPubSub) << "server refuses max_items as a publish-option; configuring"
+                                 << node;
+                QList<Option> rest = options;
+                rest.removeIf([](const Option &o) { return o.var == u"max_items"; });
+                client()
+                    .sendIq(publishIq(node, itemId, payload, rest))
+                    .then(this,
+                          [this, promise, node, rest](const Core::Result<Element> &published) {
+                              if (!published) {
+                                  finish(promise, toVoid(published));
+                                  return;
+                              }
+                              configure(node, rest + QList<Option>{{u"max_items"_s, u"256"_s}})
+                                  .then(this, [promise](Core::Result<void> configured) {
+                                      promise->addResult(configured);
+                                      promise->finish();
+                                  });
+                          });
+                return;
+            }
             if (result || options.isEmpty() || !isPreconditionNotMet(result.error())) {
                 if (!result)
                     qCInfo(lcPubSub) << "publish to" << node << "failed:" << result.error().detail;
@@ -143,6 +170,14 @@ QFuture<Core::Result<void>> PubSubExtension::publish(const QString &node, const 
                 });
         });
     return future;
+}
+
+QFuture<Core::Result<void>> PubSubExtension::configure(const QString &node,
+                                                       const QList<Option> &options)
+{
+    return client()
+        .sendIq(configureIq(node, options))
+        .then(this, [](const Core::Result<Element> &r) { return toVoid(r); });
 }
 
 QFuture<Core::Result<QList<PubSubExtension::Item>>>

@@ -42,6 +42,8 @@ public:
     /// not exist gives an empty list, not an error.
     QFuture<Core::Result<QList<Item>>> items(const Core::Jid &jid, const QString &node,
                                              const QString &itemId = {});
+    /// Sets options of one of our own nodes (pubsub#owner configure).
+    QFuture<Core::Result<void>> configure(const QString &node, const QList<Option> &options);
     /// Removes one of our own items.
     QFuture<Core::Result<void>> retract(const QString &node, const QString &itemId);
 
