@@ -187,6 +187,26 @@
         <source>An unexpected error occurred.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
+    <message>
+        <source>Not sent: the recipient has no device that can receive encrypted messages. Ask them to sign in to Rounds or another OMEMO app, then retry.</source>
+        <translation>Not sent: the recipient has no device that can receive encrypted messages. Ask them to sign in to Rounds or another OMEMO app, then retry.</translation>
+    </message>
+    <message>
+        <source>Not sent: the recipient&apos;s devices have no usable encryption keys on the server. Ask them to sign in again, then retry.</source>
+        <translation>Not sent: the recipient&apos;s devices have no usable encryption keys on the server. Ask them to sign in again, then retry.</translation>
+    </message>
+    <message>
+        <source>Not sent: none of the recipient&apos;s devices is trusted. Compare a device&apos;s fingerprint with the recipient and mark it verified, then retry.</source>
+        <translation>Not sent: none of the recipient&apos;s devices is trusted. Compare a device&apos;s fingerprint with the recipient and mark it verified, then retry.</translation>
+    </message>
+    <message>
+        <source>Not sent: your organisation requires verified devices, and these are not verified: %1. Compare their fingerprints, then retry.</source>
+        <translation>Not sent: your organisation requires verified devices, and these are not verified: %1. Compare their fingerprints, then retry.</translation>
+    </message>
+    <message>
+        <source>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</source>
+        <translation>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

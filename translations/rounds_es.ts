@@ -187,6 +187,26 @@
         <source>An unexpected error occurred.</source>
         <translation>Se produjo un error inesperado.</translation>
     </message>
+    <message>
+        <source>Not sent: the recipient has no device that can receive encrypted messages. Ask them to sign in to Rounds or another OMEMO app, then retry.</source>
+        <translation>No enviado: el destinatario no tiene ningún dispositivo que pueda recibir mensajes cifrados. Pídale que inicie sesión en Rounds u otra aplicación con OMEMO y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Not sent: the recipient&apos;s devices have no usable encryption keys on the server. Ask them to sign in again, then retry.</source>
+        <translation>No enviado: los dispositivos del destinatario no tienen claves de cifrado utilizables en el servidor. Pídale que vuelva a iniciar sesión y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Not sent: none of the recipient&apos;s devices is trusted. Compare a device&apos;s fingerprint with the recipient and mark it verified, then retry.</source>
+        <translation>No enviado: ninguno de los dispositivos del destinatario es de confianza. Compare la huella de un dispositivo con el destinatario, márquelo como verificado y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Not sent: your organisation requires verified devices, and these are not verified: %1. Compare their fingerprints, then retry.</source>
+        <translation>No enviado: su organización exige dispositivos verificados y estos no lo están: %1. Compare sus huellas y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</source>
+        <translation>El cifrado aún no está listo en este equipo, así que no se envió nada. Vuelva a intentarlo en un momento.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

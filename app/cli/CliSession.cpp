@@ -209,7 +209,8 @@ std::expected<Account::Account *, int> CliSession::signIn()
     std::optional<Core::Error> publishError;
     QObject::connect(omemo, &Sync::OmemoService::publishFailed, omemo,
                      [&](const Core::Error &error) { publishError = error; });
-    runUntil([&] { return omemo->isPublished() || publishError.has_value(); }, m_timeout);
+    // A dropped link reconnects and publishes again: wait for success.
+    runUntil([&] { return omemo->isPublished(); }, m_timeout);
     if (!omemo->isPublished())
         std::fprintf(stderr,
                      "rounds-cli: warning: this device's encryption keys are not on the "
