@@ -81,6 +81,16 @@ Store::Protection protectionFor(Trust trust)
     return Store::Protection::UntrustedDevice;
 }
 
+/// The device ids in the items of a device-list node (the last valid list wins).
+QList<quint32> deviceIdsOf(const QList<Xmpp::PubSubExtension::Item> &items, Version version)
+{
+    QList<quint32> ids;
+    for (const auto &item : items)
+        if (auto list = Xmpp::Omemo::deviceListFromElement(item.payload, version))
+            ids = *list;
+    return ids;
+}
+
 QList<Xmpp::PubSubExtension::Option> openAccess()
 {
     return {{QStringLiteral("access_model"), QStringLiteral("open")}};
@@ -253,23 +263,17 @@ void OmemoService::publishOwn()
                     settle(std::unexpected(items.error()));
                     return;
                 }
-                QList<quint32> ids;
-                for (const auto &item : std::as_const(*items))
-                    if (auto list = Xmpp::Omemo::deviceListFromElement(item.payload, version))
-                        ids = *list;
+                QList<quint32> ids = deviceIdsOf(*items, version);
                 const bool listed = ids.contains(m_deviceId);
                 if (!listed)
                     ids.append(m_deviceId);
+                keepDeviceList(version, self.bareString(), ids);
                 m_worker
-                    ->run([state = m_state, version, self,
-                           ids](Store::Database &) -> Core::Result<Xmpp::Omemo::Bundle> {
+                    ->run([state = m_state,
+                           version](Store::Database &) -> Core::Result<Xmpp::Omemo::Bundle> {
                         if (!state->engine)
                             return Core::fail(Error::Code::Crypto,
                                               QStringLiteral("omemo-not-ready"));
-                        if (auto r = state->storage->saveDeviceList(
-                                version, self.bareString(), ids, QDateTime::currentDateTimeUtc());
-                            !r)
-                            return std::unexpected(r.error());
                         if (auto r = state->engine->maintain(); !r)
                             return std::unexpected(r.error());
                         state->bundleStale = false;
@@ -318,19 +322,8 @@ void OmemoService::onItemsPublished(const Core::Jid &from, const QString &node,
     for (Version version : AllVersions) {
         if (node != Xmpp::Omemo::deviceListNode(version))
             continue;
-        QList<quint32> ids;
-        for (const auto &item : items)
-            if (auto list = Xmpp::Omemo::deviceListFromElement(item.payload, version))
-                ids = *list;
-        const QString jid = from.bareString();
-        m_fetchedAt.insert(listKey(version, jid), QDateTime::currentMSecsSinceEpoch());
-        m_worker->run(
-            [state = m_state, version, jid, ids](Store::Database &) -> Core::Result<void> {
-                if (!state->storage)
-                    return {};
-                return state->storage->saveDeviceList(version, jid, ids,
-                                                      QDateTime::currentDateTimeUtc());
-            });
+        const QList<quint32> ids = deviceIdsOf(items, version);
+        keepDeviceList(version, from.bareString(), ids);
         // Someone (another client of ours) rewrote our list without this device.
         if (from.bare() == m_self && isReady() && !ids.contains(m_deviceId) && m_published) {
             qCInfo(lcOmemoService)
@@ -339,6 +332,17 @@ void OmemoService::onItemsPublished(const Core::Jid &from, const QString &node,
             publishOwn();
         }
     }
+}
+
+void OmemoService::keepDeviceList(Version version, const QString &jid, const QList<quint32> &ids)
+{
+    m_fetchedAt.insert(listKey(version, jid), QDateTime::currentMSecsSinceEpoch());
+    // Queued on the store thread before anything that reads it.
+    m_worker->run([state = m_state, version, jid, ids](Store::Database &) -> Core::Result<void> {
+        if (!state->storage)
+            return {};
+        return state->storage->saveDeviceList(version, jid, ids, QDateTime::currentDateTimeUtc());
+    });
 }
 
 QFuture<Core::Result<void>> OmemoService::fetchDeviceList(const Core::Jid &jid, Version version)
@@ -356,18 +360,7 @@ QFuture<Core::Result<void>> OmemoService::fetchDeviceList(const Core::Jid &jid, 
                           << items.error().detail;
                       return {};
                   }
-                  QList<quint32> ids;
-                  for (const auto &item : std::as_const(*items))
-                      if (auto list = Xmpp::Omemo::deviceListFromElement(item.payload, version))
-                          ids = *list;
-                  m_fetchedAt.insert(listKey(version, bare), QDateTime::currentMSecsSinceEpoch());
-                  m_worker->run([state = m_state, version, bare,
-                                 ids](Store::Database &) -> Core::Result<void> {
-                      if (!state->storage)
-                          return {};
-                      return state->storage->saveDeviceList(version, bare, ids,
-                                                            QDateTime::currentDateTimeUtc());
-                  });
+                  keepDeviceList(version, bare, deviceIdsOf(*items, version));
                   return {};
               });
 }

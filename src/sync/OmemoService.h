@@ -122,6 +122,9 @@ private:
     void onItemsPublished(const Core::Jid &from, const QString &node,
                           const QList<Xmpp::PubSubExtension::Item> &items);
     QFuture<Core::Result<void>> refreshDeviceLists(const QList<Core::Jid> &jids, bool force);
+    /// Records a contact's (or our) device list as fetched now and stores it.
+    void keepDeviceList(Xmpp::Omemo::Version version, const QString &jid,
+                        const QList<quint32> &ids);
     QFuture<Core::Result<void>> fetchDeviceList(const Core::Jid &jid, Xmpp::Omemo::Version version);
     QFuture<Core::Result<void>> ensureSessions(const QList<Target> &targets);
     void sendKeyTransports(const QList<Target> &targets);

@@ -96,23 +96,29 @@ void Outbox::flush()
     });
 }
 
-void Outbox::transmit(const StoredMessage &message)
+Xmpp::Element Outbox::stanzaFor(const StoredMessage &message, bool withBody)
 {
-    if (message.state != MessageState::Pending)
-        return;
     Xmpp::Message stanza;
     stanza.id = message.messageId;
     stanza.originId = message.originId.isEmpty() ? message.messageId : message.originId;
     stanza.to = Core::Jid(message.conversation);
     stanza.type = QStringLiteral("chat");
-    stanza.body = message.body;
+    if (withBody)
+        stanza.body = message.body;
     Xmpp::Element element = stanza.toElement();
     // XEP-0184 and XEP-0333: ask for delivery and read state.
     Xmpp::ReceiptsExtension::addRequest(element);
     Xmpp::ChatMarkersExtension::addMarkable(element);
+    return element;
+}
+
+void Outbox::transmit(const StoredMessage &message)
+{
+    if (message.state != MessageState::Pending)
+        return;
     if (!m_encryptor) {
         m_inFlight.insert(message.messageId);
-        m_client.send(element);
+        m_client.send(stanzaFor(message, true));
         return;
     }
     if (m_preparing.contains(message.messageId))
@@ -128,15 +134,8 @@ void Outbox::pump()
         return;
     m_encrypting = true;
     const StoredMessage message = m_toEncrypt.takeFirst();
-    Xmpp::Message stanza;
-    stanza.id = message.messageId;
-    stanza.originId = message.originId.isEmpty() ? message.messageId : message.originId;
-    stanza.to = Core::Jid(message.conversation);
-    stanza.type = QStringLiteral("chat");
-    Xmpp::Element element = stanza.toElement(); // no plain body: the encryptor adds the fallback
-    Xmpp::ReceiptsExtension::addRequest(element);
-    Xmpp::ChatMarkersExtension::addMarkable(element);
-    m_encryptor(message, element)
+    // No plain body: the encryptor adds the fallback text.
+    m_encryptor(message, stanzaFor(message, false))
         .then(this, [this, id = message.messageId](Core::Result<Xmpp::Element> encrypted) {
             m_encrypting = false;
             m_preparing.remove(id);

@@ -64,6 +64,8 @@ Q_SIGNALS:
     void storageFailed(const Core::Error &error);
 
 private:
+    /// The chat stanza for a stored message (origin-id, receipt request, markable).
+    static Xmpp::Element stanzaFor(const Store::StoredMessage &message, bool withBody);
     void transmit(const Store::StoredMessage &message);
     void pump();
     void onAcknowledged(const QString &id);
