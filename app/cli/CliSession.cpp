@@ -207,10 +207,12 @@ std::expected<Account::Account *, int> CliSession::signIn()
     // Others can encrypt to this device once its keys are on the server.
     Sync::OmemoService *omemo = (*account)->omemo();
     std::optional<Core::Error> publishError;
-    QObject::connect(omemo, &Sync::OmemoService::publishFailed, omemo,
-                     [&](const Core::Error &error) { publishError = error; });
+    const QMetaObject::Connection watch =
+        QObject::connect(omemo, &Sync::OmemoService::publishFailed, omemo,
+                         [&](const Core::Error &error) { publishError = error; });
     // A dropped link reconnects and publishes again: wait for success.
     runUntil([&] { return omemo->isPublished(); }, m_timeout);
+    QObject::disconnect(watch); // publishError lives on this stack frame only
     if (!omemo->isPublished())
         std::fprintf(stderr,
                      "rounds-cli: warning: this device's encryption keys are not on the "

@@ -109,11 +109,13 @@ int commandSend(const QCommandLineParser &parser)
     // remember every change, then look for ours.
     QHash<QString, Store::MessageState> changes;
     QHash<QString, Core::Error> refusals;
+    // Dies before the locals the handlers write to (the account outlives them).
+    const QObject scope;
     QObject::connect(
-        a.outbox(), &Sync::Outbox::stateChanged, a.outbox(),
+        a.outbox(), &Sync::Outbox::stateChanged, &scope,
         [&](const QString &changed, Store::MessageState s) { changes.insert(changed, s); });
     QObject::connect(
-        a.outbox(), &Sync::Outbox::sendFailed, a.outbox(),
+        a.outbox(), &Sync::Outbox::sendFailed, &scope,
         [&](const QString &failed, const Core::Error &error) { refusals.insert(failed, error); });
     const auto queued =
         await(a.outbox()->send(to, parser.value(u"body"_s)), session.timeoutSeconds());
@@ -151,11 +153,12 @@ int commandListen(const QCommandLineParser &parser)
     const int count = parser.value(u"count"_s).toInt();
     int received = 0;
     std::optional<Core::Error> fatal;
-    QObject::connect(&a.client(), &Xmpp::Client::fatalError, &a.client(),
+    const QObject scope; // dies before `fatal` and `received`; the account outlives both
+    QObject::connect(&a.client(), &Xmpp::Client::fatalError, &scope,
                      [&](const Core::Error &error) { fatal = error; });
     // Everything newly stored, live or from the archive, printed once: the
     // store de-duplicates resends after reconnects and restarts.
-    QObject::connect(a.pipeline(), &Sync::MessagePipeline::messagesStored, a.pipeline(),
+    QObject::connect(a.pipeline(), &Sync::MessagePipeline::messagesStored, &scope,
                      [&](const QList<Store::StoredMessage> &messages) {
                          for (const Store::StoredMessage &m : messages) {
                              if (m.direction != Store::Direction::Incoming)

@@ -377,6 +377,10 @@ void Client::enableOrStart()
 
 void Client::handleSmNonza(const Element &element)
 {
+    // A closing stream gave its unacknowledged stanzas up already; the server's
+    // late <a/> or <r/> for it needs no answer.
+    if (m_phase == Phase::Closing)
+        return;
     const QString &name = element.name();
     if (name == u"r") {
         Element a(QStringLiteral("a"), Ns::Sm.toString());

@@ -82,11 +82,7 @@ WebSocketTransport::~WebSocketTransport()
 
 void WebSocketTransport::open(const TransportSettings &settings)
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket.release()->deleteLater();
-    }
+    discardSocket();
     m_settings = settings;
     m_sslErrors.clear();
     m_pendingError.reset();
@@ -201,20 +197,30 @@ void WebSocketTransport::failWith(Core::Error error)
     if (!m_socket)
         return;
     m_pendingError = std::move(error);
-    const QWebSocket *socket = m_socket.get();
-    m_socket->abort();
-    if (m_socket.get() == socket) // abort() in some states emits nothing
-        onDisconnected();
+    discardSocket();
+    onDisconnected();
+}
+
+void WebSocketTransport::discardSocket()
+{
+    if (!m_socket)
+        return;
+    // Aborting a TLS socket inside its own readyRead chain (a frame handler that
+    // gives up on the stream) crashes Qt 6.4's OpenSSL backend when the stack
+    // unwinds. Detach at once, abort on the next turn of the event loop.
+    QWebSocket *socket = m_socket.release();
+    socket->disconnect(this);
+    QTimer::singleShot(0, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
 }
 
 void WebSocketTransport::finish(bool clean, const Core::Error &error)
 {
     const bool wasOpen = m_open;
     m_open = false;
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket.release()->deleteLater();
-    }
+    discardSocket();
     qCInfo(lcTransport) << "closed; clean:" << clean << "was open:" << wasOpen
                         << "reason:" << Core::errorCodeName(error.code) << error.detail;
     Q_EMIT closed(clean, error);
@@ -231,11 +237,15 @@ void WebSocketTransport::close()
     if (!m_socket)
         return;
     m_closing = true;
-    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+    // The XMPP stream is closed (both <close/> elements crossed, or the server
+    // stopped answering), so nothing is left to flush. QWebSocket::close() from
+    // inside a frame handler re-enters Qt 6.4's OpenSSL backend and crashes, so
+    // the socket is dropped on the next turn of the event loop instead.
+    QTimer::singleShot(0, this, [this, socket = m_socket.get()] {
+        if (!m_closing || m_socket.get() != socket)
+            return; // already closed, or a new connection replaced it
         finish(true, {});
-        return;
-    }
-    m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+    });
 }
 
 void WebSocketTransport::abort()

@@ -34,6 +34,7 @@ private:
     void onConnected();
     void onDisconnected();
     void failWith(Core::Error error);
+    void discardSocket();
     void finish(bool clean, const Core::Error &error);
 
     std::unique_ptr<QWebSocket> m_socket;

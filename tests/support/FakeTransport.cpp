@@ -40,6 +40,7 @@ void FakeTransport::close()
 
 void FakeTransport::abort()
 {
+    ++m_abortCount;
     if (m_open) {
         drop();
         return;

@@ -38,6 +38,7 @@ public:
     bool expect(const QString &expected);
 
     int openCount() const { return m_openCount; }
+    int abortCount() const { return m_abortCount; }
     const Xmpp::TransportSettings &lastSettings() const { return m_settings; }
 
 private:
@@ -47,4 +48,5 @@ private:
     bool m_encrypted = true;
     bool m_autoOpen = true;
     int m_openCount = 0;
+    int m_abortCount = 0;
 };

@@ -416,6 +416,30 @@ private Q_SLOTS:
             QTest::qWaitFor([&] { return client.state() == Client::State::Disconnected; }, 1000));
         QCOMPARE(transport.openCount(), 1);
     }
+
+    void lateAckWhileClosingIsNotAFailure()
+    {
+        ClientHarness h(config());
+        auto &transport = h.transport;
+        auto &client = h.client;
+        QVERIFY(h.login(true));
+        client.send(Element(u"message"_s, u"jabber:client"_s));
+        client.send(Element(u"presence"_s, u"jabber:client"_s));
+        QCoreApplication::processEvents(); // the <r/> after the burst
+        transport.takeSent();
+        QSignalSpy lost(&client, &Client::connectionLost);
+        QSignalSpy fatal(&client, &Client::fatalError);
+        client.disconnectFromServer();
+        QVERIFY(transport.expect(u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s));
+        // The server answers the <r/> sent before the close, then closes too.
+        transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='2'/>"_s);
+        transport.inject(u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s);
+        QVERIFY(
+            QTest::qWaitFor([&] { return client.state() == Client::State::Disconnected; }, 1000));
+        QCOMPARE(lost.count(), 0);
+        QCOMPARE(fatal.count(), 0);
+        QCOMPARE(transport.abortCount(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Client)
