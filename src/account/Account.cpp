@@ -6,6 +6,7 @@
 #include "crypto/SecretBytes.h"
 #include "store/AuditStore.h"
 #include "store/MessageStore.h"
+#include "store/SettingsStore.h"
 #include "store/StoreWorker.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
@@ -24,15 +25,22 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QUuid>
+
+#include <sodium.h>
 
 Q_LOGGING_CATEGORY(lcAccount, "rounds.account", QtInfoMsg)
 
 namespace Account {
 
 using Core::Error;
+using namespace Qt::StringLiterals;
 
 namespace {
 const QString DatabaseFile = QStringLiteral("messages.db");
@@ -57,6 +65,9 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_markers = &m_client->addExtension<Xmpp::ChatMarkersExtension>();
     m_receipts = &m_client->addExtension<Xmpp::ReceiptsExtension>();
     m_messaging = &m_client->addExtension<Xmpp::MessagingExtension>();
+    connect(m_client.get(), &Xmpp::Client::secondFactorRequired, this,
+            &Account::secondFactorRequired);
+    connect(m_client.get(), &Xmpp::Client::fastTokenChanged, this, &Account::storeFastToken);
 }
 
 Account::~Account()
@@ -93,19 +104,158 @@ QString Account::defaultDataDir(const Core::Jid &jid)
            QStringLiteral("/rounds/accounts/") + jid.bareString();
 }
 
+namespace {
+
+constexpr QStringView FastTokenEntry = u"fast-token";
+constexpr QStringView ClientIdKey = u"client-id";
+
+QByteArray tokenToBytes(const Xmpp::FastToken &token)
+{
+    return QJsonDocument(QJsonObject{{u"token"_s, token.token},
+                                     {u"mechanism"_s, token.mechanism},
+                                     {u"expiry"_s, token.expiry.toString(Qt::ISODate)},
+                                     {u"second_factor"_s, token.afterSecondFactor}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<Xmpp::FastToken> tokenFromBytes(QByteArray bytes)
+{
+    const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+    sodium_memzero(bytes.data(), size_t(bytes.size()));
+    Xmpp::FastToken token;
+    token.token = o.value(u"token").toString();
+    token.mechanism = o.value(u"mechanism").toString();
+    token.expiry = QDateTime::fromString(o.value(u"expiry").toString(), Qt::ISODate);
+    token.afterSecondFactor = o.value(u"second_factor").toBool();
+    if (!token.isUsable(QDateTime::currentDateTimeUtc()))
+        return std::nullopt;
+    return token;
+}
+
+} // namespace
+
+QFuture<std::optional<Xmpp::FastToken>> Account::prepareSignIn()
+{
+    auto promise = std::make_shared<QPromise<std::optional<Xmpp::FastToken>>>();
+    promise->start();
+    auto future = promise->future();
+    const auto finish = [promise](std::optional<Xmpp::FastToken> token) {
+        promise->addResult(std::move(token));
+        promise->finish();
+    };
+    if (!m_settingsStore) { // no local data: nothing kept between runs
+        if (m_clientId.isEmpty())
+            m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        finish(std::nullopt);
+        return future;
+    }
+    m_settingsStore->value(ClientIdKey.toString())
+        .then(this, [this, finish](Core::Result<std::optional<QString>> id) {
+            if (id && *id && !(**id).isEmpty()) {
+                m_clientId = **id;
+            } else {
+                m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                (void)m_settingsStore->setValue(ClientIdKey.toString(), m_clientId);
+            }
+            if (m_keychainCustody) {
+                m_keys->loadSecret(FastTokenEntry.toString())
+                    .then(this, [finish](Core::Result<QByteArray> stored) {
+                        if (!stored) {
+                            if (stored.error().detail != KeyCustody::NoKey)
+                                qCWarning(lcAccount)
+                                    << "sign-in token not readable:" << stored.error().detail;
+                            return finish(std::nullopt);
+                        }
+                        finish(tokenFromBytes(*stored));
+                    });
+                return;
+            }
+            m_settingsStore->value(FastTokenEntry.toString())
+                .then(this, [finish](Core::Result<std::optional<QString>> stored) {
+                    if (!stored || !*stored)
+                        return finish(std::nullopt);
+                    finish(tokenFromBytes((**stored).toUtf8()));
+                });
+        });
+    return future;
+}
+
+void Account::storeFastToken(const std::optional<Xmpp::FastToken> &token)
+{
+    if (!m_settingsStore)
+        return;
+    const auto report = [](const char *what) {
+        return [what](Core::Result<void> done) {
+            if (!done)
+                qCWarning(lcAccount) << what << done.error().detail;
+        };
+    };
+    if (m_keychainCustody) {
+        if (token)
+            m_keys->storeSecret(FastTokenEntry.toString(), tokenToBytes(*token))
+                .then(this, report("sign-in token not stored:"));
+        else
+            m_keys->deleteSecret(FastTokenEntry.toString())
+                .then(this, report("sign-in token not deleted:"));
+        return;
+    }
+    if (token)
+        m_settingsStore
+            ->setValue(FastTokenEntry.toString(), QString::fromUtf8(tokenToBytes(*token)))
+            .then(this, report("sign-in token not stored:"));
+    else
+        m_settingsStore->remove(FastTokenEntry.toString())
+            .then(this, report("sign-in token not deleted:"));
+}
+
+QFuture<Core::Result<void>> Account::forgetSignInToken()
+{
+    if (!m_settingsStore)
+        return QtFuture::makeReadyFuture(Core::Result<void>{});
+    m_client->clearFastToken();
+    if (m_keychainCustody)
+        return m_keys->deleteSecret(FastTokenEntry.toString());
+    return m_settingsStore->remove(FastTokenEntry.toString());
+}
+
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
 {
-    Xmpp::ClientConfig config;
-    config.jid = m_settings.jid.bare();
-    config.password = password;
-    config.resource = m_settings.resource;
-    config.transport.url = m_settings.serverUrl;
-    config.transport.domain = m_settings.jid.domain();
-    config.transport.caFile = m_settings.caFile;
-    config.transport.pinnedSha256 = m_settings.pinnedSha256;
-    config.transport.allowInsecureLoopback = m_settings.allowInsecureLoopback;
-    m_client->setConfig(std::move(config));
-    return m_client->connectToServer();
+    auto promise = std::make_shared<QPromise<Core::Result<void>>>();
+    promise->start();
+    auto future = promise->future();
+    auto secret = std::make_shared<QString>(password);
+    prepareSignIn().then(this, [this, promise, secret](std::optional<Xmpp::FastToken> token) {
+        Xmpp::ClientConfig config;
+        config.jid = m_settings.jid.bare();
+        config.password = *secret;
+        sodium_memzero(secret->data(), size_t(secret->size()) * sizeof(QChar));
+        secret->clear();
+        config.resource = m_settings.resource;
+        config.transport.url = m_settings.serverUrl;
+        config.transport.domain = m_settings.jid.domain();
+        config.transport.caFile = m_settings.caFile;
+        config.transport.pinnedSha256 = m_settings.pinnedSha256;
+        config.transport.allowInsecureLoopback = m_settings.allowInsecureLoopback;
+        config.userAgent = {m_clientId, u"Rounds"_s, QSysInfo::machineHostName()};
+        config.fastToken = std::move(token);
+        config.requireSecondFactor = m_requireMfa;
+        if (config.password.isEmpty() && !config.fastToken) {
+            promise->addResult(Core::fail(Error::Code::Auth, u"password-required"_s));
+            promise->finish();
+            return;
+        }
+        m_client->setConfig(std::move(config));
+        m_client->connectToServer().then(this, [promise](Core::Result<void> connected) {
+            promise->addResult(connected);
+            promise->finish();
+        });
+    });
+    return future;
+}
+
+Core::Result<void> Account::provideSecondFactor(const QString &code)
+{
+    return m_client->provideSecondFactor(code);
 }
 
 void Account::signOut()
@@ -173,6 +323,7 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         dbExists ? Store::Database::Mode::OpenExisting : Store::Database::Mode::CreateNew;
 
     m_keys = std::make_unique<KeyCustody>(m_settings.jid.bare());
+    m_keychainCustody = !options.passphrase.has_value();
     if (options.fastKdfForTests)
         m_keys->setKdfLimits(Crypto::KdfLimits::interactive());
 
@@ -259,6 +410,7 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
 QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreWorker> worker)
 {
     m_worker = std::move(worker);
+    m_settingsStore = std::make_unique<Store::SettingsStore>(m_worker);
     m_messageStore = std::make_unique<Store::MessageStore>(m_worker);
     m_audit = std::make_unique<Store::AuditStore>(m_worker, m_settings.jid.bareString());
     m_pipeline = std::make_unique<Sync::MessagePipeline>(m_settings.jid, *m_messageStore);
@@ -304,8 +456,13 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
                                    : Store::MessageState::Read);
             });
     connect(m_client.get(), &Xmpp::Client::sessionStarted, this, [this](bool resumed) {
-        if (!resumed)
-            audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource()});
+        if (resumed)
+            return;
+        const Xmpp::AuthSummary &auth = m_client->authSummary();
+        const QString method = auth.fastToken      ? u"token"_s
+                               : auth.secondFactor ? u"password+totp"_s
+                                                   : u"password"_s;
+        audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource(), method});
     });
     // Archive first, then presence: the server then hands nothing over twice
     // (offline delivery and archive). A second pass picks up what was archived

@@ -29,6 +29,7 @@ class PubSubExtension;
 } // namespace Xmpp
 
 namespace Store {
+class SettingsStore;
 class StoreWorker;
 class MessageStore;
 class AuditStore;
@@ -76,9 +77,23 @@ public:
 
     const AccountSettings &settings() const { return m_settings; }
 
-    /// Connects and authenticates with the password (kept in memory only for
-    /// reconnects and wiped when the account goes).
+    /// Connects and authenticates. On a server with the clinical profile (SASL2)
+    /// this computer's FAST token is used when it has one, so no password or code
+    /// is asked; otherwise the password, and then secondFactorRequired() asks for
+    /// a code (answer with provideSecondFactor()). An empty password signs in with
+    /// the token alone (Auth "password-required" when there is none). The password
+    /// stays in memory only until a token replaces it.
     QFuture<Core::Result<void>> signIn(const QString &password);
+    /// The code for secondFactorRequired(); fails at once when it is not six digits.
+    Core::Result<void> provideSecondFactor(const QString &code);
+    /// Org policy require_mfa: refuse a server (or a login) without a second factor.
+    void setRequireMfa(bool require) { m_requireMfa = require; }
+    /// Whether the session passed a second factor; false also on servers without
+    /// the clinical profile (the UI says that MFA is not enforced there).
+    bool secondFactorEnforced() const { return m_client->authSummary().secondFactor; }
+    /// Drops this computer's sign-in token here (keychain or store); the next
+    /// sign-in needs password and code again.
+    QFuture<Core::Result<void>> forgetSignInToken();
     void signOut();
 
     /// Opens this account's encrypted store, creating it (and its key) on first
@@ -121,11 +136,17 @@ public:
     void audit(Core::AuditEntry::Action action, const QStringList &objectIds = {});
 
 Q_SIGNALS:
+    /// The server asks for a code (Code) or for enrolment (Enrolment: show the
+    /// otpauth:// URI as a QR code and its secret for typing, then ask for a code).
+    void secondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
     /// Delivery or read state of one of our messages changed (receipt, marker).
     void messageStateChanged(const QString &messageId, Store::MessageState state);
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
+    /// This installation's SASL2 user-agent id and its stored FAST token.
+    QFuture<std::optional<Xmpp::FastToken>> prepareSignIn();
+    void storeFastToken(const std::optional<Xmpp::FastToken> &token);
     /// Finishes when the OMEMO identity is open.
     QFuture<Core::Result<void>> startServices(std::shared_ptr<Store::StoreWorker> worker);
 
@@ -143,6 +164,10 @@ private:
     Xmpp::PubSubExtension *m_pubsub = nullptr;
 
     std::unique_ptr<KeyCustody> m_keys;
+    std::unique_ptr<Store::SettingsStore> m_settingsStore;
+    bool m_keychainCustody = false; ///< the database key (and so the FAST token) is in the keychain
+    bool m_requireMfa = false;
+    QString m_clientId; ///< SASL2 user-agent id of this installation
     std::shared_ptr<Store::StoreWorker> m_worker;
     std::unique_ptr<Store::MessageStore> m_messageStore;
     std::unique_ptr<Store::AuditStore> m_audit;

@@ -272,33 +272,26 @@ Core::Result<QByteArray> readKeyFile(const QString &path)
 
 KeyCustody::KeyCustody(const Core::Jid &account, QObject *parent)
     : QObject(parent)
-    , m_entryName(account.bareString() + u"/database-key"_s)
+    , m_account(account.bareString())
+    , m_entryName(entryFor(DatabaseKeyEntry.toString()))
 {
 }
 
 KeyCustody::~KeyCustody() = default;
 
-QFuture<Core::Result<Crypto::SecretKey>> KeyCustody::loadKey()
+QFuture<Core::Result<QByteArray>> KeyCustody::loadSecret(const QString &name)
 {
-    auto promise = startedPromise<Crypto::SecretKey>();
-    auto *job = newJob<QKeychain::ReadPasswordJob>(m_entryName);
+    auto promise = startedPromise<QByteArray>();
+    auto *job = newJob<QKeychain::ReadPasswordJob>(entryFor(name));
     QObject::connect(job, &QKeychain::Job::finished, job, [promise, job] {
         const QByteArray stored =
             job->error() == QKeychain::NoError ? job->binaryData() : QByteArray();
         classify(*job, Operation::Read, [promise, stored](Core::Result<void> result) {
             if (!result) {
                 wipeShared(stored);
-                return settle<Crypto::SecretKey>(promise, std::unexpected(result.error()));
+                return settle<QByteArray>(promise, std::unexpected(result.error()));
             }
-            auto key = Crypto::SecretKey::fromBytes(stored);
-            wipeShared(stored);
-            if (!key) {
-                qCWarning(lcKeys, "keychain entry has the wrong size");
-                return settle<Crypto::SecretKey>(
-                    promise, std::unexpected(storageError(KeyCustody::KeychainEntryCorrupt)));
-            }
-            qCInfo(lcKeys, "key loaded from keychain");
-            settle(promise, std::move(key));
+            settle(promise, Core::Result<QByteArray>(stored));
         });
         job->deleteLater();
     });
@@ -307,19 +300,15 @@ QFuture<Core::Result<Crypto::SecretKey>> KeyCustody::loadKey()
     return promise->future();
 }
 
-QFuture<Core::Result<void>> KeyCustody::storeKey(const Crypto::SecretKey &key)
+QFuture<Core::Result<void>> KeyCustody::storeSecret(const QString &name, const QByteArray &bytes)
 {
     auto promise = startedPromise<void>();
-    auto *job = newJob<QKeychain::WritePasswordJob>(m_entryName);
-    const QByteArray bytes(key.view().data(), key.size());
+    auto *job = newJob<QKeychain::WritePasswordJob>(entryFor(name));
     job->setBinaryData(bytes);
     QObject::connect(job, &QKeychain::Job::finished, job, [promise, job, bytes] {
         wipeShared(bytes);
-        classify(*job, Operation::Write, [promise](Core::Result<void> result) {
-            if (result)
-                qCInfo(lcKeys, "key stored in keychain");
-            settle(promise, std::move(result));
-        });
+        classify(*job, Operation::Write,
+                 [promise](Core::Result<void> result) { settle(promise, std::move(result)); });
         job->deleteLater();
     });
     qCDebug(lcKeys, "keychain write started");
@@ -327,21 +316,54 @@ QFuture<Core::Result<void>> KeyCustody::storeKey(const Crypto::SecretKey &key)
     return promise->future();
 }
 
-QFuture<Core::Result<void>> KeyCustody::deleteKey()
+QFuture<Core::Result<void>> KeyCustody::deleteSecret(const QString &name)
 {
     auto promise = startedPromise<void>();
-    auto *job = newJob<QKeychain::DeletePasswordJob>(m_entryName);
+    auto *job = newJob<QKeychain::DeletePasswordJob>(entryFor(name));
     QObject::connect(job, &QKeychain::Job::finished, job, [promise, job] {
-        classify(*job, Operation::Delete, [promise](Core::Result<void> result) {
-            if (result)
-                qCInfo(lcKeys, "key deleted from keychain");
-            settle(promise, std::move(result));
-        });
+        classify(*job, Operation::Delete,
+                 [promise](Core::Result<void> result) { settle(promise, std::move(result)); });
         job->deleteLater();
     });
     qCDebug(lcKeys, "keychain delete started");
     job->start();
     return promise->future();
+}
+
+QFuture<Core::Result<Crypto::SecretKey>> KeyCustody::loadKey()
+{
+    return loadSecret(DatabaseKeyEntry.toString())
+        .then([](Core::Result<QByteArray> stored) -> Core::Result<Crypto::SecretKey> {
+            if (!stored)
+                return std::unexpected(stored.error());
+            auto key = Crypto::SecretKey::fromBytes(*stored);
+            wipeShared(*stored);
+            if (!key) {
+                qCWarning(lcKeys, "keychain entry has the wrong size");
+                return std::unexpected(storageError(KeyCustody::KeychainEntryCorrupt));
+            }
+            qCInfo(lcKeys, "key loaded from keychain");
+            return key;
+        });
+}
+
+QFuture<Core::Result<void>> KeyCustody::storeKey(const Crypto::SecretKey &key)
+{
+    return storeSecret(DatabaseKeyEntry.toString(), QByteArray(key.view().data(), key.size()))
+        .then([](Core::Result<void> result) {
+            if (result)
+                qCInfo(lcKeys, "key stored in keychain");
+            return result;
+        });
+}
+
+QFuture<Core::Result<void>> KeyCustody::deleteKey()
+{
+    return deleteSecret(DatabaseKeyEntry.toString()).then([](Core::Result<void> result) {
+        if (result)
+            qCInfo(lcKeys, "key deleted from keychain");
+        return result;
+    });
 }
 
 QFuture<Core::Result<void>> KeyCustody::wrapToFile(const Crypto::SecretKey &key,

@@ -41,8 +41,11 @@ public:
     explicit KeyCustody(const Core::Jid &account, QObject *parent = nullptr);
     ~KeyCustody() override;
 
+    static constexpr QStringView DatabaseKeyEntry = u"database-key";
     /// The keychain entry's key, "<bare jid>/database-key".
     QString entryName() const { return m_entryName; }
+    /// The keychain entry "<bare jid>/<name>" for another secret of the account.
+    QString entryFor(const QString &name) const { return m_account + u'/' + name; }
 
     /// Cost of wrapToFile(); MODERATE unless a test lowers it.
     void setKdfLimits(Crypto::KdfLimits limits) { m_limits = limits; }
@@ -53,6 +56,11 @@ public:
     /// Succeeds when there is nothing to delete.
     QFuture<Core::Result<void>> deleteKey();
 
+    /// Other secrets of the account (the FAST token), same errors as the key.
+    QFuture<Core::Result<QByteArray>> loadSecret(const QString &name);
+    QFuture<Core::Result<void>> storeSecret(const QString &name, const QByteArray &bytes);
+    /// Succeeds when there is nothing to delete.
+    QFuture<Core::Result<void>> deleteSecret(const QString &name);
     /// Seals the key with the passphrase and writes it atomically, mode 0600.
     QFuture<Core::Result<void>> wrapToFile(const Crypto::SecretKey &key, const QString &passphrase,
                                            const QString &path);
@@ -64,6 +72,7 @@ public:
     static QString describeKeyError(const Core::Error &error);
 
 private:
+    QString m_account;
     QString m_entryName;
     Crypto::KdfLimits m_limits = Crypto::KdfLimits::moderate();
 };

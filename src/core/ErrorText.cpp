@@ -44,6 +44,49 @@ QString describeError(const Error &error)
             "Core::ErrorText",
             "Encryption is not ready on this computer yet, so nothing was sent. Try again "
             "in a moment."));
+    // Multi-factor sign-in (SASL2, TOTP, FAST).
+    if (error.detail == u"mfa-unavailable")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not signed in: your organisation requires a second sign-in step (a code from an "
+            "authenticator app), and this server cannot ask for one. Ask IT which server to "
+            "use."));
+    if (error.detail == u"mfa-not-enforced")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not signed in: your organisation requires a code from an authenticator app, but "
+            "the server let this account in without one. Ask IT to turn on two-step sign-in "
+            "for your account."));
+    if (error.detail.startsWith(u"account-locked:")) {
+        const int seconds = error.detail.section(u':', 1).toInt();
+        const int minutes = (seconds + 59) / 60;
+        return QCoreApplication::translate(
+            "Core::ErrorText",
+            QT_TRANSLATE_NOOP("Core::ErrorText",
+                              "Too many failed sign-in attempts: the account is locked. Try "
+                              "again in %n minute(s), or ask IT to unlock it."),
+            nullptr, qMax(1, minutes));
+    }
+    if (error.detail == u"wrong-code")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "The code was not accepted. Codes change every 30 seconds and each works only "
+            "once: wait for the next one, then sign in again with your password and the new "
+            "code."));
+    if (error.detail == u"wrong-enrolment-code")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "The code from your authenticator app did not match. Check that the app shows the "
+            "account you just added, then sign in again and enter its current code."));
+    if (error.detail == u"code-format")
+        return translated(QT_TRANSLATE_NOOP("Core::ErrorText",
+                                            "Enter the six digits your authenticator app "
+                                            "shows."));
+    if (error.detail == u"fast-token-rejected" || error.detail == u"password-required")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "This computer's sign-in has expired or was revoked by IT. Sign in again with "
+            "your password and a code from your authenticator app."));
     switch (error.code) {
     case Error::Code::Network:
         return translated(QT_TRANSLATE_NOOP(

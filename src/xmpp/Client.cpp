@@ -145,6 +145,9 @@ void Client::startConnection()
 {
     m_parser.reset();
     m_authenticated = false;
+    m_sasl2.reset();
+    m_sasl2Outcome.reset();
+    m_auth = {};
     m_sasl.reset();
     m_phase = Phase::Opening;
     m_handshakeTimer.start(m_config.handshakeTimeoutMs);
@@ -232,6 +235,10 @@ void Client::handleElement(const Element &element)
         handleSasl(element);
         return;
     }
+    if (ns == Ns::Sasl2) {
+        handleSasl2(element);
+        return;
+    }
     if (ns == Ns::Sm) {
         handleSmNonza(element);
         return;
@@ -242,6 +249,15 @@ void Client::handleElement(const Element &element)
 void Client::handleFeatures(const Element &features)
 {
     if (!m_authenticated) {
+        if (auto offer = Sasl2Offer::fromFeatures(features)) {
+            startSasl2(*offer);
+            return;
+        }
+        if (m_config.requireSecondFactor) {
+            qCWarning(lcClient) << "server offers no SASL2: no second factor possible";
+            failConnection(Error{Error::Code::Policy, QStringLiteral("mfa-unavailable")}, false);
+            return;
+        }
         QStringList mechanisms;
         const Element list = features.firstChild(u"mechanisms", Ns::Sasl);
         for (const Element &m : list.children())
@@ -269,6 +285,8 @@ void Client::handleFeatures(const Element &features)
     m_postAuthFeatures.clear();
     for (const Element &child : features.children())
         m_postAuthFeatures << child.xmlns();
+    if (continueAfterSasl2())
+        return;
     const bool smOffered = features.hasChild(u"sm", Ns::Sm);
     if (smOffered && m_sm.canResume()) {
         Element resume(QStringLiteral("resume"), Ns::Sm.toString());
@@ -320,15 +338,7 @@ void Client::handleSasl(const Element &element)
 
 void Client::bind()
 {
-    // Anything a lost session never got acknowledged goes out again in the new one.
-    QList<Element> requeue;
-    for (const Element &stanza : m_sm.takeUnacknowledged())
-        if (stanza.name() == u"message")
-            requeue << stanza;
-    if (!requeue.isEmpty())
-        qCInfo(lcClient) << "re-queueing" << requeue.size() << "unacknowledged messages";
-    m_queue = requeue + m_queue;
-
+    requeueUnacknowledged();
     m_phase = Phase::Binding;
     Element iq(QStringLiteral("iq"), Ns::Client.toString());
     const QString id = newId();
@@ -361,6 +371,18 @@ void Client::bind()
         enableOrStart();
     });
     sendRaw(iq);
+}
+
+void Client::requeueUnacknowledged()
+{
+    // Anything a lost session never got acknowledged goes out again in the new one.
+    QList<Element> requeue;
+    for (const Element &stanza : m_sm.takeUnacknowledged())
+        if (stanza.name() == u"message")
+            requeue << stanza;
+    if (!requeue.isEmpty())
+        qCInfo(lcClient) << "re-queueing" << requeue.size() << "unacknowledged messages";
+    m_queue = requeue + m_queue;
 }
 
 void Client::enableOrStart()
@@ -404,30 +426,11 @@ void Client::handleSmNonza(const Element &element)
         return;
     }
     if (name == u"enabled" && m_phase == Phase::Enabling) {
-        const bool resumable =
-            element.attribute(u"resume") == u"true" || element.attribute(u"resume") == u"1";
-        m_sm.onEnabled(resumable ? element.attribute(u"id") : QString(),
-                       element.attribute(u"max").toInt());
-        qCInfo(lcClient) << "stream management enabled, resumable:" << resumable
-                         << "max:" << m_sm.resumeMaxSeconds();
-        sessionReady(false);
+        applyEnabled(element);
         return;
     }
     if (name == u"resumed" && m_phase == Phase::Resuming) {
-        bool ok = false;
-        const quint32 h = element.attribute(u"h").toUInt(&ok);
-        auto resend = ok ? m_sm.onResumed(h)
-                         : Core::Result<QList<Element>>(
-                               Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
-        if (!resend) {
-            failConnection(resend.error(), true);
-            return;
-        }
-        qCInfo(lcClient) << "stream resumed; resending" << resend->size() << "stanzas";
-        m_phase = Phase::Ready;
-        // Stanzas queued while offline go after the resent ones, in order.
-        m_queue = *resend + m_queue;
-        sessionReady(true);
+        applyResumed(element);
         return;
     }
     if (name == u"failed") {
@@ -446,6 +449,193 @@ void Client::handleSmNonza(const Element &element)
         }
         return;
     }
+}
+
+void Client::applyEnabled(const Element &enabled)
+{
+    const bool resumable =
+        enabled.attribute(u"resume") == u"true" || enabled.attribute(u"resume") == u"1";
+    m_sm.onEnabled(resumable ? enabled.attribute(u"id") : QString(),
+                   enabled.attribute(u"max").toInt());
+    qCInfo(lcClient) << "stream management enabled, resumable:" << resumable
+                     << "max:" << m_sm.resumeMaxSeconds();
+    sessionReady(false);
+}
+
+void Client::applyResumed(const Element &resumed)
+{
+    bool ok = false;
+    const quint32 h = resumed.attribute(u"h").toUInt(&ok);
+    auto resend =
+        ok ? m_sm.onResumed(h)
+           : Core::Result<QList<Element>>(Core::fail(Error::Code::Stanza, QStringLiteral("bad h")));
+    if (!resend) {
+        failConnection(resend.error(), true);
+        return;
+    }
+    qCInfo(lcClient) << "stream resumed; resending" << resend->size() << "stanzas";
+    m_phase = Phase::Ready;
+    // Stanzas queued while offline go after the resent ones, in order.
+    m_queue = *resend + m_queue;
+    sessionReady(true);
+}
+
+void Client::startSasl2(const Sasl2Offer &offer)
+{
+    m_sasl2Offer = offer;
+    Sasl2Exchange::Options options;
+    options.username = m_config.jid.local();
+    options.password = m_config.password;
+    options.token = m_config.fastToken;
+    options.userAgent = m_config.userAgent;
+    options.requestToken = m_config.requestFastToken;
+    options.bindTag = m_config.resource.isEmpty() ? m_config.bindTag : QString();
+    if (m_sm.canResume()) {
+        options.resumeId = m_sm.resumeId();
+        options.resumeH = m_sm.inboundCount();
+    }
+    auto exchange = Sasl2Exchange::start(offer, std::move(options));
+    if (!exchange) {
+        failConnection(exchange.error(), false);
+        return;
+    }
+    m_sasl2 = std::move(*exchange);
+    m_phase = Phase::Authenticating;
+    qCInfo(lcClient) << "authenticating with SASL2" << m_sasl2->mechanism();
+    sendRaw(m_sasl2->authenticate());
+}
+
+void Client::handleSasl2(const Element &element)
+{
+    if (!m_sasl2 || (m_phase != Phase::Authenticating && m_phase != Phase::AwaitingCode)) {
+        failConnection(Error{Error::Code::Stanza, QStringLiteral("unexpected SASL2 element")},
+                       true);
+        return;
+    }
+    auto step = m_sasl2->handle(element);
+    if (!step) {
+        const Error error = step.error();
+        const bool tokenRefused = m_sasl2->usesFastToken() && error.code == Error::Code::Auth &&
+                                  error.detail == u"fast-token-rejected";
+        m_sasl2.reset();
+        if (tokenRefused) {
+            // Expired or revoked by an admin: forget it. The stream is still
+            // unauthenticated, so a password (if we still hold one) goes next.
+            qCInfo(lcClient) << "FAST token refused by the server";
+            m_config.fastToken.reset();
+            Q_EMIT fastTokenChanged(std::nullopt);
+            if (!m_config.password.isEmpty() && m_sasl2Offer) {
+                startSasl2(*m_sasl2Offer);
+                return;
+            }
+        }
+        qCWarning(lcClient) << "SASL2 authentication failed:" << Core::errorCodeName(error.code)
+                            << error.detail;
+        failConnection(error, error.code == Error::Code::Network);
+        return;
+    }
+    switch (step->kind) {
+    case Sasl2Exchange::Step::Kind::Send:
+        sendRaw(step->element);
+        return;
+    case Sasl2Exchange::Step::Kind::NeedCode:
+        qCInfo(lcClient) << "server asks for a second factor"
+                         << (step->task == SecondFactorTask::Enrolment ? "(enrolment)" : "");
+        m_phase = Phase::AwaitingCode;
+        m_handshakeTimer.stop(); // a person is typing now
+        Q_EMIT secondFactorRequired(step->task, step->otpauthUri);
+        return;
+    case Sasl2Exchange::Step::Kind::Success:
+        onSasl2Success(step->outcome);
+        return;
+    }
+}
+
+Core::Result<void> Client::provideSecondFactor(const QString &code)
+{
+    if (m_phase != Phase::AwaitingCode || !m_sasl2)
+        return Core::fail(Error::Code::Mfa, QStringLiteral("no-code-requested"));
+    auto element = m_sasl2->provideCode(code);
+    if (!element)
+        return std::unexpected(element.error());
+    m_phase = Phase::Authenticating;
+    m_handshakeTimer.start(m_config.handshakeTimeoutMs);
+    sendRaw(*element);
+    return {};
+}
+
+void Client::onSasl2Success(const Sasl2Outcome &outcome)
+{
+    const bool tokenHadSecondFactor =
+        m_sasl2->usesFastToken() && m_config.fastToken && m_config.fastToken->afterSecondFactor;
+    m_auth.sasl2 = true;
+    m_auth.fastToken = outcome.usedFastToken;
+    m_auth.secondFactor = outcome.secondFactor || tokenHadSecondFactor;
+    m_auth.enrolled = outcome.enrolled;
+    m_auth.mechanism = m_sasl2->mechanism();
+    m_sasl2.reset();
+    if (outcome.authorizationId.bare() != m_config.jid.bare()) {
+        failConnection(
+            Error{Error::Code::Stanza, QStringLiteral("server authorized an unexpected address")},
+            false);
+        return;
+    }
+    qCInfo(lcClient) << "authenticated (SASL2" << m_auth.mechanism
+                     << "second factor:" << m_auth.secondFactor << ")";
+    if (m_config.requireSecondFactor && !m_auth.secondFactor) {
+        qCWarning(lcClient) << "login passed without a second factor; policy refuses it";
+        failConnection(Error{Error::Code::Policy, QStringLiteral("mfa-not-enforced")}, false);
+        return;
+    }
+    if (outcome.newToken) {
+        m_config.fastToken = outcome.newToken;
+        m_config.fastToken->afterSecondFactor = m_auth.secondFactor;
+        Q_EMIT fastTokenChanged(m_config.fastToken);
+    }
+    if (m_auth.secondFactor && m_config.fastToken && !m_config.password.isEmpty()) {
+        // A full login needs a fresh code anyway: the token reconnects from now
+        // on, so the password need not stay in memory.
+        sodium_memzero(m_config.password.data(), size_t(m_config.password.size()) * sizeof(QChar));
+        m_config.password.clear();
+    }
+    m_authenticated = true;
+    m_sasl2Outcome = outcome;
+    m_phase = Phase::AwaitFeatures; // no stream restart: the features follow at once
+}
+
+bool Client::continueAfterSasl2()
+{
+    if (!m_sasl2Outcome)
+        return false;
+    const Sasl2Outcome outcome = *std::exchange(m_sasl2Outcome, std::nullopt);
+    if (!outcome.smResumed.isNull()) {
+        applyResumed(outcome.smResumed);
+        return true;
+    }
+    if (!outcome.smFailed.isNull()) {
+        qCInfo(lcClient) << "inline resumption failed:"
+                         << firstChildName(outcome.smFailed, Ns::Stanzas);
+        bool ok = false;
+        if (const quint32 h = outcome.smFailed.attribute(u"h").toUInt(&ok); ok)
+            (void)m_sm.onAck(h);
+        bind();
+        return true;
+    }
+    if (!outcome.bound)
+        return false; // classic resume or bind, as after RFC 6120 SASL
+    if (outcome.authorizationId.resource().isEmpty()) {
+        failConnection(Error{Error::Code::Stanza, QStringLiteral("Bind2 bound no resource")},
+                       false);
+        return true;
+    }
+    requeueUnacknowledged();
+    m_boundJid = outcome.authorizationId;
+    qCInfo(lcClient) << "bound resource (Bind2)";
+    if (!outcome.smEnabled.isNull())
+        applyEnabled(outcome.smEnabled);
+    else
+        enableOrStart();
+    return true;
 }
 
 void Client::handleStanza(const Element &stanza)

@@ -7,6 +7,7 @@
 #include "xmpp/StreamManagement.h"
 #include "xmpp/Transport.h"
 #include "xmpp/XmlStreamParser.h"
+#include "xmpp/sasl/Sasl2Exchange.h"
 
 #include "core/Error.h"
 #include "core/Jid.h"
@@ -65,6 +66,25 @@ struct ClientConfig
     int iqTimeoutMs = 30000;
     int reconnectInitialMs = 1000; ///< first reconnect delay (doubles, with jitter)
     int reconnectMaxMs = 60000;
+
+    // XEP-0388 SASL2 (used whenever the server offers it)
+    UserAgent userAgent;                ///< id stable per installation
+    std::optional<FastToken> fastToken; ///< XEP-0484: log in with this instead of password + code
+    bool requestFastToken = true;       ///< ask for a token after a full login
+    QString bindTag = QStringLiteral("Rounds"); ///< XEP-0386 tag; ignored when `resource` is set
+    /// Refuse servers that cannot prove a second factor (org policy require_mfa):
+    /// no SASL2 at all, or a login that passed no TOTP task (nor a token from one).
+    bool requireSecondFactor = false;
+};
+
+/// How the current (or last) session authenticated.
+struct AuthSummary
+{
+    bool sasl2 = false;
+    bool fastToken = false;    ///< logged in with a FAST token
+    bool secondFactor = false; ///< a TOTP task passed (now, or for the token's login)
+    bool enrolled = false;     ///< this login enrolled TOTP
+    QString mechanism;
 };
 
 /// The XMPP session over one Transport: RFC 7395 framing, SASL (SCRAM-SHA-256,
@@ -114,6 +134,15 @@ public:
     const Core::Jid &boundJid() const { return m_boundJid; }
     bool streamManagementEnabled() const { return m_sm.isEnabled(); }
     const StreamManagement &streamManagement() const { return m_sm; }
+    /// How the session authenticated (SASL2, token, second factor).
+    const AuthSummary &authSummary() const { return m_auth; }
+    /// The FAST token the next login will use (kept in memory; Account stores it).
+    const std::optional<FastToken> &fastToken() const { return m_config.fastToken; }
+    /// Forgets the FAST token: the next login needs password (and code).
+    void clearFastToken() { m_config.fastToken.reset(); }
+    /// Answers secondFactorRequired(): the code from the authenticator app.
+    /// Fails at once (nothing sent) when no code is asked for or it is not six digits.
+    Core::Result<void> provideSecondFactor(const QString &code);
     /// Features the server announced after authentication (namespaces).
     const QStringList &streamFeatures() const { return m_postAuthFeatures; }
     QStringList discoFeatures() const;
@@ -142,6 +171,12 @@ Q_SIGNALS:
     void connectionLost(const Core::Error &error);
     /// Reconnecting stopped for good (for example the password was changed).
     void fatalError(const Core::Error &error);
+    /// The server wants a TOTP code (Code) or an enrolment (Enrolment, with the
+    /// otpauth:// URI to show as a QR code). Answer with provideSecondFactor(); the
+    /// handshake timeout is paused meanwhile.
+    void secondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
+    /// A new FAST token arrived, or (nullopt) the old one was refused or dropped.
+    void fastTokenChanged(const std::optional<Xmpp::FastToken> &token);
     /// A stanza no extension handled.
     void stanzaReceived(const Xmpp::Element &stanza);
 
@@ -151,6 +186,7 @@ private:
         Opening,
         AwaitFeatures,
         Authenticating,
+        AwaitingCode, ///< SASL2 task waits for the user's code
         Resuming,
         Binding,
         Enabling,
@@ -165,6 +201,13 @@ private:
     void handleElement(const Element &element);
     void handleFeatures(const Element &features);
     void handleSasl(const Element &element);
+    void startSasl2(const Sasl2Offer &offer);
+    void handleSasl2(const Element &element);
+    void onSasl2Success(const Sasl2Outcome &outcome);
+    bool continueAfterSasl2();
+    void applyResumed(const Element &resumed);
+    void applyEnabled(const Element &enabled);
+    void requeueUnacknowledged();
     void handleSmNonza(const Element &element);
     void handleStanza(const Element &stanza);
     void sendOpen();
@@ -187,6 +230,10 @@ private:
     Backoff m_backoff;
     std::vector<std::unique_ptr<Extension>> m_extensions;
     std::unique_ptr<SaslSession> m_sasl;
+    std::unique_ptr<Sasl2Exchange> m_sasl2;
+    std::optional<Sasl2Offer> m_sasl2Offer;
+    std::optional<Sasl2Outcome> m_sasl2Outcome; ///< until the features after success
+    AuthSummary m_auth;
 
     State m_state = State::Disconnected;
     Phase m_phase = Phase::Idle;
