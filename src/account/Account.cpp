@@ -57,6 +57,9 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_markers = &m_client->addExtension<Xmpp::ChatMarkersExtension>();
     m_receipts = &m_client->addExtension<Xmpp::ReceiptsExtension>();
     m_messaging = &m_client->addExtension<Xmpp::MessagingExtension>();
+
+    m_idleLock = std::make_unique<IdleLock>();
+    connect(m_idleLock.get(), &IdleLock::audit, this, &Account::audit);
 }
 
 Account::~Account()
@@ -80,6 +83,11 @@ Account::~Account()
     m_worker.reset();
 }
 
+void Account::setLockPolicy(const LockPolicy &policy)
+{
+    m_idleLock->setPolicy(policy);
+}
+
 void Account::setE2ePolicy(const Sync::E2ePolicy &policy)
 {
     *m_e2ePolicy = policy;
@@ -95,6 +103,7 @@ QString Account::defaultDataDir(const Core::Jid &jid)
 
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
 {
+    m_idleLock->rememberPassword(password); // only its Argon2id hash, for unlocking
     Xmpp::ClientConfig config;
     config.jid = m_settings.jid.bare();
     config.password = password;
