@@ -2,9 +2,12 @@
 #include "Session.h"
 
 #include "account/Account.h"
+#include "account/IdleLock.h"
 
 #include "core/ErrorText.h"
 
+#include <QEvent>
+#include <QGuiApplication>
 #include <QTimer>
 
 namespace Ui {
@@ -17,6 +20,16 @@ constexpr int CloseGraceMs = 3000;
 Session::Session(QObject *parent)
     : QObject(parent)
 {
+    // Input anywhere in the application restarts the idle countdown.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
+    // Back from sleep (or another window): lock now if the deadline passed meanwhile.
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        connect(gui, &QGuiApplication::applicationStateChanged, this,
+                [this](Qt::ApplicationState state) {
+                    if (m_account && state == Qt::ApplicationActive)
+                        m_account->idleLock()->checkDeadline();
+                });
 }
 
 Session::~Session() = default;
@@ -43,8 +56,21 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
             release();
             Q_EMIT ended(text);
         });
+        Account::IdleLock *lock = m_account->idleLock();
+        connect(lock, &Account::IdleLock::lockedChanged, this, &Session::lockedChanged);
+        connect(lock, &Account::IdleLock::unlockingChanged, this, &Session::unlockingChanged);
+        connect(lock, &Account::IdleLock::policyChanged, this, &Session::lockPolicyChanged);
+        connect(lock, &Account::IdleLock::signOutRequired, this, [this] {
+            const QString text = Account::IdleLock::describeUnlockError(
+                {Core::Error::Code::Auth, Account::IdleLock::TooManyAttempts.toString()});
+            release();
+            Q_EMIT ended(text);
+        });
     }
     Q_EMIT accountChanged();
+    Q_EMIT lockedChanged();
+    Q_EMIT unlockingChanged();
+    Q_EMIT lockPolicyChanged();
     updateStatus();
 }
 
@@ -59,13 +85,68 @@ void Session::signOut()
         release();
 }
 
+bool Session::isLocked() const
+{
+    return m_account && m_account->idleLock()->isLocked();
+}
+
+bool Session::isUnlocking() const
+{
+    return m_account && m_account->idleLock()->isUnlocking();
+}
+
+bool Session::unlockNeedsCode() const
+{
+    return m_account && m_account->idleLock()->policy().unlockNeedsCode;
+}
+
+void Session::lockNow()
+{
+    if (m_account)
+        m_account->idleLock()->lockNow(QStringLiteral("manual"));
+}
+
+void Session::unlock(const QString &password, const QString &code)
+{
+    if (!m_account)
+        return;
+    m_account->idleLock()->unlock(password, code).then(this, [this](Core::Result<void> result) {
+        if (!result)
+            Q_EMIT unlockFailed(Account::IdleLock::describeUnlockError(result.error()));
+    });
+}
+
+bool Session::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+    case QEvent::TouchUpdate:
+    case QEvent::TabletPress:
+    case QEvent::TabletMove:
+        if (m_account)
+            m_account->idleLock()->noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void Session::release()
 {
     Account::Account *account = m_account.release();
     disconnect(&account->client(), nullptr, this, nullptr);
+    disconnect(account->idleLock(), nullptr, this, nullptr);
     m_lastConnectionError.clear();
     // Models drop their pointers into the account here, before it can go.
     Q_EMIT accountChanged();
+    Q_EMIT lockedChanged();
+    Q_EMIT unlockingChanged();
+    Q_EMIT lockPolicyChanged();
     updateStatus();
 
     account->setParent(this);

@@ -26,6 +26,9 @@ class Session : public QObject
     Q_PROPERTY(QString accountJid READ accountJid NOTIFY accountChanged)
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString connectionErrorText READ connectionErrorText NOTIFY statusChanged)
+    Q_PROPERTY(bool locked READ isLocked NOTIFY lockedChanged)
+    Q_PROPERTY(bool unlocking READ isUnlocking NOTIFY unlockingChanged)
+    Q_PROPERTY(bool unlockNeedsCode READ unlockNeedsCode NOTIFY lockPolicyChanged)
 public:
     enum class Status { SignedOut, Connecting, Online, Reconnecting };
     Q_ENUM(Status)
@@ -46,11 +49,29 @@ public:
     /// Ends the session cleanly; the account object goes once the link is closed.
     Q_INVOKABLE void signOut();
 
+    /// Automatic logoff (Account::IdleLock): while locked the window shows only
+    /// the lock screen. Keyboard, mouse, wheel and touch input anywhere in the
+    /// application counts as activity (an event filter on the application).
+    bool isLocked() const;
+    bool isUnlocking() const;
+    bool unlockNeedsCode() const;
+    Q_INVOKABLE void lockNow();
+    /// Checks the password (and code); a refusal arrives as unlockFailed().
+    Q_INVOKABLE void unlock(const QString &password, const QString &code = {});
+
 Q_SIGNALS:
     void accountChanged();
     void statusChanged();
     /// The session ended for a reason a reconnect cannot fix (translated text).
     void ended(const QString &errorText);
+    void lockedChanged();
+    void unlockingChanged();
+    void lockPolicyChanged();
+    /// Why unlocking failed and what to do (translated text).
+    void unlockFailed(const QString &errorText);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void release();

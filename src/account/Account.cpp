@@ -68,6 +68,9 @@ Account::Account(AccountSettings settings, QObject *parent)
     connect(m_client.get(), &Xmpp::Client::secondFactorRequired, this,
             &Account::secondFactorRequired);
     connect(m_client.get(), &Xmpp::Client::fastTokenChanged, this, &Account::storeFastToken);
+
+    m_idleLock = std::make_unique<IdleLock>();
+    connect(m_idleLock.get(), &IdleLock::audit, this, &Account::audit);
 }
 
 Account::~Account()
@@ -89,6 +92,11 @@ Account::~Account()
     m_catchUp.reset();
     m_omemo.reset();
     m_worker.reset();
+}
+
+void Account::setLockPolicy(const LockPolicy &policy)
+{
+    m_idleLock->setPolicy(policy);
 }
 
 void Account::setE2ePolicy(const Sync::E2ePolicy &policy)
@@ -220,6 +228,8 @@ QFuture<Core::Result<void>> Account::forgetSignInToken()
 
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
 {
+    if (!password.isEmpty())
+        m_idleLock->rememberPassword(password); // only its Argon2id hash, for unlocking
     auto promise = std::make_shared<QPromise<Core::Result<void>>>();
     promise->start();
     auto future = promise->future();

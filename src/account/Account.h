@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "account/IdleLock.h"
 #include "store/StoreTypes.h"
 #include "xmpp/Client.h"
 #include "xmpp/WebSocketTransport.h"
@@ -135,6 +136,10 @@ public:
     /// Sign-in, sign-out and sends are recorded by the account itself.
     void audit(Core::AuditEntry::Action action, const QStringList &objectIds = {});
 
+    /// Automatic logoff: knows the sign-in password's hash, locks when idle.
+    IdleLock *idleLock() { return m_idleLock.get(); }
+    void setLockPolicy(const LockPolicy &policy);
+
 Q_SIGNALS:
     /// The server asks for a code (Code) or for enrolment (Enrolment: show the
     /// otpauth:// URI as a QR code and its secret for typing, then ask for a code).
@@ -176,6 +181,7 @@ private:
     std::unique_ptr<Sync::MamCatchUp> m_catchUp;
     std::unique_ptr<Sync::OmemoService> m_omemo;
     std::unique_ptr<Sync::E2ePolicy> m_e2ePolicy;
+    std::unique_ptr<IdleLock> m_idleLock;
 };
 
 } // namespace Account

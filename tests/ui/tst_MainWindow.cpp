@@ -3,11 +3,16 @@
 #include "Session.h"
 #include "Translations.h"
 
+#include "account/Account.h"
+#include "account/IdleLock.h"
+
 #include "core/ErrorText.h"
 
+#include <QPromise>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -44,9 +49,54 @@ class tst_MainWindow : public QObject
         return window->findChild<T *>(objectName);
     }
 
+    /// Hands the session an account that knows its password, as sign-in does.
+    /// Its link stays down: the window does not need one to lock and unlock.
+    void adoptAccount()
+    {
+        Account::AccountSettings settings;
+        settings.jid = Core::Jid(u"ana@example.org"_s);
+        settings.serverUrl = QUrl(u"wss://chat.example.org/xmpp-websocket"_s);
+        auto account = std::make_unique<Account::Account>(std::move(settings));
+        account->idleLock()->setFastKdfForTests(true);
+        account->idleLock()->rememberPassword(u"correct horse"_s);
+        account->idleLock()->waitForPasswordHash();
+        m_session.adopt(std::move(account));
+    }
+
+    /// Objects of the window made from `qmlType` (ConversationView.qml, ...).
+    static int countOfType(QQuickWindow *window, QLatin1StringView qmlType)
+    {
+        int count = 0;
+        for (const QObject *object : window->findChildren<QObject *>())
+            if (QLatin1StringView(object->metaObject()->className()).startsWith(qmlType))
+                ++count;
+        for (const QQuickItem *object : window->contentItem()->findChildren<QQuickItem *>())
+            if (QLatin1StringView(object->metaObject()->className()).startsWith(qmlType))
+                ++count;
+        return count;
+    }
+
+    /// QTest::keyClicks is for widgets only.
+    static void type(QQuickWindow *window, const QString &text)
+    {
+        for (const QChar c : text)
+            QTest::keyClick(window, char(c.toLatin1()));
+    }
+
+    static void click(QQuickWindow *window, QQuickItem *target)
+    {
+        QTest::mouseClick(
+            window, Qt::LeftButton, {},
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint());
+    }
+
 private Q_SLOTS:
     void init() { QVERIFY(Ui::Translations().load(QLocale(QLocale::English))); }
-    void cleanup() { m_engine.reset(); }
+    void cleanup()
+    {
+        m_engine.reset();
+        m_session.signOut();
+    }
 
     void signInFormIsComplete()
     {
@@ -82,6 +132,119 @@ private Q_SLOTS:
         QQuickItem *error = item(window, u"signInError"_s);
         QTRY_VERIFY(error->isVisible());
         QCOMPARE(error->property("text").toString(), u"Enter your password."_s);
+    }
+
+    void lockingRemovesTheMainView()
+    {
+        adoptAccount();
+        QQuickWindow *window = load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(item(window, u"mainView"_s));
+        QVERIFY(countOfType(window, "ConversationView"_L1) > 0);
+        QVERIFY(!item(window, u"lockScreen"_s));
+        QVERIFY(item<QObject>(window, u"lockAction"_s));
+
+        // Ctrl+L locks: the main view and everything in it are gone.
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(m_session.isLocked());
+        QTRY_VERIFY(item(window, u"lockScreen"_s));
+        // The Loader deletes its previous item on the next event-loop turn.
+        QTRY_VERIFY(!item(window, u"mainView"_s));
+        QVERIFY(!item(window, u"conversationView"_s));
+        QCOMPARE(countOfType(window, "ConversationView"_L1), 0);
+        QCOMPARE(countOfType(window, "MessageBubble"_L1), 0);
+        QCOMPARE(countOfType(window, "MainView"_L1), 0);
+        QCOMPARE(window->title(), u"Rounds"_s);
+        QVERIFY(item(window, u"lockedAccount"_s)
+                    ->property("text")
+                    .toString()
+                    .contains(u"ana@example.org"_s));
+        QVERIFY(!item(window, u"unlockCodeField"_s)->isVisible());
+
+        // A wrong password is refused with what to do, and the lock stays.
+        QQuickItem *password = item(window, u"unlockPasswordField"_s);
+        QVERIFY(password);
+        QTRY_VERIFY(password->hasActiveFocus());
+        type(window, u"wrong"_s);
+        QTest::keyClick(window, Qt::Key_Return);
+        QQuickItem *error = item(window, u"unlockError"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->property("text").toString().contains(u"not correct"_s));
+        QVERIFY(m_session.isLocked());
+        QVERIFY(!item(window, u"mainView"_s));
+
+        // The right password, submitted with the button, brings the main view back.
+        QTRY_VERIFY(password->hasActiveFocus());
+        type(window, u"correct horse"_s);
+        click(window, item(window, u"unlockButton"_s));
+        QTRY_VERIFY(!m_session.isLocked());
+        QTRY_VERIFY(item(window, u"mainView"_s));
+        QTRY_VERIFY(!item(window, u"lockScreen"_s));
+        QVERIFY(countOfType(window, "ConversationView"_L1) > 0);
+    }
+
+    void lockScreenAsksForTheCodeWherePolicySaysSo()
+    {
+        adoptAccount();
+        m_session.account()->setLockPolicy({.idleMinutes = 10, .unlockNeedsCode = true});
+        QStringList codes;
+        m_session.account()->idleLock()->setReauthenticate(
+            [&codes](const QString &, const QString &code) {
+                codes.append(code);
+                QPromise<Core::Result<void>> promise;
+                promise.start();
+                promise.addResult(Core::Result<void>());
+                promise.finish();
+                return promise.future();
+            });
+        QQuickWindow *window = load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        m_session.lockNow();
+        QTRY_VERIFY(item(window, u"lockScreen"_s));
+        QQuickItem *code = item(window, u"unlockCodeField"_s);
+        QVERIFY(code->isVisible());
+
+        // Password alone is not enough.
+        QTRY_VERIFY(item(window, u"unlockPasswordField"_s)->hasActiveFocus());
+        type(window, u"correct horse"_s);
+        QTest::keyClick(window, Qt::Key_Return);
+        QQuickItem *error = item(window, u"unlockError"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->property("text").toString().contains(u"6-digit"_s));
+        QVERIFY(codes.isEmpty());
+
+        QTRY_VERIFY(code->hasActiveFocus());
+        type(window, u"123456"_s);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(!m_session.isLocked());
+        QCOMPARE(codes, QStringList{u"123456"_s});
+        QTRY_VERIFY(item(window, u"mainView"_s));
+    }
+
+    void inputCountsAsActivity()
+    {
+        adoptAccount();
+        Account::IdleLock *lock = m_session.account()->idleLock();
+        auto time = std::make_shared<std::chrono::milliseconds>(0);
+        lock->setClockForTests([time] { return *time; });
+        QQuickWindow *window = load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        *time += std::chrono::minutes(9);
+        QTest::mouseMove(window, QPoint(20, 20));
+        QTest::mouseMove(window, QPoint(40, 40));
+        *time += std::chrono::minutes(9);
+        lock->checkDeadline();
+        QVERIFY(!m_session.isLocked()); // 9 minutes since the mouse moved
+        *time += std::chrono::minutes(1);
+        lock->checkDeadline();
+        QVERIFY(m_session.isLocked());
+        QTRY_VERIFY(item(window, u"lockScreen"_s));
     }
 
     void spanishTranslationLoads()

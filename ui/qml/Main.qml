@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window: the sign-in screen until an account is signed in, then the main view.
+// The window: the sign-in screen until an account is signed in, then the main
+// view; the lock screen instead of the main view while the account is locked.
 import QtQuick
 import QtQuick.Controls
 import Rounds.Ui
@@ -35,14 +36,24 @@ ApplicationWindow {
         objectName: "content"
         anchors.fill: parent
         focus: true
-        // A Loader, so that signing out destroys the conversation view and its text.
-        sourceComponent: window.session.signedIn ? mainView : signInPage
+        // A Loader, so that signing out or locking destroys the conversation view
+        // and its text: nothing of it stays in the scene graph behind the lock.
+        sourceComponent: !window.session.signedIn ? signInPage
+                                                  : window.session.locked ? lockScreen : mainView
     }
 
     Component {
         id: signInPage
         SignInPage {
             form: signInForm
+            focus: true
+        }
+    }
+
+    Component {
+        id: lockScreen
+        LockScreen {
+            session: window.session
             focus: true
         }
     }

@@ -15,6 +15,15 @@ Page {
     // Keyboard first: Up/Down and Enter pick a conversation right after signing in.
     Component.onCompleted: contactList.focusList()
 
+    // Lock the screen before stepping away; the main view goes until unlocked.
+    Action {
+        id: lockAction
+        objectName: "lockAction"
+        text: qsTr("Lock")
+        shortcut: "Ctrl+L"
+        onTriggered: view.session.lockNow()
+    }
+
     ContactListModel {
         id: contacts
         session: view.session
@@ -59,5 +68,18 @@ Page {
 
     footer: StatusLine {
         session: view.session
+        rightPadding: lockButton.width + 12
+
+        ToolButton {
+            id: lockButton
+            objectName: "lockButton"
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            action: lockAction
+            display: AbstractButton.TextOnly
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Lock the screen (Ctrl+L)")
+            Accessible.name: qsTr("Lock the screen")
+        }
     }
 }
