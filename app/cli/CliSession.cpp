@@ -85,6 +85,14 @@ void CliSession::addOptions(QCommandLineParser &parser)
                       u"OMEMO device (off by default: such sends fail)."_s});
     parser.addOption(
         {u"require-verified"_s, u"Policy: send only when every device involved is verified."_s});
+    parser.addOption({u"code"_s,
+                      u"The 6-digit code from the authenticator app, when the server asks for "
+                      u"one (or ROUNDS_TOTP_CODE; otherwise it is read from stdin)."_s,
+                      u"digits"_s});
+    parser.addOption({u"token-only"_s,
+                      u"Sign in with this computer's stored sign-in token; no password."_s});
+    parser.addOption({u"require-mfa"_s,
+                      u"Policy: refuse servers and logins without a second factor."_s});
 }
 
 CliSession::CliSession(const QCommandLineParser &parser)
@@ -181,6 +189,22 @@ std::expected<Account::Account *, int> CliSession::openLocal()
     return m_account.get();
 }
 
+void CliSession::showEnrolment(const QString &uri)
+{
+    auto parsed = Xmpp::OtpAuthUri::parse(uri);
+    if (!parsed)
+        return;
+    printJson({{u"event"_s, u"enrolment"_s},
+               {u"otpauth_uri"_s, uri},
+               {u"secret"_s, parsed->secret},
+               {u"issuer"_s, parsed->issuer},
+               {u"account"_s, parsed->account}});
+    std::fputs("rounds-cli: two-step sign-in is required. Add this account to your "
+               "authenticator app (scan the otpauth URI as a QR code, or type the secret), "
+               "then enter the 6-digit code it shows.\n",
+               stderr);
+}
+
 std::expected<Account::Account *, int> CliSession::signIn()
 {
     if (!m_parser.isSet(u"url"_s) || !QUrl(m_parser.value(u"url"_s)).isValid()) {
@@ -190,16 +214,44 @@ std::expected<Account::Account *, int> CliSession::signIn()
     auto account = openLocal();
     if (!account)
         return account;
-    QString password = qEnvironmentVariableIsSet("ROUNDS_PASSWORD")
-                           ? secretFromEnv("ROUNDS_PASSWORD")
-                           : readSecretLine("Password: ");
-    if (password.isEmpty()) {
+    const bool tokenOnly = m_parser.isSet(u"token-only"_s);
+    QString password;
+    if (!tokenOnly)
+        password = qEnvironmentVariableIsSet("ROUNDS_PASSWORD") ? secretFromEnv("ROUNDS_PASSWORD")
+                                                                : readSecretLine("Password: ");
+    if (password.isEmpty() && !tokenOnly) {
         std::fputs("rounds-cli: no password (set ROUNDS_PASSWORD or pass it on stdin)\n", stderr);
         return std::unexpected(int(ExitUsage));
     }
-    auto future = (*account)->signIn(password);
+    (*account)->setRequireMfa(m_parser.isSet(u"require-mfa"_s));
+
+    // The second factor: a code from --code / ROUNDS_TOTP_CODE or stdin; on the
+    // first login, enrolment (the otpauth URI as JSON on stdout, a QR code on
+    // stderr), then the code from the newly set-up app.
+    QString presetCode = m_parser.isSet(u"code"_s) ? m_parser.value(u"code"_s)
+                                                   : secretFromEnv("ROUNDS_TOTP_CODE");
+    std::optional<int> refused;
+    const QObject scope;
+    Account::Account *a = *account;
+    QObject::connect(a, &Account::Account::secondFactorRequired, &scope,
+                     [&](Xmpp::SecondFactorTask task, const QString &uri) {
+                         if (task == Xmpp::SecondFactorTask::Enrolment) {
+                             presetCode.clear(); // a code from before enrolment cannot match
+                             showEnrolment(uri);
+                         }
+                         QString code = !presetCode.isEmpty() ? std::exchange(presetCode, {})
+                                                              : readSecretLine("Code: ");
+                         auto sent = a->provideSecondFactor(code);
+                         if (!sent) {
+                             refused = reportError(sent.error());
+                             a->signOut();
+                         }
+                     });
+    auto future = a->signIn(password);
     sodium_memzero(password.data(), size_t(password.size()) * sizeof(QChar));
     const auto result = await(future, m_timeout);
+    if (refused)
+        return std::unexpected(*refused);
     if (!result)
         return std::unexpected(reportError({Core::Error::Code::Timeout, u"sign-in timed out"_s}));
     if (!*result)

@@ -50,6 +50,8 @@ public:
     void finish();
 
 private:
+    static void showEnrolment(const QString &uri);
+
     const QCommandLineParser &m_parser;
     int m_timeout = 30;
     std::unique_ptr<Account::Account> m_account;

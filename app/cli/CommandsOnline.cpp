@@ -87,6 +87,10 @@ int commandLogin(const QCommandLineParser &parser)
     printJson({{u"event"_s, u"login"_s},
                {u"jid"_s, a.client().boundJid().toString()},
                {u"stream_management"_s, a.client().streamManagementEnabled()},
+               {u"sasl2"_s, a.client().authSummary().sasl2},
+               {u"second_factor"_s, a.secondFactorEnforced()},
+               {u"token_login"_s, a.client().authSummary().fastToken},
+               {u"enrolled"_s, a.client().authSummary().enrolled},
                {u"server_features"_s, QJsonArray::fromStringList(a.disco().serverFeatures())},
                {u"archive"_s, archiveJson(*caughtUp)}});
     session.finish();

@@ -166,6 +166,20 @@ private Q_SLOTS:
         QCOMPARE(result.error().code, Error::Code::Auth);
     }
 
+    void requireSecondFactorRefusesServerWithoutSasl2()
+    {
+        // Neither ejabberd 23.01 nor Prosody's plain host offers SASL2: an
+        // organisation that requires MFA must not sign in there, and no
+        // password may be sent.
+        Session s(m_env, m_env.account(0));
+        s.config().requireSecondFactor = true;
+        const auto result = s.connect();
+        QVERIFY(!result);
+        QCOMPARE(result.error(), (Error{Error::Code::Policy, u"mfa-unavailable"_s}));
+        QVERIFY(!s.client.isConnected());
+        QVERIFY(!s.client.authSummary().sasl2);
+    }
+
     void unknownAccountIsAnAuthError()
     {
         Session s(m_env, alice());

@@ -29,15 +29,24 @@ ServerEnv ServerEnv::load(QString *error)
     env.host = values.value(QStringLiteral("ROUNDS_SERVER_HOST"));
     env.port = values.value(QStringLiteral("ROUNDS_SERVER_PORT")).toUShort();
     env.c2sPort = values.value(QStringLiteral("ROUNDS_SERVER_C2S_PORT")).toUShort();
-    const QStringList pairs =
-        values.value(QStringLiteral("ROUNDS_SERVER_ACCOUNTS")).split(u' ', Qt::SkipEmptyParts);
-    for (const QString &pair : pairs) {
-        const qsizetype colon = pair.indexOf(u':');
-        if (colon <= 0)
-            continue;
-        env.accounts << pair.left(colon);
-        env.passwords.insert(pair.left(colon), pair.mid(colon + 1));
-    }
+    const auto readAccounts = [&](const QString &key, QStringList &into) {
+        const QStringList pairs = values.value(key).split(u' ', Qt::SkipEmptyParts);
+        for (const QString &pair : pairs) {
+            const qsizetype colon = pair.indexOf(u':');
+            if (colon <= 0)
+                continue;
+            into << pair.left(colon);
+            env.passwords.insert(pair.left(colon), pair.mid(colon + 1));
+        }
+    };
+    readAccounts(QStringLiteral("ROUNDS_SERVER_ACCOUNTS"), env.accounts);
+    readAccounts(QStringLiteral("ROUNDS_SERVER_CLINIC_ACCOUNTS"), env.clinicAccounts);
+    env.clinicDomain = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_DOMAIN"));
+    env.clinicAdmin = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN"));
+    env.clinicAdminTotpSecret = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN_TOTP_SECRET"));
+    if (!env.clinicAdmin.isEmpty())
+        env.passwords.insert(env.clinicAdmin,
+                             values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN_PASSWORD")));
     if (!env.isValid() && error)
         *error = QStringLiteral("env file '%1' lacks ROUNDS_SERVER_URL or accounts").arg(path);
     return env;

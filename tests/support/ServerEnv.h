@@ -20,6 +20,12 @@ struct ServerEnv
     quint16 c2sPort = 0;               ///< plain XMPP (STARTTLS), for the python interop peer
     QHash<QString, QString> passwords; ///< bare jid -> password
     QStringList accounts;              ///< bare jids in file order
+    // The clinical-profile host (Prosody with packaging/prosody's module, TOTP
+    // required); empty on servers without it.
+    QString clinicDomain;
+    QStringList clinicAccounts; ///< bare jids; passwords in `passwords`
+    QString clinicAdmin;        ///< a host admin (ad-hoc commands); password in `passwords`
+    QString clinicAdminTotpSecret; ///< base32: the admin's TOTP is pre-enrolled
 
     bool isValid() const { return url.isValid() && !accounts.isEmpty(); }
     QString account(int index) const { return accounts.value(index); }
