@@ -257,7 +257,9 @@ local function complete(session, method, additional)
 			local enable = r.bind:get_child("enable", NS_SM);
 			if enable and not sm_el then
 				module:fire_event("stanza/" .. NS_SM .. ":enable", { origin = session, stanza = enable });
-				sm_el = cap.sm;
+				-- XEP-0386: the result of an inline feature goes inside <bound/>.
+				if cap.sm then bound:add_child(cap.sm); end
+				cap.sm = nil;
 			end
 		else
 			audit("bind2-failed", username, ua_id, "error=%s", tostring(berr));
