@@ -29,6 +29,13 @@ START_TIMEOUT="${ROUNDS_START_TIMEOUT:-30}"
 SM_RESUME="${ROUNDS_SM_RESUME_TIMEOUT:-120}"
 TEST_USERS=(alice bob carol dave erin frank gina hank ivan judy kim)
 ADMIN_USER="admin"
+# Prosody only: accounts of the clinical-profile host (mod_rounds_auth). mia..quinn are
+# for the C++ integration tests, rosa sam tess for tests/servers/sasl2_probe.py.
+CLINIC_DOMAIN="clinic.$DOMAIN"
+CLINIC_USERS=(mia noah olga pete quinn rosa sam tess)
+# admin@clinic is enrolled in TOTP at every start with this fixed 20-byte secret (the
+# env file carries its base32 form), so every test can run the admin ad-hoc commands.
+CLINIC_ADMIN_TOTP_SECRET="rounds-test-admin-2f"
 DEMO_GROUP="Care team 4B"
 # node|Full Name; password is <first name>-demo-pw
 DEMO_USERS=("ana.ruiz|Ana Ruiz" "ben.okafor|Ben Okafor" "chloe.nguyen|Chloe Nguyen" "dev.patel|Dev Patel")
@@ -122,6 +129,15 @@ write_env() {
         echo "ROUNDS_SERVER_UPLOAD=upload.$DOMAIN"
         echo "ROUNDS_SERVER_SM_MAX=$SM_RESUME"
         echo "ROUNDS_SERVER_LOG=$LOG"
+        if [ "$KIND" = prosody ]; then
+            local clinic=""
+            for u in "${CLINIC_USERS[@]}"; do clinic+="$u@$CLINIC_DOMAIN:$(test_password "$u") "; done
+            echo "ROUNDS_SERVER_CLINIC_DOMAIN=$CLINIC_DOMAIN"
+            echo "ROUNDS_SERVER_CLINIC_ACCOUNTS=${clinic% }"
+            echo "ROUNDS_SERVER_CLINIC_ADMIN=$ADMIN_USER@$CLINIC_DOMAIN"
+            echo "ROUNDS_SERVER_CLINIC_ADMIN_PASSWORD=$(test_password "$ADMIN_USER")"
+            echo "ROUNDS_SERVER_CLINIC_ADMIN_TOTP_SECRET=$(printf '%s' "$CLINIC_ADMIN_TOTP_SECRET" | base32 | tr -d '=')"
+        fi
     } >"$ENV_FILE.tmp"
     mv -f "$ENV_FILE.tmp" "$ENV_FILE"
 }
@@ -235,6 +251,19 @@ end
 LUA
 }
 
+# Enrol admin@clinic in TOTP with the fixed test secret, written offline in the format
+# of mod_rounds_auth's "rounds_auth" store (any earlier lockout or tokens are dropped).
+prosody_seed_clinic_admin() {
+    lua5.4 - "$KDIR/data" "$CLINIC_DOMAIN" "$ADMIN_USER" "$CLINIC_ADMIN_TOTP_SECRET" <<'LUA'
+package.path = "/usr/lib/prosody/?.lua;" .. package.path
+package.cpath = "/usr/lib/prosody/?.so;" .. package.cpath
+local dm = require "util.datamanager"
+local base64 = require "util.encodings".base64
+dm.set_data_path(arg[1])
+assert(dm.store(arg[3], arg[2], "rounds_auth", { totp = { secret = base64.encode(arg[4]), enrolled = os.time() } }))
+LUA
+}
+
 start_prosody() {
     local run_as_root=false u entry pid
     command -v prosody >/dev/null || rounds_die "prosody is not installed (run scripts/install-deps.sh)"
@@ -259,7 +288,7 @@ start_prosody() {
     mkdir -p "$KDIR/data"
     rotate_logs "$LOG" "$KDIR/console.log"
     render "$TEMPLATES/prosody.cfg.lua.in" "$CFG" \
-        "DIR=$KDIR" "CA_DIR=$CA_DIR" "DOMAIN=$DOMAIN" "RUN_AS_ROOT=$run_as_root" \
+        "DIR=$KDIR" "CA_DIR=$CA_DIR" "DOMAIN=$DOMAIN" "RUN_AS_ROOT=$run_as_root" "REPO=$ROUNDS_ROOT" \
         "LOG_LEVEL=${ROUNDS_PROSODY_LOG_LEVEL:-debug}" "HTTPS_PORT=$HTTPS_PORT" \
         "HTTP_PORT=$HTTP_PORT" "C2S_PORT=$C2S_PORT" "SM_HIBERNATION=$SM_RESUME"
 
@@ -269,6 +298,11 @@ start_prosody() {
         prosodyctl --config "$CFG" register "$u" "$DOMAIN" "$(test_password "$u")" >>"$KDIR/console.log" 2>&1 \
             || start_failed "prosodyctl register $u failed"
     done
+    for u in "${CLINIC_USERS[@]}" "$ADMIN_USER"; do
+        prosodyctl --config "$CFG" register "$u" "$CLINIC_DOMAIN" "$(test_password "$u")" >>"$KDIR/console.log" 2>&1 \
+            || start_failed "prosodyctl register $u@$CLINIC_DOMAIN failed"
+    done
+    prosody_seed_clinic_admin 2>>"$KDIR/console.log" || start_failed "could not enrol admin@$CLINIC_DOMAIN in TOTP"
     if [ "$WITH_DEMO" = 1 ]; then
         for entry in "${DEMO_USERS[@]}"; do
             u="${entry%%|*}"
