@@ -89,10 +89,10 @@ void CliSession::addOptions(QCommandLineParser &parser)
                       u"The 6-digit code from the authenticator app, when the server asks for "
                       u"one (or ROUNDS_TOTP_CODE; otherwise it is read from stdin)."_s,
                       u"digits"_s});
-    parser.addOption({u"token-only"_s,
-                      u"Sign in with this computer's stored sign-in token; no password."_s});
-    parser.addOption({u"require-mfa"_s,
-                      u"Policy: refuse servers and logins without a second factor."_s});
+    parser.addOption(
+        {u"token-only"_s, u"Sign in with this computer's stored sign-in token; no password."_s});
+    parser.addOption(
+        {u"require-mfa"_s, u"Policy: refuse servers and logins without a second factor."_s});
 }
 
 CliSession::CliSession(const QCommandLineParser &parser)
@@ -228,8 +228,8 @@ std::expected<Account::Account *, int> CliSession::signIn()
     // The second factor: a code from --code / ROUNDS_TOTP_CODE or stdin; on the
     // first login, enrolment (the otpauth URI as JSON on stdout, a QR code on
     // stderr), then the code from the newly set-up app.
-    QString presetCode = m_parser.isSet(u"code"_s) ? m_parser.value(u"code"_s)
-                                                   : secretFromEnv("ROUNDS_TOTP_CODE");
+    QString presetCode =
+        m_parser.isSet(u"code"_s) ? m_parser.value(u"code"_s) : secretFromEnv("ROUNDS_TOTP_CODE");
     std::optional<int> refused;
     const QObject scope;
     Account::Account *a = *account;

@@ -31,6 +31,7 @@
 #include <QPromise>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QTimer>
 #include <QUuid>
 
 #include <sodium.h>
@@ -71,6 +72,55 @@ Account::Account(AccountSettings settings, QObject *parent)
 
     m_idleLock = std::make_unique<IdleLock>();
     connect(m_idleLock.get(), &IdleLock::audit, this, &Account::audit);
+    m_idleLock->setReauthenticate([this](const QString &password, const QString &code) {
+        return checkWithServer(password, code);
+    });
+}
+
+QFuture<Core::Result<void>> Account::checkWithServer(const QString &password, const QString &code)
+{
+    // A short second connection proves password and a fresh code to the server
+    // (the idle lock's "code" policy); the session itself is not touched.
+    struct Probe
+    {
+        Xmpp::WebSocketTransport transport;
+        Xmpp::Client client{transport};
+    };
+    auto probe = std::make_shared<Probe>();
+    Xmpp::ClientConfig config = m_client->config();
+    config.password = password;
+    config.fastToken.reset();
+    config.requestFastToken = false;
+    config.requireSecondFactor = true;
+    config.autoReconnect = false;
+    config.resource.clear();
+    probe->client.setConfig(std::move(config));
+    auto refused = std::make_shared<std::optional<Core::Error>>();
+    connect(&probe->client, &Xmpp::Client::secondFactorRequired, this,
+            [client = &probe->client, code, refused](Xmpp::SecondFactorTask task, const QString &) {
+                if (task != Xmpp::SecondFactorTask::Code) {
+                    *refused = Error{Error::Code::Mfa, u"code-check-unavailable"_s};
+                } else if (auto sent = client->provideSecondFactor(code); !sent) {
+                    *refused = sent.error();
+                } else {
+                    return;
+                }
+                client->disconnectFromServer();
+            });
+    auto promise = std::make_shared<QPromise<Core::Result<void>>>();
+    promise->start();
+    auto future = promise->future();
+    probe->client.connectToServer().then(
+        this, [this, probe, promise, refused](Core::Result<void> result) {
+            if (!result && *refused)
+                result = std::unexpected(**refused);
+            probe->client.disconnectFromServer();
+            promise->addResult(result);
+            promise->finish();
+            // Let the close go out before the connection object goes.
+            QTimer::singleShot(3000, this, [probe] {});
+        });
+    return future;
 }
 
 Account::~Account()

@@ -149,6 +149,8 @@ Q_SIGNALS:
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
+    /// Password plus a fresh code, proven on a separate short connection.
+    QFuture<Core::Result<void>> checkWithServer(const QString &password, const QString &code);
     /// This installation's SASL2 user-agent id and its stored FAST token.
     QFuture<std::optional<Xmpp::FastToken>> prepareSignIn();
     void storeFastToken(const std::optional<Xmpp::FastToken> &token);

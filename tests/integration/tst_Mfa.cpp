@@ -13,6 +13,9 @@
 #include "ServerEnv.h"
 #include "TestSupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,9 +62,7 @@ struct Device
         if (account && account->client().isConnected()) {
             account->signOut();
             (void)QTest::qWaitFor(
-                [&] {
-                    return account->client().state() == Xmpp::Client::State::Disconnected;
-                },
+                [&] { return account->client().state() == Xmpp::Client::State::Disconnected; },
                 3000);
         }
     }
@@ -134,7 +135,8 @@ class tst_Mfa : public QObject
     }
 
     // Runs an admin ad-hoc command (XEP-0050) on the clinic host.
-    Core::Result<void> adminCommand(const QString &node, const QList<QPair<QString, QString>> &fields)
+    Core::Result<void> adminCommand(const QString &node,
+                                    const QList<QPair<QString, QString>> &fields)
     {
         Device &admin = *m_admin;
         Xmpp::Element execute(u"iq"_s, u"jabber:client"_s);
@@ -147,9 +149,9 @@ class tst_Mfa : public QObject
         auto first = admin.account->client().sendIq(execute);
         if (!TestSupport::waitFor(first, Wait) || !first.result())
             return Core::fail(Error::Code::Stanza, u"execute refused"_s);
-        const QString session =
-            first.result()->firstChild(u"command", u"http://jabber.org/protocol/commands")
-                .attribute(u"sessionid");
+        const QString session = first.result()
+                                    ->firstChild(u"command", u"http://jabber.org/protocol/commands")
+                                    .attribute(u"sessionid");
         Xmpp::Element submit(u"iq"_s, u"jabber:client"_s);
         submit.setAttribute(u"type"_s, u"set"_s);
         submit.setAttribute(u"to"_s, m_env.clinicDomain);
@@ -169,14 +171,15 @@ class tst_Mfa : public QObject
         auto done = admin.account->client().sendIq(submit);
         if (!TestSupport::waitFor(done, Wait) || !done.result())
             return Core::fail(Error::Code::Stanza, u"submit refused"_s);
-        const QString status =
-            done.result()->firstChild(u"command", u"http://jabber.org/protocol/commands")
-                .attribute(u"status");
+        const QString status = done.result()
+                                   ->firstChild(u"command", u"http://jabber.org/protocol/commands")
+                                   .attribute(u"status");
         if (status != u"completed")
             return Core::fail(Error::Code::Stanza, u"command status "_s + status);
         return {};
     }
     std::unique_ptr<Device> m_admin;
+    QString m_cliSecret;
 
 private Q_SLOTS:
     void initTestCase()
@@ -194,9 +197,9 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i) {
             QVERIFY(adminCommand(u"https://rounds.invalid/ns/auth#reset-totp"_s,
                                  {{u"accountjid"_s, clinicAccount(i)}}));
-            QVERIFY(adminCommand(u"https://rounds.invalid/ns/auth#revoke-tokens"_s,
-                                 {{u"accountjid"_s, clinicAccount(i)},
-                                  {u"user-agent-id"_s, QString()}}));
+            QVERIFY(adminCommand(
+                u"https://rounds.invalid/ns/auth#revoke-tokens"_s,
+                {{u"accountjid"_s, clinicAccount(i)}, {u"user-agent-id"_s, QString()}}));
         }
     }
 
@@ -247,18 +250,35 @@ private Q_SLOTS:
 
             // A dropped link comes back with the token: no code asked.
             device.account->client().dropConnection();
-            QVERIFY(QTest::qWaitFor([&] { return device.account->client().isConnected(); },
-                                    20000));
+            QVERIFY(QTest::qWaitFor([&] { return device.account->client().isConnected(); }, 20000));
             QCOMPARE(device.asked.size(), 1);
         }
-        // The same workstation after a restart: the stored token, no password.
+        // The same workstation after a restart: the stored token, no code.
         Device again(m_env, jid, dir);
         QVERIFY(again.localOk);
         again.account->setRequireMfa(true); // a token from an MFA login satisfies it
-        QVERIFY(again.signIn(QString()));
+        QVERIFY(again.signIn(m_env.password(jid)));
         QVERIFY(again.asked.isEmpty());
         QVERIFY(again.account->client().authSummary().fastToken);
         QVERIFY(again.account->secondFactorEnforced());
+
+        // Where policy says so, unlocking the idle lock needs a fresh code, which
+        // the server checks on a connection of its own.
+        Account::IdleLock *lock = again.account->idleLock();
+        lock->setPolicy({10, true});
+        lock->waitForPasswordHash();
+        lock->lockNow();
+        auto wrong = lock->unlock(m_env.password(jid),
+                                  codeAt(secret) == u"000000" ? u"111111"_s : u"000000"_s);
+        QVERIFY(TestSupport::waitFor(wrong, Wait));
+        QVERIFY(!wrong.result());
+        QCOMPARE(wrong.result().error().code, Error::Code::Mfa);
+        QVERIFY(lock->isLocked());
+        auto right = lock->unlock(m_env.password(jid), codeAt(secret, 1));
+        QVERIFY(TestSupport::waitFor(right, Wait));
+        QVERIFY2(right.result(), right.result() ? "" : qPrintable(right.result().error().detail));
+        QVERIFY(!lock->isLocked());
+        QVERIFY(again.account->client().isConnected());
     }
 
     void newDeviceNeedsPasswordAndCodeAndCodesWorkOnce()
@@ -360,12 +380,84 @@ private Q_SLOTS:
         QCOMPARE(none.error(), (Error{Error::Code::Auth, u"password-required"_s}));
     }
 
-    void idleLockEngagesAndUnlocks()
+    void cliEnrolsAndThenUsesItsToken()
     {
         const QString jid = clinicAccount(4);
+        const QString dir = newDataDir();
+        const QStringList common{u"--url"_s,        m_env.url.toString(), u"--jid"_s,      jid,
+                                 u"--ca-file"_s,    m_env.caFile,         u"--data-dir"_s, dir,
+                                 u"--require-mfa"_s};
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"ROUNDS_DB_PASSPHRASE"_s, u"cli mfa passphrase"_s);
+        environment.remove(u"ROUNDS_PASSWORD"_s);
+        environment.remove(u"ROUNDS_TOTP_CODE"_s);
+
+        // First login: the enrolment URI comes as JSON, the code goes to stdin.
+        QProcess login;
+        login.setProcessEnvironment(environment);
+        login.start(qEnvironmentVariable("ROUNDS_CLI"), common + QStringList{u"login"_s});
+        QVERIFY(login.waitForStarted());
+        login.write(m_env.password(jid).toUtf8() + '\n');
+        QJsonObject enrolment;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (login.canReadLine()) {
+                    const auto line = QJsonDocument::fromJson(login.readLine()).object();
+                    if (line.value(u"event"_s).toString() == u"enrolment")
+                        enrolment = line;
+                }
+                return !enrolment.isEmpty() || login.state() == QProcess::NotRunning;
+            },
+            30000));
+        QVERIFY2(!enrolment.isEmpty(), login.readAllStandardError().constData());
+        m_cliSecret = enrolment.value(u"secret"_s).toString();
+        QCOMPARE(testOtpSecret(enrolment.value(u"otpauth_uri"_s).toString()), m_cliSecret);
+        QCOMPARE(enrolment.value(u"account"_s).toString(), jid);
+        login.write(codeAt(m_cliSecret).toUtf8() + '\n');
+        login.closeWriteChannel();
+        QVERIFY(login.waitForFinished(30000));
+        const QByteArray out = login.readAllStandardOutput();
+        QVERIFY2(login.exitCode() == 0, login.readAllStandardError().constData());
+        QVERIFY(out.contains("\"second_factor\":true"));
+        QVERIFY(out.contains("\"enrolled\":true"));
+        QVERIFY(!out.contains(m_env.password(jid).toUtf8()));
+
+        // Later the same computer signs in with its token: no password, no code.
+        QProcess again;
+        again.setProcessEnvironment(environment);
+        again.start(qEnvironmentVariable("ROUNDS_CLI"),
+                    common + QStringList{u"login"_s, u"--token-only"_s});
+        QVERIFY(again.waitForStarted());
+        again.closeWriteChannel();
+        QVERIFY(again.waitForFinished(30000));
+        QVERIFY2(again.exitCode() == 0, again.readAllStandardError().constData());
+        const QByteArray second = again.readAllStandardOutput();
+        QVERIFY(second.contains("\"token_login\":true"));
+        QVERIFY(second.contains("\"second_factor\":true"));
+
+        // A wrong code from the environment is refused with the auth exit code.
+        QProcess wrong;
+        QProcessEnvironment wrongEnv = environment;
+        wrongEnv.insert(u"ROUNDS_PASSWORD"_s, m_env.password(jid));
+        wrongEnv.insert(u"ROUNDS_TOTP_CODE"_s, u"12ab56"_s);
+        wrong.setProcessEnvironment(wrongEnv);
+        QStringList fresh = common;
+        fresh[fresh.indexOf(u"--data-dir"_s) + 1] = newDataDir();
+        wrong.start(qEnvironmentVariable("ROUNDS_CLI"), fresh + QStringList{u"login"_s});
+        QVERIFY(wrong.waitForStarted());
+        wrong.closeWriteChannel();
+        QVERIFY(wrong.waitForFinished(30000));
+        QCOMPARE(wrong.exitCode(), 3);
+        QVERIFY(wrong.readAllStandardError().contains("six digits"));
+    }
+
+    void idleLockEngagesAndUnlocks()
+    {
+        const QString jid = clinicAccount(4); // enrolled by the rounds-cli test
+        QVERIFY(!m_cliSecret.isEmpty());
         Device device(m_env, jid, newDataDir());
         QVERIFY(device.localOk);
-        device.answer = [&](Xmpp::SecondFactorTask) { return codeAt(device.secret); };
+        device.answer = [&](Xmpp::SecondFactorTask) { return codeAt(m_cliSecret, 1); };
         QVERIFY(device.signIn(m_env.password(jid)));
         Account::IdleLock *lock = device.account->idleLock();
         lock->waitForPasswordHash();

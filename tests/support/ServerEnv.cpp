@@ -43,7 +43,8 @@ ServerEnv ServerEnv::load(QString *error)
     readAccounts(QStringLiteral("ROUNDS_SERVER_CLINIC_ACCOUNTS"), env.clinicAccounts);
     env.clinicDomain = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_DOMAIN"));
     env.clinicAdmin = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN"));
-    env.clinicAdminTotpSecret = values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN_TOTP_SECRET"));
+    env.clinicAdminTotpSecret =
+        values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN_TOTP_SECRET"));
     if (!env.clinicAdmin.isEmpty())
         env.passwords.insert(env.clinicAdmin,
                              values.value(QStringLiteral("ROUNDS_SERVER_CLINIC_ADMIN_PASSWORD")));

@@ -23,8 +23,8 @@ struct ServerEnv
     // The clinical-profile host (Prosody with packaging/prosody's module, TOTP
     // required); empty on servers without it.
     QString clinicDomain;
-    QStringList clinicAccounts; ///< bare jids; passwords in `passwords`
-    QString clinicAdmin;        ///< a host admin (ad-hoc commands); password in `passwords`
+    QStringList clinicAccounts;    ///< bare jids; passwords in `passwords`
+    QString clinicAdmin;           ///< a host admin (ad-hoc commands); password in `passwords`
     QString clinicAdminTotpSecret; ///< base32: the admin's TOTP is pre-enrolled
 
     bool isValid() const { return url.isValid() && !accounts.isEmpty(); }
