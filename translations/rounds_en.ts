@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>Account::IdleLock</name>
+    <message numerus="yes">
+        <source>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</source>
+        <translation><numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform><numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts to unlock. You have been signed out to protect patient information; sign in again with your password.</source>
+        <translation>Too many wrong attempts to unlock. You have been signed out to protect patient information; sign in again with your password.</translation>
+    </message>
+    <message>
+        <source>Rounds cannot check your password on this computer. Sign out, then sign in again.</source>
+        <translation>Rounds cannot check your password on this computer. Sign out, then sign in again.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app as well.</source>
+        <translation>Enter the 6-digit code from your authenticator app as well.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires a code to unlock, but Rounds cannot check codes for this account. Sign out and sign in again, or ask IT.</source>
+        <translation>Your organisation requires a code to unlock, but Rounds cannot check codes for this account. Sign out and sign in again, or ask IT.</translation>
+    </message>
+    <message>
+        <source>Still checking your password. Wait a moment.</source>
+        <translation>Still checking your password. Wait a moment.</translation>
+    </message>
+</context>
+<context>
     <name>Account::KeyCustody</name>
     <message>
         <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>
@@ -207,12 +234,98 @@
         <source>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</source>
         <translation>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</translation>
     </message>
+    <message>
+        <source>Not signed in: your organisation requires a second sign-in step (a code from an authenticator app), and this server cannot ask for one. Ask IT which server to use.</source>
+        <translation>Not signed in: your organisation requires a second sign-in step (a code from an authenticator app), and this server cannot ask for one. Ask IT which server to use.</translation>
+    </message>
+    <message>
+        <source>Not signed in: your organisation requires a code from an authenticator app, but the server let this account in without one. Ask IT to turn on two-step sign-in for your account.</source>
+        <translation>Not signed in: your organisation requires a code from an authenticator app, but the server let this account in without one. Ask IT to turn on two-step sign-in for your account.</translation>
+    </message>
+    <message>
+        <source>The code was not accepted. Codes change every 30 seconds and each works only once: wait for the next one, then sign in again with your password and the new code.</source>
+        <translation>The code was not accepted. Codes change every 30 seconds and each works only once: wait for the next one, then sign in again with your password and the new code.</translation>
+    </message>
+    <message>
+        <source>The code from your authenticator app did not match. Check that the app shows the account you just added, then sign in again and enter its current code.</source>
+        <translation>The code from your authenticator app did not match. Check that the app shows the account you just added, then sign in again and enter its current code.</translation>
+    </message>
+    <message>
+        <source>Enter the six digits your authenticator app shows.</source>
+        <translation>Enter the six digits your authenticator app shows.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</source>
+        <translation>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Enter the 6-digit code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Locked. Signed in as %1.</source>
+        <translation>Locked. Signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Enter your password and a new code from your authenticator app to continue.</source>
+        <translation>Enter your password and a new code from your authenticator app to continue.</translation>
+    </message>
+    <message>
+        <source>Enter your password to continue.</source>
+        <translation>Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Checking your password</source>
+        <translation>Checking your password</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Rounds</source>
         <translation>Rounds</translation>
+    </message>
+</context>
+<context>
+    <name>MainView</name>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Lock the screen (Ctrl+L)</source>
+        <translation>Lock the screen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the screen</source>
+        <translation>Lock the screen</translation>
     </message>
 </context>
 <context>

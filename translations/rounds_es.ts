@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>Account::IdleLock</name>
+    <message numerus="yes">
+        <source>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</source>
+        <translation><numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intento fallido seguido se cerrará la sesión.</numerusform><numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intentos fallidos seguidos se cerrará la sesión.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts to unlock. You have been signed out to protect patient information; sign in again with your password.</source>
+        <translation>Demasiados intentos fallidos de desbloqueo. Se ha cerrado la sesión para proteger la información de los pacientes; vuelva a iniciar sesión con su contraseña.</translation>
+    </message>
+    <message>
+        <source>Rounds cannot check your password on this computer. Sign out, then sign in again.</source>
+        <translation>Rounds no puede comprobar su contraseña en este equipo. Cierre la sesión y vuelva a iniciarla.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app as well.</source>
+        <translation>Introduzca también el código de 6 dígitos de su aplicación de autenticación.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires a code to unlock, but Rounds cannot check codes for this account. Sign out and sign in again, or ask IT.</source>
+        <translation>Su organización exige un código para desbloquear, pero Rounds no puede comprobar códigos para esta cuenta. Cierre la sesión y vuelva a iniciarla, o consulte a informática.</translation>
+    </message>
+    <message>
+        <source>Still checking your password. Wait a moment.</source>
+        <translation>Todavía se está comprobando su contraseña. Espere un momento.</translation>
+    </message>
+</context>
+<context>
     <name>Account::KeyCustody</name>
     <message>
         <source>The passphrase is wrong. Check it (and Caps Lock and the keyboard layout), then try again.</source>
@@ -207,12 +234,98 @@
         <source>Encryption is not ready on this computer yet, so nothing was sent. Try again in a moment.</source>
         <translation>El cifrado aún no está listo en este equipo, así que no se envió nada. Vuelva a intentarlo en un momento.</translation>
     </message>
+    <message>
+        <source>Not signed in: your organisation requires a second sign-in step (a code from an authenticator app), and this server cannot ask for one. Ask IT which server to use.</source>
+        <translation>No se ha iniciado sesión: su organización exige un segundo paso de inicio de sesión (un código de una aplicación de autenticación) y este servidor no puede pedirlo. Pregunte a informática qué servidor usar.</translation>
+    </message>
+    <message>
+        <source>Not signed in: your organisation requires a code from an authenticator app, but the server let this account in without one. Ask IT to turn on two-step sign-in for your account.</source>
+        <translation>No se ha iniciado sesión: su organización exige un código de una aplicación de autenticación, pero el servidor dejó entrar a esta cuenta sin él. Pida a informática que active el inicio de sesión en dos pasos para su cuenta.</translation>
+    </message>
+    <message>
+        <source>The code was not accepted. Codes change every 30 seconds and each works only once: wait for the next one, then sign in again with your password and the new code.</source>
+        <translation>El código no se ha aceptado. Los códigos cambian cada 30 segundos y cada uno sirve una sola vez: espere al siguiente y vuelva a iniciar sesión con su contraseña y el código nuevo.</translation>
+    </message>
+    <message>
+        <source>The code from your authenticator app did not match. Check that the app shows the account you just added, then sign in again and enter its current code.</source>
+        <translation>El código de su aplicación de autenticación no coincide. Compruebe que la aplicación muestra la cuenta que acaba de añadir, vuelva a iniciar sesión e introduzca su código actual.</translation>
+    </message>
+    <message>
+        <source>Enter the six digits your authenticator app shows.</source>
+        <translation>Introduzca los seis dígitos que muestra su aplicación de autenticación.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</source>
+        <translation>El inicio de sesión de este equipo ha caducado o informática lo ha revocado. Vuelva a iniciar sesión con su contraseña y un código de su aplicación de autenticación.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Introduzca el código de 6 dígitos de su aplicación de autenticación.</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Locked. Signed in as %1.</source>
+        <translation>Bloqueado. Sesión iniciada como %1.</translation>
+    </message>
+    <message>
+        <source>Enter your password and a new code from your authenticator app to continue.</source>
+        <translation>Introduzca su contraseña y un código nuevo de su aplicación de autenticación para continuar.</translation>
+    </message>
+    <message>
+        <source>Enter your password to continue.</source>
+        <translation>Introduzca su contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>Código de 6 dígitos</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Checking your password</source>
+        <translation>Comprobando su contraseña</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Rounds</source>
         <translation>Rounds</translation>
+    </message>
+</context>
+<context>
+    <name>MainView</name>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the screen (Ctrl+L)</source>
+        <translation>Bloquear la pantalla (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the screen</source>
+        <translation>Bloquear la pantalla</translation>
     </message>
 </context>
 <context>
