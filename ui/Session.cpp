@@ -46,6 +46,7 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
         connect(client, &Xmpp::Client::sessionStarted, this, [this] {
             m_lastConnectionError.clear();
             updateStatus();
+            updateMfaEnforced(); // a reconnect may have logged in another way
         });
         connect(client, &Xmpp::Client::connectionLost, this, [this](const Core::Error &error) {
             m_lastConnectionError = Core::describeError(error);
@@ -72,6 +73,7 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
     Q_EMIT unlockingChanged();
     Q_EMIT lockPolicyChanged();
     updateStatus();
+    updateMfaEnforced();
 }
 
 QString Session::accountJid() const
@@ -148,6 +150,7 @@ void Session::release()
     Q_EMIT unlockingChanged();
     Q_EMIT lockPolicyChanged();
     updateStatus();
+    updateMfaEnforced();
 
     account->setParent(this);
     if (account->client().state() != Xmpp::Client::State::Disconnected) {
@@ -161,6 +164,15 @@ void Session::release()
     } else {
         account->deleteLater();
     }
+}
+
+void Session::updateMfaEnforced()
+{
+    const bool enforced = m_account && m_account->secondFactorEnforced();
+    if (enforced == m_mfaEnforced)
+        return;
+    m_mfaEnforced = enforced;
+    Q_EMIT mfaEnforcedChanged();
 }
 
 void Session::updateStatus()

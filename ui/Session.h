@@ -29,6 +29,10 @@ class Session : public QObject
     Q_PROPERTY(bool locked READ isLocked NOTIFY lockedChanged)
     Q_PROPERTY(bool unlocking READ isUnlocking NOTIFY unlockingChanged)
     Q_PROPERTY(bool unlockNeedsCode READ unlockNeedsCode NOTIFY lockPolicyChanged)
+    /// Whether this session's sign-in passed a second factor (a code, or a token
+    /// from such a sign-in). False on servers without two-step sign-in; the
+    /// status line then says so. False while signed out.
+    Q_PROPERTY(bool mfaEnforced READ isMfaEnforced NOTIFY mfaEnforcedChanged)
 public:
     enum class Status { SignedOut, Connecting, Online, Reconnecting };
     Q_ENUM(Status)
@@ -45,6 +49,7 @@ public:
     Status status() const { return m_status; }
     /// Why the link went down last (translated), while reconnecting; empty otherwise.
     QString connectionErrorText() const { return m_connectionErrorText; }
+    bool isMfaEnforced() const { return m_mfaEnforced; }
 
     /// Ends the session cleanly; the account object goes once the link is closed.
     Q_INVOKABLE void signOut();
@@ -67,6 +72,7 @@ Q_SIGNALS:
     void lockedChanged();
     void unlockingChanged();
     void lockPolicyChanged();
+    void mfaEnforcedChanged();
     /// Why unlocking failed and what to do (translated text).
     void unlockFailed(const QString &errorText);
 
@@ -76,11 +82,13 @@ protected:
 private:
     void release();
     void updateStatus();
+    void updateMfaEnforced();
 
     std::unique_ptr<Account::Account> m_account;
     Status m_status = Status::SignedOut;
     QString m_lastConnectionError; ///< why the link went down last, translated
     QString m_connectionErrorText; ///< what the status line shows of it
+    bool m_mfaEnforced = false;
 };
 
 } // namespace Ui

@@ -4,18 +4,58 @@
 #include "Session.h"
 
 #include "account/Account.h"
+#include "account/QrCode.h"
 
 #include "core/ErrorText.h"
 #include "core/Jid.h"
 
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace Ui {
 
+Q_LOGGING_CATEGORY(lcSignIn, "rounds.ui.signin")
+
 namespace {
+
+// The standard's quiet zone around the code on screen.
+constexpr int QrQuietZone = 4;
+
+// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": easier to copy by hand.
+QString groupedByFour(const QString &secret)
+{
+    QString out;
+    out.reserve(secret.size() + secret.size() / 4);
+    for (qsizetype i = 0; i < secret.size(); i += 4) {
+        if (i > 0)
+            out += u' ';
+        out += QStringView(secret).mid(i, 4);
+    }
+    return out;
+}
+
+QImage qrImage(const Account::QrCode &code)
+{
+    const int side = code.size + 2 * QrQuietZone;
+    QImage image(side, side, QImage::Format_Grayscale8);
+    image.fill(255);
+    for (int y = 0; y < code.size; ++y) {
+        uchar *line = image.scanLine(y + QrQuietZone) + QrQuietZone;
+        for (int x = 0; x < code.size; ++x)
+            line[x] = code.dark(x, y) ? 0 : 255;
+    }
+    return image;
+}
+
+// Overwrites the characters before letting go (copies handed to QML are out of reach).
+void wipe(QString &text)
+{
+    text.fill(u'\0');
+    text.clear();
+}
 
 // A file chooser hands over file:// URLs; people type plain paths.
 QString localPath(const QString &text)
@@ -121,9 +161,12 @@ void SignInForm::signIn(const QString &password)
     m_pending = std::make_unique<Account::Account>(std::move(settings));
     Account::Account *account = m_pending.get();
     Q_EMIT busyChanged();
+    connect(account, &Account::Account::secondFactorRequired, this,
+            &SignInForm::onSecondFactorRequired);
     account->signIn(password).then(this, [this, account](const Core::Result<void> &result) {
         if (m_pending.get() != account)
             return;
+        endSecondFactor();
         if (!result) {
             finish(Core::describeError(result.error()));
             return;
@@ -133,6 +176,72 @@ void SignInForm::signIn(const QString &password)
         if (m_session)
             m_session->adopt(std::move(signedIn));
     });
+}
+
+void SignInForm::onSecondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri)
+{
+    if (!m_pending || sender() != m_pending.get())
+        return;
+    if (task == Xmpp::SecondFactorTask::Enrolment) {
+        auto uri = Xmpp::OtpAuthUri::parse(otpauthUri);
+        if (!uri) {
+            // The client checked it already; this is only a second line of defence.
+            m_pending->signOut();
+            finish(Core::describeError(uri.error()));
+            return;
+        }
+        m_enrolmentSecret = groupedByFour(uri->secret);
+        wipe(uri->secret);
+        m_enrolmentAccount = uri->account;
+        m_enrolmentIssuer = uri->issuer;
+        if (auto code = Account::encodeQr(otpauthUri.toUtf8()))
+            m_enrolmentQr = qrImage(*code);
+        else // the secret is still there to type in
+            qCWarning(lcSignIn) << "enrolment QR code not drawn:" << code.error().detail;
+    }
+    qCInfo(lcSignIn) << "second factor asked:"
+                     << (task == Xmpp::SecondFactorTask::Enrolment ? "enrolment" : "code");
+    m_step = task == Xmpp::SecondFactorTask::Enrolment ? SecondFactorStep::Enrolment
+                                                       : SecondFactorStep::Code;
+    m_codeSent = false;
+    setErrorText({});
+    Q_EMIT secondFactorChanged();
+    Q_EMIT busyChanged();
+}
+
+void SignInForm::submitCode(const QString &code)
+{
+    if (!m_pending || m_step == SecondFactorStep::None || m_codeSent)
+        return;
+    if (auto sent = m_pending->provideSecondFactor(code); !sent) {
+        setErrorText(Core::describeError(sent.error()));
+        return;
+    }
+    m_codeSent = true;
+    setErrorText({});
+    Q_EMIT busyChanged();
+}
+
+void SignInForm::cancel()
+{
+    if (!m_pending || isBusy())
+        return;
+    m_pending->signOut();
+    endSecondFactor();
+    finish({});
+}
+
+void SignInForm::endSecondFactor()
+{
+    if (m_step == SecondFactorStep::None && m_enrolmentSecret.isEmpty())
+        return;
+    m_step = SecondFactorStep::None;
+    m_codeSent = false;
+    wipe(m_enrolmentSecret);
+    m_enrolmentAccount.clear();
+    m_enrolmentIssuer.clear();
+    m_enrolmentQr = QImage();
+    Q_EMIT secondFactorChanged();
 }
 
 void SignInForm::finish(const QString &errorText)

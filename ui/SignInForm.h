@@ -3,6 +3,9 @@
 
 #include "Session.h"
 
+#include "xmpp/sasl/Sasl2Exchange.h"
+
+#include <QImage>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -18,7 +21,10 @@ namespace Ui {
 
 /// The sign-in screen's state: what was typed (never the password), whether a
 /// sign-in runs, and the last error in words. signIn() builds the Account from
-/// the fields, and on success hands it to the Session.
+/// the fields, and on success hands it to the Session. When the server asks for
+/// a second factor, secondFactorStep says which: a code from the authenticator
+/// app, or (first sign-in) its enrolment, with the QR code and the secret to
+/// type; submitCode() answers. The secret is wiped when the step ends.
 class SignInForm : public QObject
 {
     Q_OBJECT
@@ -30,7 +36,18 @@ class SignInForm : public QObject
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY signedInChanged)
+    Q_PROPERTY(SecondFactorStep secondFactorStep READ secondFactorStep NOTIFY secondFactorChanged)
+    /// The enrolment secret (base32) in groups of four, for typing it in by hand.
+    Q_PROPERTY(QString enrolmentSecret READ enrolmentSecret NOTIFY secondFactorChanged)
+    Q_PROPERTY(QString enrolmentAccount READ enrolmentAccount NOTIFY secondFactorChanged)
+    Q_PROPERTY(QString enrolmentIssuer READ enrolmentIssuer NOTIFY secondFactorChanged)
+    /// The otpauth:// URI as a QR code, one pixel per module with a 4-module
+    /// quiet zone (draw it with QrCodeItem); null outside enrolment.
+    Q_PROPERTY(QImage enrolmentQr READ enrolmentQr NOTIFY secondFactorChanged)
 public:
+    enum class SecondFactorStep { None, Code, Enrolment };
+    Q_ENUM(SecondFactorStep)
+
     explicit SignInForm(QObject *parent = nullptr);
     ~SignInForm() override;
 
@@ -43,13 +60,28 @@ public:
     QString caFile() const { return m_caFile; }
     void setCaFile(const QString &path);
 
-    bool isBusy() const { return m_pending != nullptr; }
+    /// True while the server is working; false while it waits for a code.
+    bool isBusy() const
+    {
+        return m_pending != nullptr && (m_step == SecondFactorStep::None || m_codeSent);
+    }
     QString errorText() const { return m_errorText; }
     bool isSignedIn() const;
+
+    SecondFactorStep secondFactorStep() const { return m_step; }
+    QString enrolmentSecret() const { return m_enrolmentSecret; }
+    QString enrolmentAccount() const { return m_enrolmentAccount; }
+    QString enrolmentIssuer() const { return m_enrolmentIssuer; }
+    QImage enrolmentQr() const { return m_enrolmentQr; }
 
     /// Checks the fields, then connects. The password goes to the Account and is
     /// not kept here; errors end up in errorText.
     Q_INVOKABLE void signIn(const QString &password);
+    /// The code for the second-factor step. A code that is not six digits is
+    /// refused here (errorText says so) and nothing is sent.
+    Q_INVOKABLE void submitCode(const QString &code);
+    /// Gives up the sign-in while a code is asked for.
+    Q_INVOKABLE void cancel();
 
 Q_SIGNALS:
     void sessionChanged();
@@ -59,8 +91,11 @@ Q_SIGNALS:
     void busyChanged();
     void errorTextChanged();
     void signedInChanged();
+    void secondFactorChanged();
 
 private:
+    void onSecondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
+    void endSecondFactor();
     QString checkFields(const QString &password) const;
     void setErrorText(const QString &text);
     void finish(const QString &errorText);
@@ -71,6 +106,12 @@ private:
     QString m_caFile;
     QString m_errorText;
     std::unique_ptr<Account::Account> m_pending; ///< the account while it signs in
+    SecondFactorStep m_step = SecondFactorStep::None;
+    bool m_codeSent = false; ///< the server is checking a code
+    QString m_enrolmentSecret;
+    QString m_enrolmentAccount;
+    QString m_enrolmentIssuer;
+    QImage m_enrolmentQr;
 };
 
 } // namespace Ui

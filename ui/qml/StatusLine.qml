@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The connection state in words, with the reason while the link is down.
+// The connection state in words, with the reason while the link is down, and a
+// calm notice when this account signed in without a second factor.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -24,6 +25,10 @@ Control {
             return qsTr("Offline");
         }
     }
+
+    readonly property color inkColor: troubled ? "#3d2e00" : palette.windowText
+    readonly property string mfaNoticeText: qsTr("Two-step sign-in not enforced")
+    readonly property string mfaNoticeExplanation: qsTr("This account signs in with a password only: the server does not ask for a code from an authenticator app. Tell IT if you expected two-step sign-in.")
 
     background: Rectangle {
         color: bar.troubled ? "#fff1c2" : bar.palette.window
@@ -56,6 +61,38 @@ Control {
             visible: text !== ""
             elide: Text.ElideRight
             color: bar.troubled ? "#3d2e00" : bar.palette.windowText
+        }
+        Item {
+            Layout.fillWidth: true
+            visible: bar.session.connectionErrorText === ""
+        }
+        // A Control rather than a Label: it knows when it is hovered, without ids
+        // (contentItem is deferred; an id inside it would defeat that).
+        Control {
+            objectName: "mfaNotEnforcedNotice"
+            visible: bar.session.signedIn && !bar.session.mfaEnforced
+            hoverEnabled: true
+            leftPadding: 8
+            rightPadding: 8
+            topPadding: 2
+            bottomPadding: 2
+            contentItem: Label {
+                text: bar.mfaNoticeText
+                color: bar.inkColor
+            }
+            background: Rectangle {
+                color: "transparent"
+                border.color: bar.inkColor
+                border.width: 1
+                radius: height / 2
+                opacity: 0.6
+            }
+            ToolTip.visible: hovered
+            ToolTip.text: bar.mfaNoticeExplanation
+            ToolTip.delay: 300
+            Accessible.role: Accessible.StaticText
+            Accessible.name: bar.mfaNoticeText
+            Accessible.description: bar.mfaNoticeExplanation
         }
     }
 }
