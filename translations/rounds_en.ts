@@ -28,7 +28,10 @@
     <name>Account::IdleLock</name>
     <message numerus="yes">
         <source>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</source>
-        <translation><numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform><numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform></translation>
+        <translation>
+            <numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform>
+            <numerusform>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many wrong attempts to unlock. You have been signed out to protect patient information; sign in again with your password.</source>
@@ -397,6 +400,66 @@
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation>Set up two-step sign-in</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation>Two-step sign-in</translation>
+    </message>
+    <message>
+        <source>Scan this code with your authenticator app (for example FreeOTP, Google Authenticator or Microsoft Authenticator), then enter the 6-digit code it shows.</source>
+        <translation>Scan this code with your authenticator app (for example FreeOTP, Google Authenticator or Microsoft Authenticator), then enter the 6-digit code it shows.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>QR code for your authenticator app</translation>
+    </message>
+    <message>
+        <source>Cannot scan? Add the account in the app by hand with this key:</source>
+        <translation>Cannot scan? Add the account in the app by hand with this key:</translation>
+    </message>
+    <message>
+        <source>Key for manual entry</source>
+        <translation>Key for manual entry</translation>
+    </message>
+    <message>
+        <source>The app will list it as %1 (%2).</source>
+        <translation>The app will list it as %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The app will list it as %1.</source>
+        <translation>The app will list it as %1.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app</source>
+        <translation>Enter the 6-digit code from your authenticator app</translation>
+    </message>
+    <message>
+        <source>123456</source>
+        <translation>123456</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation>Code from your authenticator app</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancel sign-in</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Checking the code…</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -415,6 +478,14 @@
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in not enforced</source>
+        <translation>Two-step sign-in not enforced</translation>
+    </message>
+    <message>
+        <source>This account signs in with a password only: the server does not ask for a code from an authenticator app. Tell IT if you expected two-step sign-in.</source>
+        <translation>This account signs in with a password only: the server does not ask for a code from an authenticator app. Tell IT if you expected two-step sign-in.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,10 @@
     <name>Account::IdleLock</name>
     <message numerus="yes">
         <source>The password is not correct. Type your password again. After %n wrong attempts in a row you will be signed out.</source>
-        <translation><numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intento fallido seguido se cerrará la sesión.</numerusform><numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intentos fallidos seguidos se cerrará la sesión.</numerusform></translation>
+        <translation>
+            <numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intento fallido seguido se cerrará la sesión.</numerusform>
+            <numerusform>La contraseña no es correcta. Escríbala de nuevo. Tras %n intentos fallidos seguidos se cerrará la sesión.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many wrong attempts to unlock. You have been signed out to protect patient information; sign in again with your password.</source>
@@ -397,6 +400,66 @@
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation>Configurar el inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation>Inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+        <source>Scan this code with your authenticator app (for example FreeOTP, Google Authenticator or Microsoft Authenticator), then enter the 6-digit code it shows.</source>
+        <translation>Escanee este código con su aplicación de autenticación (por ejemplo FreeOTP, Google Authenticator o Microsoft Authenticator) e introduzca el código de 6 dígitos que muestre.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>Código QR para su aplicación de autenticación</translation>
+    </message>
+    <message>
+        <source>Cannot scan? Add the account in the app by hand with this key:</source>
+        <translation>¿No puede escanearlo? Añada la cuenta en la aplicación a mano con esta clave:</translation>
+    </message>
+    <message>
+        <source>Key for manual entry</source>
+        <translation>Clave para introducir a mano</translation>
+    </message>
+    <message>
+        <source>The app will list it as %1 (%2).</source>
+        <translation>La aplicación la mostrará como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The app will list it as %1.</source>
+        <translation>La aplicación la mostrará como %1.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app</source>
+        <translation>Introduzca el código de 6 dígitos de su aplicación de autenticación</translation>
+    </message>
+    <message>
+        <source>123456</source>
+        <translation>123456</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation>Código de su aplicación de autenticación</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Comprobando el código…</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -415,6 +478,14 @@
     <message>
         <source>Offline</source>
         <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in not enforced</source>
+        <translation>Inicio de sesión en dos pasos no exigido</translation>
+    </message>
+    <message>
+        <source>This account signs in with a password only: the server does not ask for a code from an authenticator app. Tell IT if you expected two-step sign-in.</source>
+        <translation>Esta cuenta inicia sesión solo con contraseña: el servidor no pide un código de una aplicación de autenticación. Avise a informática si esperaba el inicio de sesión en dos pasos.</translation>
     </message>
 </context>
 <context>

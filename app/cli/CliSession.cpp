@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliSession.h"
 
+#include "account/QrCode.h"
 #include "sync/OmemoService.h"
 
 #include "core/ErrorText.h"
@@ -199,10 +200,12 @@ void CliSession::showEnrolment(const QString &uri)
                {u"secret"_s, parsed->secret},
                {u"issuer"_s, parsed->issuer},
                {u"account"_s, parsed->account}});
-    std::fputs("rounds-cli: two-step sign-in is required. Add this account to your "
-               "authenticator app (scan the otpauth URI as a QR code, or type the secret), "
-               "then enter the 6-digit code it shows.\n",
+    std::fputs("rounds-cli: two-step sign-in is required. Scan this QR code with your "
+               "authenticator app (or type the secret printed on stdout), then enter the "
+               "6-digit code it shows.\n",
                stderr);
+    if (auto qr = Account::encodeQr(uri.toUtf8()))
+        std::fputs(Account::qrToTerminal(*qr).toUtf8().constData(), stderr);
 }
 
 std::expected<Account::Account *, int> CliSession::signIn()
