@@ -73,7 +73,14 @@ SignInForm::SignInForm(QObject *parent)
 {
 }
 
-SignInForm::~SignInForm() = default;
+SignInForm::~SignInForm()
+{
+    // A pending account finishes its sign-in future while it is destroyed, and the
+    // continuation runs at once: it must find nothing pending here, and every
+    // member still alive.
+    std::unique_ptr<Account::Account> pending = std::move(m_pending);
+    pending.reset();
+}
 
 void SignInForm::setSession(Session *session)
 {
@@ -226,9 +233,13 @@ void SignInForm::cancel()
 {
     if (!m_pending || isBusy())
         return;
-    m_pending->signOut();
+    // Taken out first: signing out may finish the sign-in future right away.
+    std::unique_ptr<Account::Account> account = std::move(m_pending);
     endSecondFactor();
-    finish({});
+    Q_EMIT busyChanged();
+    setErrorText({});
+    account->signOut();
+    account.release()->deleteLater();
 }
 
 void SignInForm::endSecondFactor()
@@ -247,7 +258,8 @@ void SignInForm::endSecondFactor()
 void SignInForm::finish(const QString &errorText)
 {
     // The account may still be unwinding its failed connection: let it go later.
-    m_pending.release()->deleteLater();
+    if (m_pending)
+        m_pending.release()->deleteLater();
     Q_EMIT busyChanged();
     setErrorText(errorText);
 }
