@@ -266,16 +266,6 @@ void Account::storeFastToken(const std::optional<Xmpp::FastToken> &token)
             .then(this, report("sign-in token not deleted:"));
 }
 
-QFuture<Core::Result<void>> Account::forgetSignInToken()
-{
-    if (!m_settingsStore)
-        return QtFuture::makeReadyFuture(Core::Result<void>{});
-    m_client->clearFastToken();
-    if (m_keychainCustody)
-        return m_keys->deleteSecret(FastTokenEntry.toString());
-    return m_settingsStore->remove(FastTokenEntry.toString());
-}
-
 QFuture<Core::Result<void>> Account::signIn(const QString &password)
 {
     if (!password.isEmpty())

@@ -92,9 +92,6 @@ public:
     /// Whether the session passed a second factor; false also on servers without
     /// the clinical profile (the UI says that MFA is not enforced there).
     bool secondFactorEnforced() const { return m_client->authSummary().secondFactor; }
-    /// Drops this computer's sign-in token here (keychain or store); the next
-    /// sign-in needs password and code again.
-    QFuture<Core::Result<void>> forgetSignInToken();
     void signOut();
 
     /// Opens this account's encrypted store, creating it (and its key) on first

@@ -138,8 +138,6 @@ public:
     const AuthSummary &authSummary() const { return m_auth; }
     /// The FAST token the next login will use (kept in memory; Account stores it).
     const std::optional<FastToken> &fastToken() const { return m_config.fastToken; }
-    /// Forgets the FAST token: the next login needs password (and code).
-    void clearFastToken() { m_config.fastToken.reset(); }
     /// Answers secondFactorRequired(): the code from the authenticator app.
     /// Fails at once (nothing sent) when no code is asked for or it is not six digits.
     Core::Result<void> provideSecondFactor(const QString &code);

@@ -61,6 +61,8 @@ public:
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
         tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+        // Server side: no client certificate is asked for. The client under
+        // test verifies this server against the generated test CA as always.
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         m_server.setSslConfiguration(tls);
         if (!m_server.listen(QHostAddress::LocalHost)) {

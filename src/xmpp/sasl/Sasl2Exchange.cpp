@@ -246,6 +246,24 @@ Core::Result<void> Sasl2Exchange::verifyMechanismProof(const QByteArray &additio
     return {};
 }
 
+Core::Result<void> Sasl2Exchange::acceptOutcome(const Element &element)
+{
+    // <continue/> and <success/>: the mechanism's proof (once), and the task
+    // that was answered, if any, passed.
+    if (m_state != State::Mechanism && m_state != State::TaskSent)
+        return Core::fail(Error::Code::Stanza,
+                          QStringLiteral("unexpected SASL2 ") + element.name());
+    if (auto ok =
+            verifyMechanismProof(decodePayload(element.firstChild(u"additional-data", Ns::Sasl2)));
+        !ok)
+        return ok;
+    if (m_state == State::TaskSent) {
+        m_secondFactor = true;
+        m_enrolled = m_enrolled || m_task == SecondFactorTask::Enrolment;
+    }
+    return {};
+}
+
 Core::Result<Sasl2Exchange::Step> Sasl2Exchange::handle(const Element &element)
 {
     if (element.xmlns() != Ns::Sasl2 || m_state == State::Done)
@@ -292,18 +310,8 @@ Core::Result<Sasl2Exchange::Step> Sasl2Exchange::onContinue(const Element &eleme
 {
     if (m_fast)
         return Core::fail(Error::Code::Stanza, QStringLiteral("a token login was given a task"));
-    if (m_state != State::Mechanism && m_state != State::TaskSent)
-        return Core::fail(Error::Code::Stanza, QStringLiteral("unexpected SASL2 continue"));
-    if (!m_mechanismVerified) {
-        if (auto ok = verifyMechanismProof(
-                decodePayload(element.firstChild(u"additional-data", Ns::Sasl2)));
-            !ok)
-            return std::unexpected(ok.error());
-    }
-    if (m_state == State::TaskSent) { // the task before this one passed
-        m_secondFactor = true;
-        m_enrolled = m_enrolled || m_task == SecondFactorTask::Enrolment;
-    }
+    if (auto ok = acceptOutcome(element); !ok)
+        return std::unexpected(ok.error());
     QStringList tasks;
     const Element taskList = element.firstChild(u"tasks", Ns::Sasl2);
     for (const Element &t : taskList.children())
@@ -355,18 +363,8 @@ Core::Result<Element> Sasl2Exchange::provideCode(const QString &code)
 
 Core::Result<Sasl2Exchange::Step> Sasl2Exchange::onSuccess(const Element &element)
 {
-    if (m_state != State::Mechanism && m_state != State::TaskSent)
-        return Core::fail(Error::Code::Stanza, QStringLiteral("unexpected SASL2 success"));
-    if (!m_mechanismVerified) {
-        if (auto ok = verifyMechanismProof(
-                decodePayload(element.firstChild(u"additional-data", Ns::Sasl2)));
-            !ok)
-            return std::unexpected(ok.error());
-    }
-    if (m_state == State::TaskSent) {
-        m_secondFactor = true;
-        m_enrolled = m_enrolled || m_task == SecondFactorTask::Enrolment;
-    }
+    if (auto ok = acceptOutcome(element); !ok)
+        return std::unexpected(ok.error());
     m_state = State::Done;
     Step step;
     step.kind = Step::Kind::Success;
@@ -412,8 +410,8 @@ Core::Error Sasl2Exchange::failureError(const Element &failure) const
     }
     if (m_fast && (condition == u"credentials-expired" || condition == u"not-authorized"))
         return Error{Error::Code::Auth, QStringLiteral("fast-token-rejected")};
-    if ((m_state == State::TaskSent || m_state == State::Done) && m_mechanismVerified &&
-        condition == u"not-authorized")
+    // Past the mechanism, a refusal is about the code.
+    if (m_mechanismVerified && condition == u"not-authorized")
         return Error{Error::Code::Mfa, m_task == SecondFactorTask::Enrolment
                                            ? QStringLiteral("wrong-enrolment-code")
                                            : QStringLiteral("wrong-code")};

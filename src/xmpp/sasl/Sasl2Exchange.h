@@ -156,6 +156,7 @@ private:
     enum class State { Mechanism, AwaitingEnrolChallenge, AwaitingCode, TaskSent, Done };
     explicit Sasl2Exchange(Options options);
     Core::Result<void> verifyMechanismProof(const QByteArray &additionalData);
+    Core::Result<void> acceptOutcome(const Element &element);
     Core::Result<Step> onContinue(const Element &element);
     Core::Result<Step> onSuccess(const Element &element);
 
