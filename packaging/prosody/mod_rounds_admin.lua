@@ -195,6 +195,17 @@ for _, name in ipairs({ "enable", "resume" }) do
 	end, 1000);
 end
 
+-- Defence in depth for logins that bypass mod_rounds_auth (RFC 6120 SASL on a host without
+-- rounds_totp_required): a disabled account's session is closed as soon as it binds.
+module:hook("resource-bind", function(event)
+	local session = event.session;
+	local a = session.username and auth_store:get(session.username);
+	if a and a.disabled then
+		admin_event("login-refused-disabled", nil, session.username, session.rounds_ua_id, "at=bind");
+		session:close({ condition = "policy-violation", extra = st.stanza("disabled", { xmlns = NS_ADMIN }) });
+	end
+end, 1000);
+
 -- <device-report/>: the OMEMO device ids of this client (after bind).
 module:hook("iq-set/host/" .. NS_ADMIN .. ":device-report", function(event)
 	local origin, stanza = event.origin, event.stanza;

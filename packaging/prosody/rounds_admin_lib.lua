@@ -16,7 +16,7 @@ local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f"
 	["\r"] = "\\r", ["\t"] = "\\t" };
 
 function lib.json_string(s)
-	return '"' .. s:gsub('[%c"\\]', function(c)
+	return '"' .. s:gsub('[\0-\31"\\]', function(c)
 		return escapes[c] or string.format("\\u%04x", c:byte());
 	end) .. '"';
 end
