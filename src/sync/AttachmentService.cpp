@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -91,7 +92,16 @@ AttachmentService::AttachmentService(Xmpp::Client &client, Xmpp::HttpUploadExten
     m_network->setCookieJar(nullptr);
 }
 
-AttachmentService::~AttachmentService() = default;
+AttachmentService::~AttachmentService()
+{
+    // Transfers cut short by shutting down are not failures: a download stays
+    // Downloading and resumes at the next start; an upload is retried by the outbox.
+    const auto replies = m_network->findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
 
 QString AttachmentService::directory() const
 {

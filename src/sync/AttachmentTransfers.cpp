@@ -313,9 +313,13 @@ void AttachmentService::finishDownload(const std::shared_ptr<Download> &d,
     if (!outcome) {
         d->writer.reset(); // removes the partial file
         const Error error = outcome.error();
-        // Too large for an automatic download: it waits for the user, with its size.
+        // Too large for an automatic download: it waits for the user, with its
+        // size. A lost connection is tried again at the next start; what the
+        // server or the cryptography refused stays failed until asked again.
         const bool waits = d->automatic && error.detail == u"download-too-large";
-        a.state = waits ? AttachmentState::Pending : AttachmentState::Failed;
+        const bool transient =
+            error.code == Error::Code::Network && !error.detail.contains(u": http ");
+        a.state = waits || transient ? AttachmentState::Pending : AttachmentState::Failed;
         a.error = waits ? QString() : error.detail;
         if (d->announced > 0)
             a.size = d->announced;
