@@ -2,6 +2,7 @@
 #pragma once
 
 #include "account/Account.h"
+#include "store/AttachmentStore.h"
 
 #include "core/Error.h"
 
@@ -79,3 +80,7 @@ int commandHistory(const QCommandLineParser &parser);
 int commandAudit(const QCommandLineParser &parser);
 int commandDevices(const QCommandLineParser &parser);
 int commandTrust(const QCommandLineParser &parser);
+int commandSendFile(const QCommandLineParser &parser);
+int commandAttachment(const QCommandLineParser &parser);
+/// An attachment as JSON for history and send (name, mime, size, state, sha256).
+QJsonObject attachmentJson(const Store::Attachment &attachment);

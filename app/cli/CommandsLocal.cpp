@@ -2,6 +2,7 @@
 // rounds-cli commands that read this device's encrypted store only.
 #include "CliSession.h"
 
+#include "store/AttachmentStore.h"
 #include "store/AuditStore.h"
 #include "store/MessageStore.h"
 
@@ -16,16 +17,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void printMessage(const char *event, const Store::StoredMessage &m)
+void printMessage(const char *event, const Store::StoredMessage &m,
+                  const Store::Attachment *attachment = nullptr)
 {
-    printJson({{u"event"_s, QString::fromLatin1(event)},
-               {u"id"_s, m.messageId},
-               {u"conversation"_s, m.conversation},
-               {u"from"_s, m.sender},
-               {u"direction"_s, m.direction == Store::Direction::Outgoing ? u"out"_s : u"in"_s},
-               {u"time"_s, m.timestamp.toString(Qt::ISODateWithMs)},
-               {u"state"_s, int(m.state)},
-               {u"body"_s, m.body}});
+    QJsonObject o{{u"event"_s, QString::fromLatin1(event)},
+                  {u"id"_s, m.messageId},
+                  {u"conversation"_s, m.conversation},
+                  {u"from"_s, m.sender},
+                  {u"direction"_s, m.direction == Store::Direction::Outgoing ? u"out"_s : u"in"_s},
+                  {u"time"_s, m.timestamp.toString(Qt::ISODateWithMs)},
+                  {u"state"_s, int(m.state)},
+                  {u"body"_s, m.body}};
+    if (attachment) {
+        o.insert(u"body"_s, QString()); // the link carries the file's key
+        o.insert(u"attachment"_s, attachmentJson(*attachment));
+    }
+    printJson(o);
 }
 
 int limitOf(const QCommandLineParser &parser, int fallback)
@@ -80,9 +87,20 @@ int commandHistory(const QCommandLineParser &parser)
         return reportError({Core::Error::Code::Timeout, u"reading history timed out"_s});
     if (!*page)
         return reportError(page->error());
+    QList<qint64> rows;
+    for (const Store::StoredMessage &m : std::as_const(**page))
+        rows.append(m.rowId);
+    const auto files =
+        await((*account)->attachmentStore()->forRows(rows), session.timeoutSeconds());
+    QHash<qint64, Store::Attachment> byRow;
+    if (files && *files)
+        for (const Store::Attachment &f : std::as_const(**files))
+            byRow.insert(f.messageRow, f);
     // Oldest first, like a conversation reads.
-    for (auto it = (*page)->crbegin(); it != (*page)->crend(); ++it)
-        printMessage("message", *it);
+    for (auto it = (*page)->crbegin(); it != (*page)->crend(); ++it) {
+        const auto file = byRow.constFind(it->rowId);
+        printMessage("message", *it, file != byRow.cend() ? &*file : nullptr);
+    }
     return ExitOk;
 }
 

@@ -24,7 +24,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         u"Rounds command-line client.\n\nCommands:\n"
         "  login    sign in, catch up with the archive, print the session as JSON, sign out\n"
-        "  send     send one message (--to, --body) and wait until the server has it\n"
+        "  send     send one message (--to, --body) and wait until the server has it;\n"
+        "           with --file PATH instead of --body, send a file (encrypted upload)\n"
         "  listen   print one JSON object per new incoming message (--count, --timeout)\n"
         "  sync     catch up with the archive and deliver everything in the outbox\n"
         "  search   WORDS... search this device's messages (newest first)\n"
@@ -33,6 +34,7 @@ int main(int argc, char **argv)
         "           verify FILE: check an exported chain; names the first bad line\n"
         "  devices  list the OMEMO devices of --with JID (default: this account) with\n"
         "           fingerprints and trust\n"
+        "  attachment get --message ID --out PATH: write a message's file, decrypted\n"
         "  trust    set the trust of a device: --with JID --device ID --set\n"
         "           verified|blind|undecided|distrusted (recorded in the audit chain)\n\n"
         "Messages are end-to-end encrypted (OMEMO, legacy and OMEMO 2). A contact without\n"
@@ -44,10 +46,13 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(
         u"command"_s,
-        u"login | send | listen | sync | search | history | audit | devices | trust"_s);
+        u"login | send | listen | sync | search | history | audit | devices | trust | attachment"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
+    parser.addOption({u"file"_s, u"send: a file to send instead of a text."_s, u"path"_s});
+    parser.addOption({u"message"_s, u"attachment get: the message id."_s, u"id"_s});
+    parser.addOption({u"out"_s, u"attachment get: where to write the file."_s, u"path"_s});
     parser.addOption({u"count"_s, u"listen: exit after this many messages."_s, u"n"_s});
     parser.addOption({u"with"_s, u"history: the conversation's address."_s, u"jid"_s});
     parser.addOption({u"limit"_s, u"search, history: at most this many rows."_s, u"n"_s});
@@ -66,6 +71,8 @@ int main(int argc, char **argv)
         return commandSearch(parser);
     if (command == u"audit")
         return commandAudit(parser);
+    if (command == u"attachment")
+        return commandAttachment(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;
@@ -73,7 +80,7 @@ int main(int argc, char **argv)
     if (command == u"login")
         return commandLogin(parser);
     if (command == u"send")
-        return commandSend(parser);
+        return parser.isSet(u"file"_s) ? commandSendFile(parser) : commandSend(parser);
     if (command == u"listen")
         return commandListen(parser);
     if (command == u"sync")

@@ -4,10 +4,12 @@
 #include "account/KeyCustody.h"
 #include "crypto/KeyWrap.h"
 #include "crypto/SecretBytes.h"
+#include "store/AttachmentStore.h"
 #include "store/AuditStore.h"
 #include "store/MessageStore.h"
 #include "store/SettingsStore.h"
 #include "store/StoreWorker.h"
+#include "sync/AttachmentService.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
 #include "sync/OmemoService.h"
@@ -16,6 +18,7 @@
 #include "xmpp/extensions/CarbonsExtension.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 #include "xmpp/extensions/DiscoExtension.h"
+#include "xmpp/extensions/HttpUploadExtension.h"
 #include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
 #include "xmpp/extensions/PresenceExtension.h"
@@ -54,6 +57,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     , m_transport(std::make_unique<Xmpp::WebSocketTransport>())
     , m_client(std::make_unique<Xmpp::Client>(*m_transport))
     , m_e2ePolicy(std::make_unique<Sync::E2ePolicy>())
+    , m_attachmentPolicy(std::make_unique<Sync::AttachmentPolicy>())
 {
     // Order matters: wrappers (carbons, archive results) are unwrapped before
     // plain message handling sees them; receipts and markers answer last.
@@ -66,6 +70,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_markers = &m_client->addExtension<Xmpp::ChatMarkersExtension>();
     m_receipts = &m_client->addExtension<Xmpp::ReceiptsExtension>();
     m_messaging = &m_client->addExtension<Xmpp::MessagingExtension>();
+    m_httpUpload = &m_client->addExtension<Xmpp::HttpUploadExtension>();
     connect(m_client.get(), &Xmpp::Client::secondFactorRequired, this,
             &Account::secondFactorRequired);
     connect(m_client.get(), &Xmpp::Client::fastTokenChanged, this, &Account::storeFastToken);
@@ -134,6 +139,7 @@ Account::~Account()
         m_omemo->shutdown();
     if (m_worker)
         m_worker->close();
+    m_attachments.reset(); // aborts transfers before the connection goes
     m_client.reset();
     m_pipeline.reset();
     m_messageStore.reset();
@@ -141,6 +147,7 @@ Account::~Account()
     m_outbox.reset();
     m_catchUp.reset();
     m_omemo.reset();
+    m_attachmentStore.reset();
     m_worker.reset();
 }
 
@@ -154,6 +161,13 @@ void Account::setE2ePolicy(const Sync::E2ePolicy &policy)
     *m_e2ePolicy = policy;
     if (m_omemo)
         m_omemo->setPolicy(policy);
+}
+
+void Account::setAttachmentPolicy(const Sync::AttachmentPolicy &policy)
+{
+    *m_attachmentPolicy = policy;
+    if (m_attachments)
+        m_attachments->setPolicy(policy);
 }
 
 QString Account::defaultDataDir(const Core::Jid &jid)
@@ -366,6 +380,7 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         fail(Error{Error::Code::Storage, QStringLiteral("io: cannot create the data folder")});
         return future;
     }
+    m_dataDir = options.dataDir;
     const QString dbPath = options.dataDir + u'/' + DatabaseFile;
     const QString keyPath = options.dataDir + u'/' + WrappedKeyFile;
     const bool dbExists = QFile::exists(dbPath);
@@ -471,10 +486,26 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
     m_omemo->setPolicy(*m_e2ePolicy);
     // Queued on the store thread before anything that stores messages.
     auto omemoReady = m_omemo->start();
-    m_outbox->setEncryptor([this](const Store::StoredMessage &message, Xmpp::Element stanza) {
+    const Sync::Outbox::Encryptor omemoEncryptor = [this](const Store::StoredMessage &message,
+                                                          Xmpp::Element stanza) {
         return m_omemo->encryptMessage(Core::Jid(message.conversation), message.body,
                                        std::move(stanza));
-    });
+    };
+    // Attachments: the outbox uploads a message's file before OMEMO encrypts its link.
+    m_attachmentStore = std::make_unique<Store::AttachmentStore>(m_worker);
+    m_attachments = std::make_unique<Sync::AttachmentService>(
+        *m_client, *m_httpUpload, *m_messageStore, *m_attachmentStore, *m_outbox, m_dataDir);
+    m_attachments->setPolicy(*m_attachmentPolicy);
+    m_attachments->setHttpsRules(
+        {m_settings.caFile, m_settings.pinnedSha256, m_settings.serverUrl.host()});
+    m_attachments->start();
+    m_outbox->setEncryptor(m_attachments->wrapEncryptor(omemoEncryptor));
+    connect(m_pipeline.get(), &Sync::MessagePipeline::messagesStored, m_attachments.get(),
+            &Sync::AttachmentService::onMessagesStored);
+    connect(m_attachments.get(), &Sync::AttachmentService::committed, this,
+            [this](const Store::StoredMessage &m) {
+                audit(Core::AuditEntry::Action::Send, {m.messageId, m.conversation});
+            });
     connect(m_pipeline.get(), &Sync::MessagePipeline::batchProcessed, m_omemo.get(),
             &Sync::OmemoService::afterIncoming);
     connect(m_omemo.get(), &Sync::OmemoService::trustChanged, this,

@@ -27,6 +27,7 @@ class MamExtension;
 class ReceiptsExtension;
 class ChatMarkersExtension;
 class PubSubExtension;
+class HttpUploadExtension;
 } // namespace Xmpp
 
 namespace Store {
@@ -34,6 +35,7 @@ class SettingsStore;
 class StoreWorker;
 class MessageStore;
 class AuditStore;
+class AttachmentStore;
 } // namespace Store
 
 namespace Sync {
@@ -42,6 +44,8 @@ class Outbox;
 class MamCatchUp;
 class OmemoService;
 struct E2ePolicy;
+class AttachmentService;
+struct AttachmentPolicy;
 } // namespace Sync
 
 namespace Account {
@@ -116,6 +120,7 @@ public:
     Xmpp::ReceiptsExtension &receipts() { return *m_receipts; }
     Xmpp::ChatMarkersExtension &markers() { return *m_markers; }
     Xmpp::PubSubExtension &pubsub() { return *m_pubsub; }
+    Xmpp::HttpUploadExtension &httpUpload() { return *m_httpUpload; }
 
     // Available once openLocalData() succeeded; null before.
     Store::MessageStore *messageStore() { return m_messageStore.get(); }
@@ -128,6 +133,13 @@ public:
     /// from the next send on.
     void setE2ePolicy(const Sync::E2ePolicy &policy);
     Store::AuditStore *auditLog() { return m_audit.get(); }
+    /// Files in conversations (XEP-0363 upload, XEP-0454 links, encrypted at
+    /// rest under <dataDir>/attachments); null before openLocalData().
+    Sync::AttachmentService *attachments() { return m_attachments.get(); }
+    Store::AttachmentStore *attachmentStore() { return m_attachmentStore.get(); }
+    /// Organisation rules for files (allowed at all, size limits). Applies from
+    /// the next send or download on.
+    void setAttachmentPolicy(const Sync::AttachmentPolicy &policy);
 
     /// Appends to the local audit chain (ids only; no-op before openLocalData()).
     /// Sign-in, sign-out and sends are recorded by the account itself.
@@ -166,6 +178,7 @@ private:
     Xmpp::ReceiptsExtension *m_receipts = nullptr;
     Xmpp::ChatMarkersExtension *m_markers = nullptr;
     Xmpp::PubSubExtension *m_pubsub = nullptr;
+    Xmpp::HttpUploadExtension *m_httpUpload = nullptr;
 
     std::unique_ptr<KeyCustody> m_keys;
     std::unique_ptr<Store::SettingsStore> m_settingsStore;
@@ -181,6 +194,10 @@ private:
     std::unique_ptr<Sync::OmemoService> m_omemo;
     std::unique_ptr<Sync::E2ePolicy> m_e2ePolicy;
     std::unique_ptr<IdleLock> m_idleLock;
+    QString m_dataDir;
+    std::unique_ptr<Store::AttachmentStore> m_attachmentStore;
+    std::unique_ptr<Sync::AttachmentService> m_attachments;
+    std::unique_ptr<Sync::AttachmentPolicy> m_attachmentPolicy;
 };
 
 } // namespace Account

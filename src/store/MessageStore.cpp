@@ -63,7 +63,8 @@ MessageStore::MessageStore(std::shared_ptr<StoreWorker> worker)
 
 QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<StoredMessage> batch)
 {
-    return m_worker->run([batch = std::move(batch), decryptor = m_decryptor](Database &db) {
+    return m_worker->run([batch = std::move(batch), decryptor = m_decryptor,
+                          afterInsert = m_afterInsert](Database &db) {
         return inTransaction(db, [&]() -> Core::Result<QList<InsertOutcome>> {
             QList<InsertOutcome> outcomes;
             outcomes.reserve(batch.size());
@@ -98,6 +99,9 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
                 if (!row)
                     return std::unexpected(row.error());
                 m.rowId = *row;
+                if (afterInsert)
+                    if (auto r = afterInsert(db, m); !r)
+                        return std::unexpected(r.error());
                 outcomes.append({*row, false, false, std::move(m)});
             }
             return outcomes;

@@ -28,6 +28,13 @@ public:
     /// ratchet never moves past a message that was not stored.
     using Decryptor = std::function<Core::Result<bool>(Database &db, StoredMessage &message)>;
     void setDecryptor(Decryptor decryptor) { m_decryptor = std::move(decryptor); }
+    /// Runs in the same transaction for every newly stored message of a batch
+    /// (rowId set, decrypted): attachments of a received link are recorded
+    /// here, so a message and its attachment are stored together. An error
+    /// aborts the whole batch.
+    using AfterInsert =
+        std::function<Core::Result<void>(Database &db, const StoredMessage &message)>;
+    void setAfterInsert(AfterInsert hook) { m_afterInsert = std::move(hook); }
 
     /// Stores a batch in one transaction, skipping messages already stored:
     /// same conversation and origin-id, or same stanza-id, or (when neither is
@@ -70,6 +77,7 @@ public:
 private:
     std::shared_ptr<StoreWorker> m_worker;
     Decryptor m_decryptor;
+    AfterInsert m_afterInsert;
 };
 
 } // namespace Store
