@@ -79,3 +79,6 @@ int commandHistory(const QCommandLineParser &parser);
 int commandAudit(const QCommandLineParser &parser);
 int commandDevices(const QCommandLineParser &parser);
 int commandTrust(const QCommandLineParser &parser);
+// Care-team rooms (CommandsRooms.cpp): room create | join | leave | send.
+int commandRoom(const QCommandLineParser &parser);
+void addRoomOptions(QCommandLineParser &parser);
