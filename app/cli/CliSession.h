@@ -84,3 +84,6 @@ int commandSendFile(const QCommandLineParser &parser);
 int commandAttachment(const QCommandLineParser &parser);
 /// An attachment as JSON for history and send (name, mime, size, state, sha256).
 QJsonObject attachmentJson(const Store::Attachment &attachment);
+// Care-team rooms (CommandsRooms.cpp): room create | join | leave | send.
+int commandRoom(const QCommandLineParser &parser);
+void addRoomOptions(QCommandLineParser &parser);

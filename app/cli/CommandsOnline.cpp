@@ -168,7 +168,10 @@ int commandListen(const QCommandLineParser &parser)
                              if (m.direction != Store::Direction::Incoming)
                                  continue;
                              ++received;
-                             printJson(messageJson(m));
+                             QJsonObject json = messageJson(m);
+                             if (a.isRoom(m.conversation)) // a care-team room; "from" is the member
+                                 json.insert(u"room"_s, m.conversation);
+                             printJson(json);
                          }
                      });
     printJson({{u"event"_s, u"ready"_s}, {u"jid"_s, a.client().boundJid().toString()}});

@@ -36,7 +36,9 @@ int main(int argc, char **argv)
         "           fingerprints and trust\n"
         "  attachment get --message ID --out PATH: write a message's file, decrypted\n"
         "  trust    set the trust of a device: --with JID --device ID --set\n"
-        "           verified|blind|undecided|distrusted (recorded in the audit chain)\n\n"
+        "           verified|blind|undecided|distrusted (recorded in the audit chain)\n"
+        "  room     create --room NAME --members JID,JID: a members-only care-team room\n"
+        "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n\n"
         "Messages are end-to-end encrypted (OMEMO, legacy and OMEMO 2). A contact without\n"
         "an OMEMO device cannot be sent to unless --allow-plaintext is given.\n"
         "The password is read from ROUNDS_PASSWORD or the first line of standard input.\n"
@@ -46,7 +48,7 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(
         u"command"_s,
-        u"login | send | listen | sync | search | history | audit | devices | trust | attachment"_s);
+        u"login | send | listen | sync | search | history | audit | devices | trust | attachment | room"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -59,6 +61,7 @@ int main(int argc, char **argv)
     parser.addOption({u"output"_s, u"audit export: the file to write."_s, u"file"_s});
     parser.addOption({u"device"_s, u"trust: the OMEMO device id."_s, u"id"_s});
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
+    addRoomOptions(parser);
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -73,6 +76,8 @@ int main(int argc, char **argv)
         return commandAudit(parser);
     if (command == u"attachment")
         return commandAttachment(parser);
+    if (command == u"room")
+        return commandRoom(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;

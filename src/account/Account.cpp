@@ -7,6 +7,7 @@
 #include "store/AttachmentStore.h"
 #include "store/AuditStore.h"
 #include "store/MessageStore.h"
+#include "store/RoomStore.h"
 #include "store/SettingsStore.h"
 #include "store/StoreWorker.h"
 #include "sync/AttachmentService.h"
@@ -21,6 +22,7 @@
 #include "xmpp/extensions/HttpUploadExtension.h"
 #include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/MessagingExtension.h"
+#include "xmpp/extensions/MucExtension.h"
 #include "xmpp/extensions/PresenceExtension.h"
 #include "xmpp/extensions/PubSubExtension.h"
 #include "xmpp/extensions/ReceiptsExtension.h"
@@ -63,6 +65,8 @@ Account::Account(AccountSettings settings, QObject *parent)
     // plain message handling sees them; receipts and markers answer last.
     m_disco = &m_client->addExtension<Xmpp::DiscoExtension>();
     m_roster = &m_client->addExtension<Xmpp::RosterExtension>();
+    // Room presence and groupchat are the room's, not a contact's: before presence.
+    m_muc = &m_client->addExtension<Xmpp::MucExtension>();
     m_presence = &m_client->addExtension<Xmpp::PresenceExtension>();
     m_carbons = &m_client->addExtension<Xmpp::CarbonsExtension>();
     m_mam = &m_client->addExtension<Xmpp::MamExtension>();
@@ -146,6 +150,7 @@ Account::~Account()
     m_audit.reset();
     m_outbox.reset();
     m_catchUp.reset();
+    m_roomStore.reset();
     m_omemo.reset();
     m_attachmentStore.reset();
     m_worker.reset();
@@ -481,6 +486,9 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
     m_pipeline = std::make_unique<Sync::MessagePipeline>(m_settings.jid, *m_messageStore);
     m_outbox = std::make_unique<Sync::Outbox>(*m_client, *m_messaging, *m_messageStore);
     m_catchUp = std::make_unique<Sync::MamCatchUp>(*m_client, *m_mam, *m_pipeline, *m_messageStore);
+    // First on the store thread: which conversations are rooms must be known
+    // before the outbox sends anything.
+    auto roomsReady = startRooms();
     m_omemo = std::make_unique<Sync::OmemoService>(*m_client, *m_pubsub, m_worker, *m_messageStore,
                                                    m_settings.jid);
     m_omemo->setPolicy(*m_e2ePolicy);
@@ -488,6 +496,8 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
     auto omemoReady = m_omemo->start();
     const Sync::Outbox::Encryptor omemoEncryptor = [this](const Store::StoredMessage &message,
                                                           Xmpp::Element stanza) {
+        if (isRoom(message.conversation))
+            return encryptForRoom(message, std::move(stanza));
         return m_omemo->encryptMessage(Core::Jid(message.conversation), message.body,
                                        std::move(stanza));
     };
@@ -581,7 +591,12 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
         (void)m_catchUp->run();
         m_outbox->flush();
     }
-    return omemoReady;
+    // The rooms were queued first, so they are known by the time OMEMO is.
+    return omemoReady.then(this, [roomsReady](Core::Result<void> ready) {
+        if (ready && roomsReady.isFinished() && !roomsReady.result())
+            return roomsReady.result();
+        return ready;
+    });
 }
 
 void Account::applyPeerState(const Core::Jid &from, const QString &messageId,

@@ -12,6 +12,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -28,6 +29,7 @@ class ReceiptsExtension;
 class ChatMarkersExtension;
 class PubSubExtension;
 class HttpUploadExtension;
+class MucExtension;
 } // namespace Xmpp
 
 namespace Store {
@@ -36,6 +38,7 @@ class StoreWorker;
 class MessageStore;
 class AuditStore;
 class AttachmentStore;
+class RoomStore;
 } // namespace Store
 
 namespace Sync {
@@ -121,6 +124,7 @@ public:
     Xmpp::ChatMarkersExtension &markers() { return *m_markers; }
     Xmpp::PubSubExtension &pubsub() { return *m_pubsub; }
     Xmpp::HttpUploadExtension &httpUpload() { return *m_httpUpload; }
+    Xmpp::MucExtension &muc() { return *m_muc; }
 
     // Available once openLocalData() succeeded; null before.
     Store::MessageStore *messageStore() { return m_messageStore.get(); }
@@ -140,6 +144,30 @@ public:
     /// Organisation rules for files (allowed at all, size limits). Applies from
     /// the next send or download on.
     void setAttachmentPolicy(const Sync::AttachmentPolicy &policy);
+    Store::RoomStore *roomStore() { return m_roomStore.get(); }
+
+    // Care-team rooms (XEP-0045 with OMEMO; AccountRooms.cpp, docs/e2e.md).
+    // Available once openLocalData() succeeded. Rooms we are in are entered
+    // again on every new session (not on a resumed one).
+
+    /// Creates a members-only, non-anonymous, persistent, unlisted room and
+    /// makes `members` its members; we are its owner and in it. `name` is the
+    /// room's local part on our server's MUC service, or a full room JID.
+    /// Fails with Policy "muc-room-exists" when someone else's room has that name.
+    QFuture<Core::Result<Core::Jid>> createCareTeamRoom(const QString &name,
+                                                        const QList<Core::Jid> &members);
+    /// Enters a room (and keeps entering it on each new session). A room that
+    /// is not ours to enter fails with Policy "muc-registration-required".
+    QFuture<Core::Result<void>> joinRoom(const Core::Jid &room);
+    /// Leaves a room and stops entering it; its messages stay.
+    QFuture<Core::Result<void>> leaveRoom(const Core::Jid &room);
+    /// Sends to a room we are in through the outbox, encrypted to every device
+    /// of every member (see OmemoService::encryptMessage).
+    QFuture<Core::Result<Store::StoredMessage>> sendToRoom(const Core::Jid &room,
+                                                           const QString &body);
+    /// Whether a conversation is one of our rooms.
+    bool isRoom(const QString &conversation) const { return m_rooms.contains(conversation); }
+    QList<QString> rooms() const { return m_rooms.values(); }
 
     /// Appends to the local audit chain (ids only; no-op before openLocalData()).
     /// Sign-in, sign-out and sends are recorded by the account itself.
@@ -155,6 +183,9 @@ Q_SIGNALS:
     void secondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
     /// Delivery or read state of one of our messages changed (receipt, marker).
     void messageStateChanged(const QString &messageId, Store::MessageState state);
+    /// We were removed from a room (kicked, membership revoked, room destroyed);
+    /// it is no longer entered. `reason` is a "muc-..." detail.
+    void roomLeft(const QString &room, const Core::Error &reason);
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
@@ -165,6 +196,13 @@ private:
     void storeFastToken(const std::optional<Xmpp::FastToken> &token);
     /// Finishes when the OMEMO identity is open.
     QFuture<Core::Result<void>> startServices(std::shared_ptr<Store::StoreWorker> worker);
+    /// Room services on top of the open store (AccountRooms.cpp); finishes when
+    /// the rooms are known.
+    QFuture<Core::Result<void>> startRooms();
+    void rejoinRooms();
+    /// The stanza for a room message, encrypted to all members' devices.
+    QFuture<Core::Result<Xmpp::Element>> encryptForRoom(const Store::StoredMessage &message,
+                                                        Xmpp::Element stanza);
 
     AccountSettings m_settings;
     std::unique_ptr<Xmpp::WebSocketTransport> m_transport;
@@ -179,6 +217,7 @@ private:
     Xmpp::ChatMarkersExtension *m_markers = nullptr;
     Xmpp::PubSubExtension *m_pubsub = nullptr;
     Xmpp::HttpUploadExtension *m_httpUpload = nullptr;
+    Xmpp::MucExtension *m_muc = nullptr;
 
     std::unique_ptr<KeyCustody> m_keys;
     std::unique_ptr<Store::SettingsStore> m_settingsStore;
@@ -198,6 +237,8 @@ private:
     std::unique_ptr<Store::AttachmentStore> m_attachmentStore;
     std::unique_ptr<Sync::AttachmentService> m_attachments;
     std::unique_ptr<Sync::AttachmentPolicy> m_attachmentPolicy;
+    std::unique_ptr<Store::RoomStore> m_roomStore;
+    QSet<QString> m_rooms; ///< bare JIDs of the rooms we are in (or re-enter)
 };
 
 } // namespace Account

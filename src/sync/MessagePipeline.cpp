@@ -67,6 +67,34 @@ void MessagePipeline::ingestLive(const Xmpp::Message &message)
     enqueue(toStored(message, false));
 }
 
+void MessagePipeline::ingestGroupchat(const Xmpp::Message &message, const Core::Jid &realSender)
+{
+    if (!message.from.isValid() || !isStorable(message))
+        return;
+    const Core::Jid room = message.from.bare();
+    const bool outgoing = realSender.isValid() && realSender.bare() == m_self;
+    StoredMessage stored = toStored(message, false);
+    stored.conversation = room.bareString();
+    stored.direction = outgoing ? Store::Direction::Outgoing : Store::Direction::Incoming;
+    stored.state = outgoing ? Store::MessageState::Sent : Store::MessageState::Received;
+    // The room's archive key (MUC MAM), not ours.
+    stored.stanzaId = Core::Jid(message.stanzaIdBy) == room ? message.stanzaId : QString();
+    if (realSender.isValid()) {
+        stored.sender = realSender.bareString();
+    } else {
+        stored.sender = message.from.toString();
+        if (stored.encrypted) {
+            // Without the member's real JID there is no session to decrypt with.
+            stored.encrypted.reset();
+            stored.protection = Store::Protection::Undecryptable;
+            stored.e2eError = QStringLiteral("muc-unknown-sender");
+        }
+    }
+    if (outgoing && !stored.originId.isEmpty())
+        m_reflections.insert(stored.originId);
+    enqueue(std::move(stored));
+}
+
 void MessagePipeline::ingestCarbon(const Xmpp::Message &message, bool sent)
 {
     if (!isStorable(message))
@@ -112,15 +140,31 @@ MessagePipeline::ingestBatch(const QList<StoredMessage> &messages)
                 return outcomes;
             }
             QList<StoredMessage> fresh;
-            for (const Store::InsertOutcome &outcome : std::as_const(*outcomes))
+            for (qsizetype i = 0; i < outcomes->size(); ++i) {
+                const Store::InsertOutcome &outcome = outcomes->at(i);
                 if (!outcome.duplicate && !outcome.skipped)
                     fresh.append(outcome.message);
+                const StoredMessage &in = messages.at(i);
+                if (in.direction == Store::Direction::Outgoing &&
+                    m_reflections.remove(in.originId) && outcome.duplicate)
+                    markReflected(in.originId);
+            }
             if (fresh.size() != messages.size())
                 qCInfo(lcPipeline)
                     << messages.size() - fresh.size() << "duplicates or key transports skipped";
             if (!fresh.isEmpty())
                 Q_EMIT messagesStored(fresh);
             return outcomes;
+        });
+}
+
+void MessagePipeline::markReflected(const QString &originId)
+{
+    // The outbox uses the origin-id as the stanza id of what it sends.
+    m_store.updateState(originId, Store::MessageState::Delivered)
+        .then(this, [this, originId](Core::Result<void> done) {
+            if (done)
+                Q_EMIT roomMessageReflected(originId);
         });
 }
 

@@ -11,6 +11,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QSet>
 
 namespace Sync {
 
@@ -30,6 +31,12 @@ public:
     void ingestLive(const Xmpp::Message &message);
     /// A carbon copy: `sent` when another device of ours sent it.
     void ingestCarbon(const Xmpp::Message &message, bool sent);
+    /// A groupchat message of a care-team room (XEP-0045). `realSender` is the
+    /// occupant's real JID (invalid when unknown): the sender of the stored row
+    /// and the address OMEMO decrypts from. The room's bare JID is the
+    /// conversation. Our own message reflected by the room is recognised by its
+    /// origin-id: not stored again, and our row moves to Delivered.
+    void ingestGroupchat(const Xmpp::Message &message, const Core::Jid &realSender);
     /// A page of archived messages; finishes when they are stored.
     QFuture<Core::Result<QList<Store::InsertOutcome>>>
     ingestBatch(const QList<Store::StoredMessage> &messages);
@@ -52,6 +59,8 @@ Q_SIGNALS:
     void storageFailed(const Core::Error &error);
     /// A batch went through the store (stored, duplicate or key transport).
     void batchProcessed();
+    /// A room reflected one of our messages (by origin-id): it reached the room.
+    void roomMessageReflected(const QString &messageId);
 
 private:
     static constexpr int CoalesceMs = 5;
@@ -59,11 +68,13 @@ private:
 
     void enqueue(Store::StoredMessage message);
     void flushPending();
+    void markReflected(const QString &originId);
 
     Core::Jid m_self;
     Store::MessageStore &m_store;
     QList<Store::StoredMessage> m_pending;
     bool m_flushScheduled = false;
+    QSet<QString> m_reflections; ///< origin-ids of our own groupchat messages in flight
 };
 
 } // namespace Sync

@@ -163,7 +163,9 @@ OmemoService::OmemoService(Xmpp::Client &client, Xmpp::PubSubExtension &pubsub,
         } else {
             // XEP-0420: the envelope must name the real sender and recipient.
             const auto envelope = Xmpp::Omemo::sceFromBytes(*decrypted->plaintext);
-            const QString expectedTo = outgoing ? m.conversation : self;
+            // In a room (conversation is not the sender) the envelope is addressed
+            // to the room, as are our own messages.
+            const QString expectedTo = outgoing || m.conversation != sender ? m.conversation : self;
             if (!envelope || envelope->from.bareString() != sender ||
                 envelope->to.bareString() != expectedTo) {
                 m.protection = Store::Protection::Undecryptable;
@@ -424,9 +426,28 @@ QFuture<Core::Result<void>> OmemoService::ensureSessions(const QList<Target> &ta
 QFuture<Core::Result<Xmpp::Element>>
 OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Element stanza)
 {
+    return encryptMessage(QList<Core::Jid>{to}, to, body, std::move(stanza));
+}
+
+QFuture<Core::Result<Xmpp::Element>>
+OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid &envelopeTo,
+                             const QString &body, Xmpp::Element stanza)
+{
     using Out = Core::Result<Xmpp::Element>;
     if (!isReady())
         return ready(Out(Core::fail(Error::Code::Crypto, QStringLiteral("omemo-not-ready"))));
+    const QString self = m_self.bareString();
+    QStringList peers;
+    QList<Core::Jid> toRefresh{m_self};
+    for (const Core::Jid &jid : recipients) {
+        const QString bare = jid.bareString();
+        if (bare != self && !peers.contains(bare)) {
+            peers << bare;
+            toRefresh << jid.bare();
+        }
+    }
+    if (peers.isEmpty())
+        return ready(Out(Core::fail(Error::Code::Policy, QStringLiteral("omemo-no-recipients"))));
     auto promise = std::make_shared<QPromise<Out>>();
     promise->start();
     auto future = promise->future();
@@ -434,19 +455,20 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
         promise->addResult(std::move(out));
         promise->finish();
     };
-    const QString peer = to.bareString();
-    const QString self = m_self.bareString();
+    const QString envelopePeer = envelopeTo.bareString();
+    // A room names the members a refusal is about; 1:1 details stay as they were.
+    const bool nameWho = peers.size() > 1 || envelopePeer != peers.first();
     const quint32 ownDevice = m_deviceId;
 
     // Which device gets which version: OMEMO 2 where the device lists it,
     // legacy otherwise; and which of them still lack a session.
     const auto plan =
-        [state = m_state, peer, self,
+        [state = m_state, peers, self,
          ownDevice](Store::Database &) -> Core::Result<std::pair<QList<Target>, QList<Target>>> {
         if (!state->engine)
             return Core::fail(Error::Code::Crypto, QStringLiteral("omemo-not-ready"));
         QList<Target> all, missing;
-        for (const QString &jid : {peer, self}) {
+        for (const QString &jid : peers + QStringList{self}) {
             QHash<quint32, Version> chosen;
             for (Version version : {Version::Legacy, Version::V2}) {
                 auto list = state->storage->deviceList(version, jid);
@@ -469,9 +491,98 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
         return std::pair{all, missing};
     };
 
-    refreshDeviceLists({to.bare(), m_self}, false)
-        .then(this, [this, plan, settle, peer, self, body, stanza](Core::Result<void>) {
-            m_worker->run(plan).then(this, [this, settle, peer, self, body, stanza](
+    const auto encrypt =
+        [state = m_state, peers, self, body, envelopePeer,
+         nameWho](const QList<Target> &planned,
+                  const E2ePolicy &policy) -> Core::Result<QList<Xmpp::Omemo::Encrypted>> {
+        if (!state->engine)
+            return Core::fail(Error::Code::Crypto, QStringLiteral("omemo-not-ready"));
+        const auto refuse = [&](const QString &code, const QStringList &who) {
+            return Core::fail(Error::Code::Policy,
+                              nameWho ? code + QStringLiteral(": ") + who.join(u' ') : code);
+        };
+        const auto without = [&](const QList<Target> &list) {
+            QStringList left = peers;
+            for (const Target &t : list)
+                left.removeAll(t.jid);
+            return left;
+        };
+        if (const QStringList none = without(planned); !none.isEmpty())
+            return refuse(QStringLiteral("omemo-no-devices"), none);
+        // Devices without a session (no usable bundle) get nothing, so they
+        // neither count nor block.
+        QList<Target> usable;
+        for (const Target &t : planned) {
+            auto has = state->engine->hasSession(t.version, {t.jid, t.deviceId});
+            if (!has)
+                return std::unexpected(has.error());
+            if (*has)
+                usable.append(t);
+        }
+        if (const QStringList none = without(usable); !none.isEmpty())
+            return refuse(QStringLiteral("omemo-no-sessions"), none);
+        if (policy.requireVerifiedDevices) {
+            QStringList unverified;
+            for (const Target &t : usable) {
+                auto identity = state->storage->loadDeviceIdentity(t.jid, t.deviceId);
+                if (!identity)
+                    return std::unexpected(identity.error());
+                if (!*identity || (*identity)->trust != Trust::Verified)
+                    unverified << t.jid + u'#' + QString::number(t.deviceId);
+            }
+            if (!unverified.isEmpty())
+                return Core::fail(Error::Code::Policy,
+                                  QStringLiteral("omemo-unverified-devices: ") +
+                                      unverified.join(u' '));
+        }
+        QList<Xmpp::Omemo::Encrypted> out;
+        QSet<QString> reached;
+        for (Version version : AllVersions) {
+            QList<Crypto::OmemoAddress> addresses;
+            for (const Target &t : usable)
+                if (t.version == version)
+                    addresses.append({t.jid, t.deviceId});
+            if (addresses.isEmpty())
+                continue;
+            QByteArray plaintext;
+            if (version == Version::Legacy) {
+                plaintext = body.toUtf8();
+            } else {
+                Xmpp::Omemo::SceEnvelope envelope;
+                envelope.body = body;
+                envelope.to = Core::Jid(envelopePeer);
+                envelope.from = Core::Jid(self);
+                envelope.time = QDateTime::currentDateTimeUtc();
+                plaintext = Xmpp::Omemo::sceToBytes(envelope);
+            }
+            auto encrypted = state->engine->encrypt(version, addresses, plaintext);
+            if (!encrypted)
+                return std::unexpected(encrypted.error());
+            for (const auto &key : std::as_const(encrypted->encrypted.keys)) {
+                if (version == Version::V2) {
+                    reached.insert(key.jid);
+                    continue;
+                }
+                // Legacy keys carry no JID: look the device up in the targets.
+                for (const Target &t : std::as_const(usable))
+                    if (t.version == version && t.deviceId == key.deviceId)
+                        reached.insert(t.jid);
+            }
+            if (!encrypted->encrypted.keys.isEmpty())
+                out.append(encrypted->encrypted);
+        }
+        QStringList unreached;
+        for (const QString &peer : peers)
+            if (!reached.contains(peer))
+                unreached << peer;
+        if (!unreached.isEmpty())
+            return refuse(QStringLiteral("omemo-no-trusted-devices"), unreached);
+        return out;
+    };
+
+    refreshDeviceLists(toRefresh, false)
+        .then(this, [this, plan, encrypt, settle, body, stanza](Core::Result<void>) {
+            m_worker->run(plan).then(this, [this, encrypt, settle, body, stanza](
                                                Core::Result<std::pair<QList<Target>, QList<Target>>>
                                                    planned) {
                 if (!planned) {
@@ -480,107 +591,17 @@ OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Ele
                 }
                 const QList<Target> targets = planned->first;
                 ensureSessions(planned->second)
-                    .then(this, [this, settle, targets, peer, self, body,
-                                 stanza](Core::Result<void>) {
+                    .then(this, [this, encrypt, settle, targets, body, stanza](Core::Result<void>) {
                         const E2ePolicy policy = m_policy;
                         m_worker
-                            ->run([state = m_state, planned = targets, peer, self, body,
-                                   policy](Store::Database &)
-                                      -> Core::Result<QList<Xmpp::Omemo::Encrypted>> {
-                                if (!state->engine)
-                                    return Core::fail(Error::Code::Crypto,
-                                                      QStringLiteral("omemo-not-ready"));
-                                const auto hasPeer = [&](const QList<Target> &list) {
-                                    return std::any_of(
-                                        list.cbegin(), list.cend(),
-                                        [&](const Target &t) { return t.jid == peer; });
-                                };
-                                if (!hasPeer(planned))
-                                    return Core::fail(Error::Code::Policy,
-                                                      QStringLiteral("omemo-no-devices"));
-                                // Devices without a session (no usable bundle) get
-                                // nothing, so they neither count nor block.
-                                QList<Target> usable;
-                                for (const Target &t : planned) {
-                                    auto has =
-                                        state->engine->hasSession(t.version, {t.jid, t.deviceId});
-                                    if (!has)
-                                        return std::unexpected(has.error());
-                                    if (*has)
-                                        usable.append(t);
-                                }
-                                if (!hasPeer(usable))
-                                    return Core::fail(Error::Code::Policy,
-                                                      QStringLiteral("omemo-no-sessions"));
-                                if (policy.requireVerifiedDevices) {
-                                    QStringList unverified;
-                                    for (const Target &t : usable) {
-                                        auto identity =
-                                            state->storage->loadDeviceIdentity(t.jid, t.deviceId);
-                                        if (!identity)
-                                            return std::unexpected(identity.error());
-                                        if (!*identity || (*identity)->trust != Trust::Verified)
-                                            unverified
-                                                << t.jid + u'#' + QString::number(t.deviceId);
-                                    }
-                                    if (!unverified.isEmpty())
-                                        return Core::fail(
-                                            Error::Code::Policy,
-                                            QStringLiteral("omemo-unverified-devices: ") +
-                                                unverified.join(u' '));
-                                }
-                                QList<Xmpp::Omemo::Encrypted> out;
-                                bool reachesPeer = false;
-                                for (Version version : AllVersions) {
-                                    QList<Crypto::OmemoAddress> addresses;
-                                    for (const Target &t : usable)
-                                        if (t.version == version)
-                                            addresses.append({t.jid, t.deviceId});
-                                    if (addresses.isEmpty())
-                                        continue;
-                                    QByteArray plaintext;
-                                    if (version == Version::Legacy) {
-                                        plaintext = body.toUtf8();
-                                    } else {
-                                        Xmpp::Omemo::SceEnvelope envelope;
-                                        envelope.body = body;
-                                        envelope.to = Core::Jid(peer);
-                                        envelope.from = Core::Jid(self);
-                                        envelope.time = QDateTime::currentDateTimeUtc();
-                                        plaintext = Xmpp::Omemo::sceToBytes(envelope);
-                                    }
-                                    auto encrypted =
-                                        state->engine->encrypt(version, addresses, plaintext);
-                                    if (!encrypted)
-                                        return std::unexpected(encrypted.error());
-                                    for (const auto &key :
-                                         std::as_const(encrypted->encrypted.keys)) {
-                                        // Legacy keys carry no JID: look the device up in the
-                                        // targets.
-                                        const bool forPeer =
-                                            version == Version::V2
-                                                ? key.jid == peer
-                                                : std::any_of(usable.cbegin(), usable.cend(),
-                                                              [&](const Target &t) {
-                                                                  return t.jid == peer &&
-                                                                         t.version == version &&
-                                                                         t.deviceId == key.deviceId;
-                                                              });
-                                        reachesPeer = reachesPeer || forPeer;
-                                    }
-                                    if (!encrypted->encrypted.keys.isEmpty())
-                                        out.append(encrypted->encrypted);
-                                }
-                                if (!reachesPeer)
-                                    return Core::fail(Error::Code::Policy,
-                                                      QStringLiteral("omemo-no-trusted-devices"));
-                                return out;
+                            ->run([encrypt, targets, policy](Store::Database &) {
+                                return encrypt(targets, policy);
                             })
                             .then(this, [settle, stanza, policy,
                                          body](Core::Result<QList<Xmpp::Omemo::Encrypted>>
                                                    encrypted) mutable {
                                 if (!encrypted && !policy.requireEncryption &&
-                                    encrypted.error().detail == u"omemo-no-devices") {
+                                    encrypted.error().detail.startsWith(u"omemo-no-devices")) {
                                     // The organisation allows plaintext to contacts without OMEMO.
                                     stanza.appendChild(
                                         Xmpp::Element(QStringLiteral("body")).setText(body));

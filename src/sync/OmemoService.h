@@ -91,6 +91,13 @@ public:
     /// "omemo-unverified-devices: <jid>#<id> ...") instead of sending plaintext.
     QFuture<Core::Result<Xmpp::Element>> encryptMessage(const Core::Jid &to, const QString &body,
                                                         Xmpp::Element stanza);
+    /// The same for several recipients (the members of a care-team room): every
+    /// trusted device of each of them and our other devices get the key; OMEMO 2
+    /// envelopes are addressed to `envelopeTo` (the room). A refusal names the
+    /// members it is about ("omemo-no-devices: a@x b@x").
+    QFuture<Core::Result<Xmpp::Element>> encryptMessage(const QList<Core::Jid> &recipients,
+                                                        const Core::Jid &envelopeTo,
+                                                        const QString &body, Xmpp::Element stanza);
 
     /// Devices of `jid` (ours included when jid is our own), fetched fresh from
     /// the server, with trust and fingerprints.

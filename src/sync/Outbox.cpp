@@ -96,16 +96,19 @@ void Outbox::flush()
     });
 }
 
-Xmpp::Element Outbox::stanzaFor(const StoredMessage &message, bool withBody)
+Xmpp::Element Outbox::stanzaFor(const StoredMessage &message, bool withBody) const
 {
+    const bool room = isRoom(message.conversation);
     Xmpp::Message stanza;
     stanza.id = message.messageId;
     stanza.originId = message.originId.isEmpty() ? message.messageId : message.originId;
     stanza.to = Core::Jid(message.conversation);
-    stanza.type = QStringLiteral("chat");
+    stanza.type = room ? QStringLiteral("groupchat") : QStringLiteral("chat");
     if (withBody)
         stanza.body = message.body;
     Xmpp::Element element = stanza.toElement();
+    if (room)
+        return element; // the room's reflection confirms it; members send no receipts
     // XEP-0184 and XEP-0333: ask for delivery and read state.
     Xmpp::ReceiptsExtension::addRequest(element);
     Xmpp::ChatMarkersExtension::addMarkable(element);

@@ -53,6 +53,13 @@ public:
         const Store::StoredMessage &message, Xmpp::Element stanza)>;
     void setEncryptor(Encryptor encryptor) { m_encryptor = std::move(encryptor); }
 
+    /// Whether a conversation is a care-team room (XEP-0045): its messages go
+    /// out as type groupchat, without receipt or marker requests. Everything
+    /// else about them (commit first, origin-id, resends) is as for 1:1.
+    using RoomCheck = std::function<bool(const QString &conversation)>;
+    void setRoomCheck(RoomCheck check) { m_isRoom = std::move(check); }
+    bool isRoom(const QString &conversation) const { return m_isRoom && m_isRoom(conversation); }
+
 Q_SIGNALS:
     /// A message was committed to the outbox (it goes on the wire next).
     void committed(const Store::StoredMessage &message);
@@ -64,8 +71,9 @@ Q_SIGNALS:
     void storageFailed(const Core::Error &error);
 
 private:
-    /// The chat stanza for a stored message (origin-id, receipt request, markable).
-    static Xmpp::Element stanzaFor(const Store::StoredMessage &message, bool withBody);
+    /// The chat stanza for a stored message (origin-id, receipt request, markable),
+    /// or the groupchat stanza for a room's.
+    Xmpp::Element stanzaFor(const Store::StoredMessage &message, bool withBody) const;
     void transmit(const Store::StoredMessage &message);
     void pump();
     void onAcknowledged(const QString &id);
@@ -77,6 +85,7 @@ private:
     Store::MessageStore &m_store;
     QSet<QString> m_inFlight;
     Encryptor m_encryptor;
+    RoomCheck m_isRoom;
     QList<Store::StoredMessage> m_toEncrypt; ///< waiting for the encryptor, in order
     QSet<QString> m_preparing;               ///< in m_toEncrypt or being encrypted
     bool m_encrypting = false;

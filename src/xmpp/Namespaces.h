@@ -36,5 +36,12 @@ inline constexpr QStringView PubSubNodeConfig = u"http://jabber.org/protocol/pub
 inline constexpr QStringView Caps = u"http://jabber.org/protocol/caps";
 inline constexpr QStringView Eme = u"urn:xmpp:eme:0";
 inline constexpr QStringView Sce = u"urn:xmpp:sce:1";
+inline constexpr QStringView DiscoItems = u"http://jabber.org/protocol/disco#items";
+inline constexpr QStringView Muc = u"http://jabber.org/protocol/muc";
+inline constexpr QStringView MucUser = u"http://jabber.org/protocol/muc#user";
+inline constexpr QStringView MucAdmin = u"http://jabber.org/protocol/muc#admin";
+inline constexpr QStringView MucOwner = u"http://jabber.org/protocol/muc#owner";
+inline constexpr QStringView MucRoomConfig = u"http://jabber.org/protocol/muc#roomconfig";
+inline constexpr QStringView Addresses = u"http://jabber.org/protocol/address";
 
 } // namespace Xmpp::Ns

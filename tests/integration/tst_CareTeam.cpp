@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Care-team rooms against a real server: a members-only, non-anonymous room
+// whose messages are OMEMO encrypted to every member's devices. Three members
+// write and read; the room's archive holds no text; a non-member is refused;
+// a member who was away gets what was said after entering again.
+#include "account/Account.h"
+#include "store/MessageStore.h"
+#include "store/RoomStore.h"
+#include "sync/MessagePipeline.h"
+#include "sync/OmemoService.h"
+#include "sync/Outbox.h"
+#include "xmpp/extensions/MamExtension.h"
+#include "xmpp/extensions/MucExtension.h"
+#include "xmpp/extensions/PresenceExtension.h"
+
+#include "ServerEnv.h"
+#include "TestSupport.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename T>
+T await(QFuture<T> future, int seconds = 60)
+{
+    if (!TestSupport::waitFor(future, std::chrono::seconds(seconds)))
+        qFatal("test wait expired");
+    return future.result();
+}
+
+QString tag()
+{
+    return QString::number(QRandomGenerator::global()->generate(), 16);
+}
+
+const QString Fallback = u"This message is end-to-end encrypted with OMEMO"_s;
+
+/// One member's Rounds: its own data folder, everything its pipeline stored.
+struct Member
+{
+    std::unique_ptr<Account::Account> account;
+    QList<Store::StoredMessage> stored;
+    QHash<QString, Core::Error> refused;
+    QString jid;
+
+    Account::Account *operator->() { return account.get(); }
+
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dataDir)
+    {
+        jid = bareJid;
+        Account::AccountSettings settings;
+        settings.jid = Core::Jid(bareJid);
+        settings.serverUrl = env.url;
+        settings.caFile = env.caFile;
+        settings.resource = u"careteam-"_s + tag();
+        account = std::make_unique<Account::Account>(settings);
+        Account::LocalDataOptions local;
+        local.dataDir = dataDir;
+        local.passphrase = u"correct horse battery staple"_s;
+        local.fastKdfForTests = true;
+        if (!await(account->openLocalData(local)))
+            return false;
+        QObject::connect(
+            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
+            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
+        QObject::connect(
+            account->outbox(), &Sync::Outbox::sendFailed, account.get(),
+            [this](const QString &id, const Core::Error &error) { refused.insert(id, error); });
+        if (!await(account->signIn(env.password(bareJid))))
+            return false;
+        return QTest::qWaitFor(
+            [&] {
+                return account->omemo()->isPublished() && account->presence().initialPresenceSent();
+            },
+            30000);
+    }
+
+    void close()
+    {
+        if (!account)
+            return;
+        account->signOut();
+        (void)QTest::qWaitFor(
+            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
+        account.reset();
+        stored.clear();
+        refused.clear();
+    }
+
+    std::optional<Store::StoredMessage> waitForBody(const QString &body, int ms = 30000)
+    {
+        std::optional<Store::StoredMessage> found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const auto &m : std::as_const(stored))
+                    if (m.body == body)
+                        found = m;
+                return found.has_value();
+            },
+            ms);
+        return found;
+    }
+
+    /// Sends to the room and waits for the server's acknowledgement.
+    std::optional<Core::Error> send(const Core::Jid &room, const QString &body,
+                                    QString *id = nullptr)
+    {
+        auto queued = await(account->sendToRoom(room, body));
+        if (!queued)
+            return queued.error();
+        const QString sentId = queued->messageId;
+        if (id)
+            *id = sentId;
+        bool sent = false;
+        (void)QTest::qWaitFor(
+            [&] {
+                if (refused.contains(sentId))
+                    return true;
+                auto m = await(account->messageStore()->messageById(sentId));
+                sent = m && *m && (*m)->state >= Store::MessageState::Sent &&
+                       (*m)->state != Store::MessageState::Failed;
+                return sent;
+            },
+            30000);
+        if (refused.contains(sentId))
+            return refused.value(sentId);
+        if (!sent)
+            return Core::Error{Core::Error::Code::Timeout, u"not acknowledged"_s};
+        return std::nullopt;
+    }
+
+    Store::MessageState stateOf(const QString &id)
+    {
+        auto m = await(account->messageStore()->messageById(id));
+        return m && *m ? (*m)->state : Store::MessageState::Failed;
+    }
+
+    bool sawUndecryptable() const
+    {
+        return std::any_of(stored.cbegin(), stored.cend(), [](const Store::StoredMessage &m) {
+            return m.protection == Store::Protection::Undecryptable;
+        });
+    }
+};
+
+} // namespace
+
+class tst_CareTeam : public QObject
+{
+    Q_OBJECT
+    ServerEnv m_env;
+    QTemporaryDir m_dir;
+    Member m_a, m_b, m_c;
+    Core::Jid m_room;
+
+    void checkReceived(const std::optional<Store::StoredMessage> &got, const QString &sender)
+    {
+        QVERIFY(got);
+        QCOMPARE(got->conversation, m_room.bareString());
+        QCOMPARE(got->sender, sender);
+        QCOMPARE(got->direction, Store::Direction::Incoming);
+        QCOMPARE(got->protection, Store::Protection::Encrypted);
+        QCOMPARE(got->e2eVersion, 4);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_env = ServerEnv::load(&error);
+        QVERIFY2(m_env.isValid(), qPrintable(error));
+        QVERIFY(m_env.accounts.size() >= 11);
+        QVERIFY(m_dir.isValid());
+        // hank, ivan and judy (tst_Omemo's interop accounts; tests of one server run in turn).
+        QVERIFY(m_a.open(m_env, m_env.account(7), m_dir.filePath(u"a"_s)));
+        QVERIFY(m_b.open(m_env, m_env.account(8), m_dir.filePath(u"b"_s)));
+        QVERIFY(m_c.open(m_env, m_env.account(9), m_dir.filePath(u"c"_s)));
+    }
+
+    void createsRoomAndMembersEnter()
+    {
+        auto created = await(m_a->createCareTeamRoom(u"careteam-"_s + tag(),
+                                                     {Core::Jid(m_b.jid), Core::Jid(m_c.jid)}));
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().detail));
+        m_room = *created;
+        QVERIFY(m_a->isRoom(m_room.bareString()));
+        QVERIFY(m_a->muc().isJoined(m_room));
+
+        // The member list names everyone by real JID.
+        auto members = await(m_a->muc().members(m_room));
+        QVERIFY(members);
+        QStringList jids;
+        for (const auto &m : std::as_const(*members))
+            jids << m.jid.bareString();
+        jids.sort();
+        QStringList expected{m_a.jid, m_b.jid, m_c.jid};
+        expected.sort();
+        QCOMPARE(jids, expected);
+
+        for (Member *m : {&m_b, &m_c}) {
+            auto joined = await((*m)->joinRoom(m_room));
+            QVERIFY2(joined, qPrintable(joined ? QString() : joined.error().detail));
+            auto record = await((*m)->roomStore()->room(m_room.bareString()));
+            QVERIFY(record && *record);
+            QVERIFY((*record)->joined);
+            QCOMPARE((*record)->affiliation, u"member"_s);
+        }
+        // Non-anonymous: everyone sees the others' real JIDs.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_a->muc().realJid(m_room, Core::Jid(m_b.jid).local()) ==
+                           Core::Jid(m_b.jid) &&
+                       m_a->muc().realJid(m_room, Core::Jid(m_c.jid).local()) == Core::Jid(m_c.jid);
+            },
+            10000));
+    }
+
+    void membersReadEachOther()
+    {
+        QVERIFY(m_room.isValid());
+        const QString first = u"room round 1 %1 ünïcødé <&>"_s.arg(tag());
+        QString id;
+        QCOMPARE(m_a.send(m_room, first, &id), std::nullopt);
+        checkReceived(m_b.waitForBody(first), m_a.jid);
+        checkReceived(m_c.waitForBody(first), m_a.jid);
+        // The room's reflection of our own message: recognised, not stored twice.
+        QVERIFY(QTest::qWaitFor([&] { return m_a.stateOf(id) == Store::MessageState::Delivered; },
+                                10000));
+        QVERIFY(!m_a.waitForBody(first, 500));
+
+        const QString reply = u"room reply %1"_s.arg(tag());
+        QCOMPARE(m_b.send(m_room, reply), std::nullopt);
+        checkReceived(m_a.waitForBody(reply), m_b.jid);
+        checkReceived(m_c.waitForBody(reply), m_b.jid);
+
+        for (Member *m : {&m_a, &m_b, &m_c})
+            QVERIFY2(!m->sawUndecryptable(), qPrintable(m->jid));
+        auto history = await(m_c->messageStore()->messages(m_room.bareString()));
+        QVERIFY(history);
+        QCOMPARE(history->size(), 2);
+    }
+
+    void archiveHoldsNoText()
+    {
+        QVERIFY(m_room.isValid());
+        const QString secret = u"archive check %1"_s.arg(tag());
+        QCOMPARE(m_a.send(m_room, secret), std::nullopt);
+        QVERIFY(m_b.waitForBody(secret));
+        auto page = await(m_b->mam().queryPage(Xmpp::MamQuery{.max = 50, .archive = m_room}));
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().detail));
+        QVERIFY2(!page->messages.isEmpty(), "the room archive is empty");
+        for (const auto &archived : std::as_const(page->messages)) {
+            const QString xml = archived.message.element.toXml();
+            QVERIFY2(!xml.contains(secret) && !xml.contains(u"room round"_s) &&
+                         !xml.contains(u"room reply"_s),
+                     "plaintext in the room archive");
+            QVERIFY(archived.message.body.startsWith(Fallback));
+        }
+    }
+
+    void nonMemberIsRefused()
+    {
+        QVERIFY(m_room.isValid());
+        Member stranger;
+        // gina: already an OMEMO user in tst_Omemo (kim must stay without devices there).
+        QVERIFY(stranger.open(m_env, m_env.account(6), m_dir.filePath(u"stranger"_s)));
+        auto joined = await(stranger->joinRoom(m_room));
+        QVERIFY(!joined);
+        QCOMPARE(joined.error().code, Core::Error::Code::Policy);
+        QCOMPARE(joined.error().detail, u"muc-registration-required"_s);
+        QVERIFY(!stranger->isRoom(m_room.bareString()));
+        // Nor can it send there.
+        auto sent = await(stranger->sendToRoom(m_room, u"x"_s));
+        QVERIFY(!sent);
+        stranger.close();
+    }
+
+    void memberAwayCatchesUpOnReentry()
+    {
+        QVERIFY(m_room.isValid());
+        m_c.close();
+        const QString missed = u"while you were away %1"_s.arg(tag());
+        QCOMPARE(m_a.send(m_room, missed), std::nullopt);
+        QVERIFY(m_b.waitForBody(missed));
+        // Restart with the same data: the room is entered again on the new
+        // session, and its history since our newest message comes with it.
+        QVERIFY(m_c.open(m_env, m_env.account(9), m_dir.filePath(u"c"_s)));
+        QVERIFY(m_c->isRoom(m_room.bareString()));
+        const auto got = m_c.waitForBody(missed);
+        checkReceived(got, m_a.jid);
+        QVERIFY(!m_c.sawUndecryptable());
+        // What C already had is not stored again.
+        QVERIFY(QTest::qWaitFor([&] { return m_c->muc().isJoined(m_room); }, 10000));
+        auto history = await(m_c->messageStore()->messages(m_room.bareString()));
+        QVERIFY(history);
+        QCOMPARE(history->size(), 4);
+    }
+
+    void cleanupTestCase()
+    {
+        for (Member *m : {&m_a, &m_b, &m_c})
+            m->close();
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CareTeam)
+#include "tst_CareTeam.moc"
