@@ -140,10 +140,14 @@ struct Member
         return m && *m ? (*m)->state : Store::MessageState::Failed;
     }
 
-    bool sawUndecryptable() const
+    /// Whether a message of `room` was stored undecryptable. Other conversations
+    /// are left out: these accounts' archives hold 1:1 messages of other tests
+    /// (tst_Omemo's interop peers) made for devices that no longer exist.
+    bool sawUndecryptable(const Core::Jid &room) const
     {
-        return std::any_of(stored.cbegin(), stored.cend(), [](const Store::StoredMessage &m) {
-            return m.protection == Store::Protection::Undecryptable;
+        return std::any_of(stored.cbegin(), stored.cend(), [&](const Store::StoredMessage &m) {
+            return m.conversation == room.bareString() &&
+                   m.protection == Store::Protection::Undecryptable;
         });
     }
 };
@@ -239,7 +243,7 @@ private Q_SLOTS:
         checkReceived(m_c.waitForBody(reply), m_b.jid);
 
         for (Member *m : {&m_a, &m_b, &m_c})
-            QVERIFY2(!m->sawUndecryptable(), qPrintable(m->jid));
+            QVERIFY2(!m->sawUndecryptable(m_room), qPrintable(m->jid));
         auto history = await(m_c->messageStore()->messages(m_room.bareString()));
         QVERIFY(history);
         QCOMPARE(history->size(), 2);
@@ -293,7 +297,7 @@ private Q_SLOTS:
         QVERIFY(m_c->isRoom(m_room.bareString()));
         const auto got = m_c.waitForBody(missed);
         checkReceived(got, m_a.jid);
-        QVERIFY(!m_c.sawUndecryptable());
+        QVERIFY(!m_c.sawUndecryptable(m_room));
         // What C already had is not stored again.
         QVERIFY(QTest::qWaitFor([&] { return m_c->muc().isJoined(m_room); }, 10000));
         auto history = await(m_c->messageStore()->messages(m_room.bareString()));
