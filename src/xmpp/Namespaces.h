@@ -36,5 +36,10 @@ inline constexpr QStringView PubSubNodeConfig = u"http://jabber.org/protocol/pub
 inline constexpr QStringView Caps = u"http://jabber.org/protocol/caps";
 inline constexpr QStringView Eme = u"urn:xmpp:eme:0";
 inline constexpr QStringView Sce = u"urn:xmpp:sce:1";
+inline constexpr QStringView DiscoItems = u"http://jabber.org/protocol/disco#items";
+inline constexpr QStringView Commands = u"http://jabber.org/protocol/commands";
+/// Rounds IT administration (docs/admin.md): device report, wipe, revoke.
+inline constexpr QStringView RoundsAdmin = u"https://rounds.invalid/ns/admin";
+inline constexpr QStringView RoundsPolicy = u"https://rounds.invalid/ns/policy";
 
 } // namespace Xmpp::Ns
