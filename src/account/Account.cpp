@@ -75,6 +75,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_idleLock->setReauthenticate([this](const QString &password, const QString &code) {
         return checkWithServer(password, code);
     });
+    connectAdministration();
 }
 
 QFuture<Core::Result<void>> Account::checkWithServer(const QString &password, const QString &code)
@@ -366,6 +367,7 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
         fail(Error{Error::Code::Storage, QStringLiteral("io: cannot create the data folder")});
         return future;
     }
+    m_dataDir = options.dataDir;
     const QString dbPath = options.dataDir + u'/' + DatabaseFile;
     const QString keyPath = options.dataDir + u'/' + WrappedKeyFile;
     const bool dbExists = QFile::exists(dbPath);
@@ -389,9 +391,11 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
                     return;
                 }
                 // Open once this device's OMEMO identity is loaded (or made).
-                startServices(*worker).then(this, [promise](Core::Result<void> ready) {
+                startServices(*worker).then(this, [this, promise](Core::Result<void> ready) {
                     if (!ready)
                         qCWarning(lcAccount) << "OMEMO identity failed:" << ready.error().detail;
+                    else
+                        sendDeviceReport(); // when the session came first
                     promise->addResult(ready);
                     promise->finish();
                 });

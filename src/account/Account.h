@@ -137,12 +137,34 @@ public:
     IdleLock *idleLock() { return m_idleLock.get(); }
     void setLockPolicy(const LockPolicy &policy);
 
+    // IT administration (docs/admin.md); AccountAdmin.cpp.
+    /// Erases everything this account keeps on this computer: closes the
+    /// services and the store, deletes the data folder (database with its
+    /// -wal/-shm, wrapped key, attachments, anything else) and the keychain
+    /// entries (database key, FAST token). The session, if any, stays. Fails
+    /// with Storage "erase-failed:<what>" when something could not be removed
+    /// (the rest is removed anyway).
+    QFuture<Core::Result<void>> eraseLocalData();
+    /// "Sign out and erase": signs out, then eraseLocalData().
+    QFuture<Core::Result<void>> signOutAndErase();
+    /// The folder openLocalData() used (empty before).
+    QString dataDir() const { return m_dataDir; }
+    /// The encrypted key/value settings (null before openLocalData()).
+    Store::SettingsStore *settingsStore() { return m_settingsStore.get(); }
+    const Sync::E2ePolicy &e2ePolicy() const { return *m_e2ePolicy; }
+    bool requireMfa() const { return m_requireMfa; }
+
 Q_SIGNALS:
     /// The server asks for a code (Code) or for enrolment (Enrolment: show the
     /// otpauth:// URI as a QR code and its secret for typing, then ask for a code).
     void secondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
     /// Delivery or read state of one of our messages changed (receipt, marker).
     void messageStateChanged(const QString &messageId, Store::MessageState state);
+    /// An IT admin ordered this computer wiped: erasing has begun (signIn()
+    /// then fails with Auth "device-wiped"; go back to the sign-in screen).
+    void wipeStarted();
+    /// The remote wipe finished: local data erased and the server told.
+    void wiped();
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
@@ -153,6 +175,11 @@ private:
     void storeFastToken(const std::optional<Xmpp::FastToken> &token);
     /// Finishes when the OMEMO identity is open.
     QFuture<Core::Result<void>> startServices(std::shared_ptr<Store::StoreWorker> worker);
+    // AccountAdmin.cpp
+    void connectAdministration();
+    void onWipeRequested(const QString &wipeId);
+    void sendDeviceReport();
+    void closeServices();
 
     AccountSettings m_settings;
     std::unique_ptr<Xmpp::WebSocketTransport> m_transport;
@@ -181,6 +208,8 @@ private:
     std::unique_ptr<Sync::OmemoService> m_omemo;
     std::unique_ptr<Sync::E2ePolicy> m_e2ePolicy;
     std::unique_ptr<IdleLock> m_idleLock;
+    QString m_dataDir;
+    bool m_deviceReported = false; ///< in this session
 };
 
 } // namespace Account
