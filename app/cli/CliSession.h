@@ -24,12 +24,16 @@ enum ExitCode : int {
     ExitPolicy = 8,
     ExitStorage = 9,
     ExitVerifyFailed = 10,
+    ExitWiped = 11, ///< an IT admin wiped this computer's copy of the account
 };
 
 int exitCodeFor(const Core::Error &error);
 /// Prints the user-facing explanation and the code/detail for scripts to stderr.
 int reportError(const Core::Error &error);
 void printJson(const class QJsonObject &object);
+/// Like reportError(), but a remote wipe (Auth "device-wiped") prints
+/// {"event":"wiped"} and gives ExitWiped.
+int reportSessionEnd(const Core::Error &error);
 
 /// Everything a command needs from the command line: the account, its local
 /// data (opened with the keychain, or a passphrase from ROUNDS_DB_PASSPHRASE),
@@ -79,3 +83,5 @@ int commandHistory(const QCommandLineParser &parser);
 int commandAudit(const QCommandLineParser &parser);
 int commandDevices(const QCommandLineParser &parser);
 int commandTrust(const QCommandLineParser &parser);
+int commandAdmin(const QCommandLineParser &parser);
+int commandErase(const QCommandLineParser &parser);

@@ -34,7 +34,12 @@ int main(int argc, char **argv)
         "  devices  list the OMEMO devices of --with JID (default: this account) with\n"
         "           fingerprints and trust\n"
         "  trust    set the trust of a device: --with JID --device ID --set\n"
-        "           verified|blind|undecided|distrusted (recorded in the audit chain)\n\n"
+        "           verified|blind|undecided|distrusted (recorded in the audit chain)\n"
+        "  erase    sign out and erase this account's data from this computer\n"
+        "  admin    IT administration (host admins): users | devices --user JID |\n"
+        "           revoke|wipe --user JID --device UA | reset-mfa|disable|enable --user JID |\n"
+        "           policy get | policy set [--idle-lock-minutes N ...] |\n"
+        "           audit-export [--since ISO] [--until ISO] [--out FILE]\n\n"
         "Messages are end-to-end encrypted (OMEMO, legacy and OMEMO 2). A contact without\n"
         "an OMEMO device cannot be sent to unless --allow-plaintext is given.\n"
         "The password is read from ROUNDS_PASSWORD or the first line of standard input.\n"
@@ -44,7 +49,8 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(
         u"command"_s,
-        u"login | send | listen | sync | search | history | audit | devices | trust"_s);
+        u"login | send | listen | sync | search | history | audit | devices | trust | erase | "
+        u"admin"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -52,7 +58,22 @@ int main(int argc, char **argv)
     parser.addOption({u"with"_s, u"history: the conversation's address."_s, u"jid"_s});
     parser.addOption({u"limit"_s, u"search, history: at most this many rows."_s, u"n"_s});
     parser.addOption({u"output"_s, u"audit export: the file to write."_s, u"file"_s});
-    parser.addOption({u"device"_s, u"trust: the OMEMO device id."_s, u"id"_s});
+    parser.addOption({u"device"_s,
+                      u"trust: the OMEMO device id; admin: the client's user-agent id."_s,
+                      u"id"_s});
+    parser.addOption({u"user"_s, u"admin: the account to act on."_s, u"jid"_s});
+    parser.addOption({u"out"_s, u"admin audit-export: the file to write."_s, u"file"_s});
+    parser.addOption({u"since"_s, u"admin audit-export: from this time (ISO 8601)."_s, u"time"_s});
+    parser.addOption({u"until"_s, u"admin audit-export: up to this time (ISO 8601)."_s, u"time"_s});
+    parser.addOption({u"idle-lock-minutes"_s, u"admin policy set: 1..480."_s, u"n"_s});
+    parser.addOption({u"retention-days"_s, u"admin policy set: 0 keeps forever."_s, u"n"_s});
+    parser.addOption(
+        {u"require-verified-devices"_s, u"admin policy set: true|false."_s, u"bool"_s});
+    parser.addOption({u"allow-attachments"_s, u"admin policy set: true|false."_s, u"bool"_s});
+    parser.addOption(
+        {u"notification-detail"_s, u"admin policy set: none|sender|preview."_s, u"detail"_s});
+    parser.addOption({u"forwarding-domain"_s,
+                      u"admin policy set: a partner domain (repeat for several)."_s, u"domain"_s});
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     parser.process(app);
 
@@ -66,6 +87,8 @@ int main(int argc, char **argv)
         return commandSearch(parser);
     if (command == u"audit")
         return commandAudit(parser);
+    if (command == u"admin")
+        return commandAdmin(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;
@@ -84,6 +107,8 @@ int main(int argc, char **argv)
         return commandDevices(parser);
     if (command == u"trust")
         return commandTrust(parser);
+    if (command == u"erase")
+        return commandErase(parser);
     std::fprintf(stderr, "rounds-cli: unknown command '%s'\n", qPrintable(command));
     return ExitUsage;
 }
