@@ -30,9 +30,10 @@ SM_RESUME="${ROUNDS_SM_RESUME_TIMEOUT:-120}"
 TEST_USERS=(alice bob carol dave erin frank gina hank ivan judy kim)
 ADMIN_USER="admin"
 # Prosody only: accounts of the clinical-profile host (mod_rounds_auth). mia..quinn are
-# for the C++ integration tests, rosa sam tess for tests/servers/sasl2_probe.py.
+# for the C++ integration tests, rosa sam tess for tests/servers/sasl2_probe.py, uma vic wen
+# for tests/integration/tst_Admin, xia yan zed for tests/servers/admin_probe.py.
 CLINIC_DOMAIN="clinic.$DOMAIN"
-CLINIC_USERS=(mia noah olga pete quinn rosa sam tess)
+CLINIC_USERS=(mia noah olga pete quinn rosa sam tess uma vic wen xia yan zed)
 # admin@clinic is enrolled in TOTP at every start with this fixed 20-byte secret (the
 # env file carries its base32 form), so every test can run the admin ad-hoc commands.
 CLINIC_ADMIN_TOTP_SECRET="rounds-test-admin-2f"
@@ -133,6 +134,7 @@ write_env() {
             local clinic=""
             for u in "${CLINIC_USERS[@]}"; do clinic+="$u@$CLINIC_DOMAIN:$(test_password "$u") "; done
             echo "ROUNDS_SERVER_CLINIC_DOMAIN=$CLINIC_DOMAIN"
+            echo "ROUNDS_SERVER_CLINIC_PUBSUB=pubsub.$CLINIC_DOMAIN"
             echo "ROUNDS_SERVER_CLINIC_ACCOUNTS=${clinic% }"
             echo "ROUNDS_SERVER_CLINIC_ADMIN=$ADMIN_USER@$CLINIC_DOMAIN"
             echo "ROUNDS_SERVER_CLINIC_ADMIN_PASSWORD=$(test_password "$ADMIN_USER")"

@@ -27,6 +27,7 @@ local NS_FAST = "urn:xmpp:fast:0";
 local NS_BIND2 = "urn:xmpp:bind:0";
 local NS_SM = "urn:xmpp:sm:3";
 local NS_ROUNDS = "https://rounds.invalid/ns/auth";
+local NS_ADMIN = "https://rounds.invalid/ns/admin";
 
 local HT_MECH = "HT-SHA-256-NONE";
 local SCRAM_MECHS = { "SCRAM-SHA-256", "SCRAM-SHA-1" };
@@ -60,11 +61,16 @@ local function save(username, rec)
 	return ok;
 end
 
--- One log line per auth event; never passwords, codes, secrets or tokens.
+-- One log line per auth event; never passwords, codes, secrets or tokens. The same event
+-- goes to "rounds-audit" for mod_rounds_admin's hash-chained server audit (if loaded).
 local function audit(event, username, ua_id, fmt, ...)
 	local extra = fmt and (" " .. fmt:format(...)) or "";
 	module:log("info", "rounds-auth event=%s account=%s ua=%s%s", event,
 		username and (username .. "@" .. host) or "-", ua_id or "-", extra);
+	module:fire_event("rounds-audit", {
+		event = event, account = username and (username .. "@" .. host) or nil, user_agent_id = ua_id,
+		actor = extra:match(" by=(%S+)"), detail = extra:gsub("^ ", ""),
+	});
 end
 
 local function b64(s) return base64.encode(s); end
@@ -132,6 +138,16 @@ local function locked_reply(session, state, ua_id, username)
 	return true;
 end
 
+-- Accounts disabled by an admin (mod_rounds_admin sets rec.disabled): every
+-- authentication fails with account-disabled once the credentials were checked.
+local function disabled_reply(session, username, ua_id)
+	local rec = username and load(username);
+	if not rec or not rec.disabled then return false; end
+	audit("login-refused-disabled", username, ua_id);
+	send_failure(session, "account-disabled", "Account disabled by the administrator");
+	return true;
+end
+
 -- Counts one failed authentication of an existing account.
 local function record_failure(username, ua_id, reason)
 	audit("login-failed", username, ua_id, "reason=%s", reason);
@@ -194,6 +210,25 @@ local function complete(session, method, additional)
 		return send_failure(session, "not-authorized", err and tostring(err) or nil);
 	end
 	session.rounds = nil;
+	session.rounds_ua_id, session.rounds_ua = ua_id, r.ua;
+
+	-- mod_rounds_admin: record the device; a pending remote wipe replaces the whole
+	-- outcome (no token, no Bind2, no resume; the session is never bound).
+	local device = { session = session, username = username, ua_id = ua_id, ua = r.ua, method = method };
+	module:fire_event("rounds-auth/device-login", device);
+	if device.wipe_id then
+		module:fire_event("authentication-success", { session = session });
+		audit("login-success", username, ua_id, "method=%s wipe=pending", method);
+		session.rounds_wipe = device.wipe_id;
+		local success = st.stanza("success", { xmlns = NS_SASL2 });
+		if additional then success:text_tag("additional-data", b64(additional)); end
+		success:text_tag("authorization-identifier", jid.join(username, host));
+		success:tag("wipe", { xmlns = NS_ADMIN, id = device.wipe_id }):up();
+		session.send(success);
+		session.send(st.stanza("stream:features"));
+		module:fire_event("rounds-auth/wipe-delivered", device);
+		return true;
+	end
 
 	local rec = load(username);
 	local changed = false;
@@ -382,6 +417,7 @@ local function scram_step(session, message)
 		r.username = r.handler.username;
 		r.scram_final = ret;
 		r.handler = nil;
+		if disabled_reply(session, r.username, r.ua_id) then return true; end
 		return after_password(session);
 	end
 	if ret == "not-authorized" then
@@ -409,6 +445,7 @@ local function fast_login(session, message)
 		audit("token-refused", username, r.ua_id, "reason=%s", why or "no-account");
 		return send_failure(session, "credentials-expired", "Token unknown, expired or revoked");
 	end
+	if disabled_reply(session, username, r.ua_id) then return true; end
 	local t = slots[which];
 	if not lib.fast_count_ok(t, r.fast_count) then
 		audit("token-refused", username, r.ua_id, "reason=counter-replay");
@@ -432,10 +469,14 @@ module:hook("stanza/urn:xmpp:sasl:2:authenticate", function(event)
 	local ua = stanza:get_child("user-agent");
 	local ua_id = ua and ua.attr.id;
 	if ua_id and (#ua_id > 128 or ua_id == "") then ua_id = nil; end
+	local ua_info = ua_id and {
+		software = (ua:get_child_text("software") or ""):sub(1, 128),
+		device = (ua:get_child_text("device") or ""):sub(1, 128),
+	} or nil;
 	local fast = stanza:get_child("fast", NS_FAST);
 	local request = stanza:get_child("request-token", NS_FAST);
 	local r = {
-		mech = mech, ua_id = ua_id,
+		mech = mech, ua_id = ua_id, ua = ua_info,
 		request_token = request and (request.attr.mechanism or ""),
 		bind = stanza:get_child("bind", NS_BIND2),
 		resume = stanza:get_child("resume", NS_SM),
