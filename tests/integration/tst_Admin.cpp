@@ -125,6 +125,7 @@ class tst_Admin : public QObject
     QString m_umaSecret;
     QString m_vicUa;
     QString m_wenUa;
+    QString m_wenSecret;
 
     QString newDataDir() { return m_dirs.filePath(QString::number(++m_dirCount)); }
     QString clinic(const QString &local) const
@@ -322,6 +323,7 @@ private Q_SLOTS:
             QVERIFY(device);
             dir = device->dataDir;
             m_wenUa = device->userAgentId();
+            m_wenSecret = device->secret;
             QVERIFY(device->account->client().fastToken());
             // An attachment on disk, as the attachment service keeps them.
             QVERIFY(QDir().mkpath(dir + u"/attachments/ab"_s));
@@ -451,6 +453,55 @@ private Q_SLOTS:
         const QByteArray audit = file.readAll();
         QVERIFY(audit.contains("\"event\":\"revoke-device\""));
         QVERIFY(audit.contains("\"event\":\"wipe-confirmed\""));
+    }
+
+    void cliReportsAWipeWithItsOwnExitCode()
+    {
+        const QString jid = clinic(u"wen"_s);
+        QVERIFY(!m_wenSecret.isEmpty());
+        const QString dir = newDataDir();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"ROUNDS_DB_PASSPHRASE"_s, Passphrase);
+        const QStringList common{u"login"_s, u"--url"_s,     m_env.url.toString(), u"--jid"_s,
+                                 jid,        u"--ca-file"_s, m_env.caFile,         u"--data-dir"_s,
+                                 dir};
+        const auto run = [&](const QStringList &extra, QByteArray *out) {
+            QProcess cli;
+            cli.setProcessEnvironment(environment);
+            cli.start(qEnvironmentVariable("ROUNDS_CLI"), common + extra);
+            if (!cli.waitForStarted())
+                return -1;
+            cli.closeWriteChannel();
+            if (!cli.waitForFinished(60000))
+                return -2;
+            *out = cli.readAllStandardOutput();
+            return cli.exitCode();
+        };
+        // A full login on a new computer (the enrolment used this step's code).
+        environment.insert(u"ROUNDS_PASSWORD"_s, m_env.password(jid));
+        environment.insert(u"ROUNDS_TOTP_CODE"_s, codeAt(m_wenSecret, 1));
+        QByteArray out;
+        QCOMPARE(run({}, &out), 0);
+        environment.remove(u"ROUNDS_PASSWORD"_s);
+        environment.remove(u"ROUNDS_TOTP_CODE"_s);
+        // Its record: the one active installation of wen (the other was wiped).
+        const auto rows = wait(admin().listDevices(Core::Jid(jid)));
+        QVERIFY(rows);
+        QString ua;
+        QDateTime newest;
+        for (const Admin::DeviceRow &row : *rows)
+            if (row.state == u"active" && (!newest.isValid() || row.lastSeen > newest)) {
+                newest = row.lastSeen;
+                ua = row.userAgentId;
+            }
+        QVERIFY(!ua.isEmpty());
+        QVERIFY(ua != m_wenUa);
+        QVERIFY(wait(admin().wipeDevice(Core::Jid(jid), ua)));
+        // The next start signs in with its token, erases itself and says so.
+        QCOMPARE(run({u"--token-only"_s}, &out), 11);
+        QVERIFY2(out.contains("\"event\":\"wiped\""), out.constData());
+        QVERIFY(!QFileInfo::exists(dir + u"/messages.db"_s));
+        QVERIFY(waitForState(jid, ua, u"wiped"_s));
     }
 };
 
