@@ -5,7 +5,11 @@
 #include "xmpp/Message.h"
 
 #include <QJsonDocument>
+#include <QPromise>
+
 #include <QLoggingCategory>
+#include <functional>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcAdmin, "rounds.admin", QtInfoMsg)
 
@@ -215,16 +219,74 @@ QFuture<Core::Result<void>> AdminService::enableAccount(const Core::Jid &account
 QFuture<Core::Result<QList<AuditRow>>> AdminService::exportAudit(const QDateTime &since,
                                                                  const QDateTime &until, int max)
 {
-    Values values;
-    if (since.isValid())
-        values.insert(u"since"_s, {since.toUTC().toString(Qt::ISODate)});
-    if (until.isValid())
-        values.insert(u"until"_s, {until.toUTC().toString(Qt::ISODate)});
-    if (max > 0)
-        values.insert(u"max"_s, {QString::number(max)});
-    return run(node(u"export-audit"), values).then(this, [](Core::Result<Response> r) {
-        return r ? auditFrom(*r) : Core::Result<QList<AuditRow>>(std::unexpected(r.error()));
-    });
+    // One result stanza must stay well below the 256 KiB stanza limit, so the
+    // archive comes in pages: each from the last page's time on (XEP-0082 has
+    // seconds only), skipping the sequence numbers already seen.
+    struct Paging
+    {
+        QDateTime since;
+        QDateTime until;
+        int max = 0;
+        QList<AuditRow> rows;
+        QPromise<Core::Result<QList<AuditRow>>> promise;
+        std::function<void()> next;
+    };
+    auto paging = std::make_shared<Paging>();
+    paging->since = since;
+    paging->until = until;
+    paging->max = max;
+    paging->promise.start();
+    auto future = paging->promise.future();
+    const auto finish = [](const std::shared_ptr<Paging> &p,
+                           const Core::Result<QList<AuditRow>> &result) {
+        p->promise.addResult(result);
+        p->promise.finish();
+        p->next = nullptr; // breaks the cycle through the lambda
+    };
+    std::weak_ptr<Paging> weak = paging;
+    paging->next = [this, weak, finish] {
+        auto p = weak.lock();
+        if (!p)
+            return;
+        Values values;
+        if (p->since.isValid())
+            values.insert(u"since"_s, {p->since.toUTC().toString(Qt::ISODate)});
+        if (p->until.isValid())
+            values.insert(u"until"_s, {p->until.toUTC().toString(Qt::ISODate)});
+        values.insert(u"max"_s, {QString::number(AuditPageSize)});
+        run(node(u"export-audit"), values).then(this, [p, finish](Core::Result<Response> r) {
+            auto page =
+                r ? auditFrom(*r) : Core::Result<QList<AuditRow>>(std::unexpected(r.error()));
+            if (!page) {
+                finish(p, std::unexpected(page.error()));
+                return;
+            }
+            const qint64 lastSeq = p->rows.isEmpty() ? 0 : p->rows.last().seq;
+            int added = 0;
+            for (const AuditRow &row : std::as_const(*page)) {
+                if (row.seq <= lastSeq)
+                    continue;
+                if (p->max > 0 && p->rows.size() >= p->max)
+                    break;
+                p->rows.append(row);
+                ++added;
+            }
+            const bool full = page->size() >= AuditPageSize;
+            if (!full || (p->max > 0 && p->rows.size() >= p->max)) {
+                finish(p, p->rows);
+                return;
+            }
+            if (added == 0 || !p->rows.last().time.isValid()) {
+                // A whole page within one second: the time cannot move on.
+                finish(p, Core::fail(Error::Code::Stanza, u"audit-export-incomplete"_s));
+                return;
+            }
+            p->since = p->rows.last().time;
+            p->next();
+        });
+    };
+    paging->next();
+    return future;
 }
 
 } // namespace Admin

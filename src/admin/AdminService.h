@@ -66,6 +66,9 @@ class AdminService : public QObject
     Q_OBJECT
 public:
     static constexpr QStringView NodePrefix = u"https://rounds.invalid/ns/admin#";
+    /// Audit entries per export-audit request (a result must stay far below
+    /// the 256 KiB stanza limit).
+    static constexpr int AuditPageSize = 200;
 
     /// Uses the client's AdHocExtension, adding one when it has none.
     explicit AdminService(Xmpp::Client &client, QObject *parent = nullptr);
@@ -84,7 +87,8 @@ public:
     QFuture<Core::Result<void>> resetMfa(const Core::Jid &account);
     QFuture<Core::Result<void>> disableAccount(const Core::Jid &account);
     QFuture<Core::Result<void>> enableAccount(const Core::Jid &account);
-    /// Oldest first; invalid times leave that end open; max 0 is the server's default.
+    /// Oldest first; invalid times leave that end open; `max` 0: all of them.
+    /// Fetched in pages of AuditPageSize.
     QFuture<Core::Result<QList<AuditRow>>> exportAudit(const QDateTime &since = {},
                                                        const QDateTime &until = {}, int max = 0);
 

@@ -503,6 +503,26 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dir + u"/messages.db"_s));
         QVERIFY(waitForState(jid, ua, u"wiped"_s));
     }
+
+    void connectedDeviceIsWipedAtOnce()
+    {
+        // uma is still signed in from the first test (and the policy test).
+        QVERIFY(m_uma && m_uma->account->client().isConnected());
+        Account::Account &uma = *m_uma->account;
+        const QString dir = m_uma->dataDir;
+        QSignalSpy wiped(&uma, &Account::Account::wiped);
+        QSignalSpy fatal(&uma.client(), &Xmpp::Client::fatalError);
+        QVERIFY(wait(admin().wipeDevice(Core::Jid(clinic(u"uma"_s)), m_uma->userAgentId())));
+        // <reset/> makes it reconnect at once; its token login gets the order.
+        QVERIFY(QTest::qWaitFor([&] { return wiped.size() == 1; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return fatal.size() == 1; }, 5000));
+        QCOMPARE(fatal.first().first().value<Error>(),
+                 (Error{Error::Code::Auth, u"device-wiped"_s}));
+        QVERIFY(!QFileInfo::exists(dir));
+        QVERIFY(!uma.hasLocalData());
+        QVERIFY(!uma.client().isConnected());
+        QVERIFY(waitForState(clinic(u"uma"_s), m_uma->userAgentId(), u"wiped"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Admin)
