@@ -258,7 +258,7 @@ std::expected<Account::Account *, int> CliSession::signIn()
     if (!result)
         return std::unexpected(reportError({Core::Error::Code::Timeout, u"sign-in timed out"_s}));
     if (!*result)
-        return std::unexpected(reportError(result->error()));
+        return std::unexpected(reportSessionEnd(result->error()));
     // Others can encrypt to this device once its keys are on the server.
     Sync::OmemoService *omemo = (*account)->omemo();
     std::optional<Core::Error> publishError;

@@ -25,12 +25,16 @@ enum ExitCode : int {
     ExitPolicy = 8,
     ExitStorage = 9,
     ExitVerifyFailed = 10,
+    ExitWiped = 11, ///< an IT admin wiped this computer's copy of the account
 };
 
 int exitCodeFor(const Core::Error &error);
 /// Prints the user-facing explanation and the code/detail for scripts to stderr.
 int reportError(const Core::Error &error);
 void printJson(const class QJsonObject &object);
+/// Like reportError(), but a remote wipe (Auth "device-wiped") prints
+/// {"event":"wiped"} and gives ExitWiped.
+int reportSessionEnd(const Core::Error &error);
 
 /// Everything a command needs from the command line: the account, its local
 /// data (opened with the keychain, or a passphrase from ROUNDS_DB_PASSPHRASE),
@@ -87,3 +91,5 @@ QJsonObject attachmentJson(const Store::Attachment &attachment);
 // Care-team rooms (CommandsRooms.cpp): room create | join | leave | send.
 int commandRoom(const QCommandLineParser &parser);
 void addRoomOptions(QCommandLineParser &parser);
+int commandAdmin(const QCommandLineParser &parser);
+int commandErase(const QCommandLineParser &parser);

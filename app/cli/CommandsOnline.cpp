@@ -181,7 +181,7 @@ int commandListen(const QCommandLineParser &parser)
         runUntil([&] { return fatal.has_value() || (count > 0 && received >= count); }, wait);
     session.finish();
     if (fatal)
-        return reportError(*fatal);
+        return reportSessionEnd(*fatal);
     if (count > 0 && !done)
         return reportError({Core::Error::Code::Timeout,
                             QStringLiteral("received %1 of %2 messages").arg(received).arg(count)});

@@ -38,7 +38,12 @@ int main(int argc, char **argv)
         "  trust    set the trust of a device: --with JID --device ID --set\n"
         "           verified|blind|undecided|distrusted (recorded in the audit chain)\n"
         "  room     create --room NAME --members JID,JID: a members-only care-team room\n"
-        "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n\n"
+        "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n"
+        "  erase    sign out and erase this account's data from this computer\n"
+        "  admin    IT administration (host admins): users | devices --user JID |\n"
+        "           revoke|wipe --user JID --device UA | reset-mfa|disable|enable --user JID |\n"
+        "           policy get | policy set [--idle-lock-minutes N ...] |\n"
+        "           audit-export [--since ISO] [--until ISO] [--out FILE]\n\n"
         "Messages are end-to-end encrypted (OMEMO, legacy and OMEMO 2). A contact without\n"
         "an OMEMO device cannot be sent to unless --allow-plaintext is given.\n"
         "The password is read from ROUNDS_PASSWORD or the first line of standard input.\n"
@@ -48,18 +53,36 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(
         u"command"_s,
-        u"login | send | listen | sync | search | history | audit | devices | trust | attachment | room"_s);
+        u"login | send | listen | sync | search | history | audit | devices | trust | attachment | "
+        u"room | erase | admin"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
     parser.addOption({u"file"_s, u"send: a file to send instead of a text."_s, u"path"_s});
     parser.addOption({u"message"_s, u"attachment get: the message id."_s, u"id"_s});
-    parser.addOption({u"out"_s, u"attachment get: where to write the file."_s, u"path"_s});
+    parser.addOption({u"out"_s,
+                      u"attachment get: where to write the file; admin audit-export: the file "
+                      u"to write."_s,
+                      u"path"_s});
     parser.addOption({u"count"_s, u"listen: exit after this many messages."_s, u"n"_s});
     parser.addOption({u"with"_s, u"history: the conversation's address."_s, u"jid"_s});
     parser.addOption({u"limit"_s, u"search, history: at most this many rows."_s, u"n"_s});
     parser.addOption({u"output"_s, u"audit export: the file to write."_s, u"file"_s});
-    parser.addOption({u"device"_s, u"trust: the OMEMO device id."_s, u"id"_s});
+    parser.addOption({u"device"_s,
+                      u"trust: the OMEMO device id; admin: the client's user-agent id."_s,
+                      u"id"_s});
+    parser.addOption({u"user"_s, u"admin: the account to act on."_s, u"jid"_s});
+    parser.addOption({u"since"_s, u"admin audit-export: from this time (ISO 8601)."_s, u"time"_s});
+    parser.addOption({u"until"_s, u"admin audit-export: up to this time (ISO 8601)."_s, u"time"_s});
+    parser.addOption({u"idle-lock-minutes"_s, u"admin policy set: 1..480."_s, u"n"_s});
+    parser.addOption({u"retention-days"_s, u"admin policy set: 0 keeps forever."_s, u"n"_s});
+    parser.addOption(
+        {u"require-verified-devices"_s, u"admin policy set: true|false."_s, u"bool"_s});
+    parser.addOption({u"allow-attachments"_s, u"admin policy set: true|false."_s, u"bool"_s});
+    parser.addOption(
+        {u"notification-detail"_s, u"admin policy set: none|sender|preview."_s, u"detail"_s});
+    parser.addOption({u"forwarding-domain"_s,
+                      u"admin policy set: a partner domain (repeat for several)."_s, u"domain"_s});
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     addRoomOptions(parser);
     parser.process(app);
@@ -78,6 +101,8 @@ int main(int argc, char **argv)
         return commandAttachment(parser);
     if (command == u"room")
         return commandRoom(parser);
+    if (command == u"admin")
+        return commandAdmin(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;
@@ -96,6 +121,8 @@ int main(int argc, char **argv)
         return commandDevices(parser);
     if (command == u"trust")
         return commandTrust(parser);
+    if (command == u"erase")
+        return commandErase(parser);
     std::fprintf(stderr, "rounds-cli: unknown command '%s'\n", qPrintable(command));
     return ExitUsage;
 }

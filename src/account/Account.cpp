@@ -84,6 +84,7 @@ Account::Account(AccountSettings settings, QObject *parent)
     m_idleLock->setReauthenticate([this](const QString &password, const QString &code) {
         return checkWithServer(password, code);
     });
+    connectAdministration();
 }
 
 QFuture<Core::Result<void>> Account::checkWithServer(const QString &password, const QString &code)
@@ -409,9 +410,11 @@ QFuture<Core::Result<void>> Account::openLocalData(const LocalDataOptions &optio
                     return;
                 }
                 // Open once this device's OMEMO identity is loaded (or made).
-                startServices(*worker).then(this, [promise](Core::Result<void> ready) {
+                startServices(*worker).then(this, [this, promise](Core::Result<void> ready) {
                     if (!ready)
                         qCWarning(lcAccount) << "OMEMO identity failed:" << ready.error().detail;
+                    else
+                        sendDeviceReport(); // when the session came first
                     promise->addResult(ready);
                     promise->finish();
                 });

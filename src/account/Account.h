@@ -177,6 +177,23 @@ public:
     IdleLock *idleLock() { return m_idleLock.get(); }
     void setLockPolicy(const LockPolicy &policy);
 
+    // IT administration (docs/admin.md); AccountAdmin.cpp.
+    /// Erases everything this account keeps on this computer: closes the
+    /// services and the store, deletes the data folder (database with its
+    /// -wal/-shm, wrapped key, attachments, anything else) and the keychain
+    /// entries (database key, FAST token). The session, if any, stays. Fails
+    /// with Storage "erase-failed:<what>" when something could not be removed
+    /// (the rest is removed anyway).
+    QFuture<Core::Result<void>> eraseLocalData();
+    /// "Sign out and erase": signs out, then eraseLocalData().
+    QFuture<Core::Result<void>> signOutAndErase();
+    /// The folder openLocalData() used (empty before).
+    QString dataDir() const { return m_dataDir; }
+    /// The encrypted key/value settings (null before openLocalData()).
+    Store::SettingsStore *settingsStore() { return m_settingsStore.get(); }
+    const Sync::E2ePolicy &e2ePolicy() const { return *m_e2ePolicy; }
+    bool requireMfa() const { return m_requireMfa; }
+
 Q_SIGNALS:
     /// The server asks for a code (Code) or for enrolment (Enrolment: show the
     /// otpauth:// URI as a QR code and its secret for typing, then ask for a code).
@@ -186,6 +203,11 @@ Q_SIGNALS:
     /// We were removed from a room (kicked, membership revoked, room destroyed);
     /// it is no longer entered. `reason` is a "muc-..." detail.
     void roomLeft(const QString &room, const Core::Error &reason);
+    /// An IT admin ordered this computer wiped: erasing has begun (signIn()
+    /// then fails with Auth "device-wiped"; go back to the sign-in screen).
+    void wipeStarted();
+    /// The remote wipe finished: local data erased and the server told.
+    void wiped();
 
 private:
     void applyPeerState(const Core::Jid &from, const QString &messageId, Store::MessageState state);
@@ -203,6 +225,11 @@ private:
     /// The stanza for a room message, encrypted to all members' devices.
     QFuture<Core::Result<Xmpp::Element>> encryptForRoom(const Store::StoredMessage &message,
                                                         Xmpp::Element stanza);
+    // AccountAdmin.cpp
+    void connectAdministration();
+    void onWipeRequested(const QString &wipeId);
+    void sendDeviceReport();
+    void closeServices();
 
     AccountSettings m_settings;
     std::unique_ptr<Xmpp::WebSocketTransport> m_transport;
@@ -239,6 +266,7 @@ private:
     std::unique_ptr<Sync::AttachmentPolicy> m_attachmentPolicy;
     std::unique_ptr<Store::RoomStore> m_roomStore;
     QSet<QString> m_rooms; ///< bare JIDs of the rooms we are in (or re-enter)
+    bool m_deviceReported = false; ///< in this session
 };
 
 } // namespace Account

@@ -87,6 +87,51 @@ QString describeError(const Error &error)
             "Core::ErrorText",
             "This computer's sign-in has expired or was revoked by IT. Sign in again with "
             "your password and a code from your authenticator app."));
+    // IT administration (docs/admin.md).
+    if (error.detail == u"device-revoked")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "This computer was signed out by your administrator. Sign in again with your "
+            "password and a code from your authenticator app, or ask IT."));
+    if (error.detail == u"device-wiped")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Your administrator erased this account's messages and keys from this computer. "
+            "Sign in again to use it here, or ask IT why."));
+    if (error.detail == u"account-disabled")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "This account has been disabled by your administrator. Contact IT to have it "
+            "enabled again."));
+    if (error.detail == u"admin-forbidden")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Only IT administrators of this server can do this, and this account is not one."));
+    if (error.detail == u"adhoc-item-not-found")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "The server does not know that account or device. Check the address and the "
+            "device id, then try again."));
+    if (error.detail == u"adhoc-bad-request")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText", "The server refused the request as incomplete or malformed."));
+    if (error.detail.startsWith(u"erase-failed"))
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Not everything of this account could be erased from this computer. Close Rounds, "
+            "then ask IT to remove the account's folder and keychain entries."));
+    if (error.detail.startsWith(u"policy-malformed"))
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Your organisation published a policy Rounds could not read; the previous policy "
+            "stays in force. Tell IT."));
+    if (error.detail == u"policy-attachments")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText", "Your organisation's policy does not allow sending attachments."));
+    if (error.detail == u"policy-forwarding-domain")
+        return translated(QT_TRANSLATE_NOOP(
+            "Core::ErrorText",
+            "Your organisation's policy does not allow sending messages to that organisation."));
     switch (error.code) {
     case Error::Code::Network:
         return translated(QT_TRANSLATE_NOOP(

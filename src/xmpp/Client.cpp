@@ -67,6 +67,10 @@ Client::Client(Transport &transport, QObject *parent)
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Client::probeLink);
     m_probeTimer.setSingleShot(true);
+    m_wipeTimer.setSingleShot(true);
+    connect(&m_wipeTimer, &QTimer::timeout, this, [this] {
+        finishWipe(false, Error{Error::Code::Timeout, QStringLiteral("wipe-not-acknowledged")});
+    });
     connect(&m_probeTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcClient) << "link probe unanswered, dropping the connection";
         failConnection(Error{Error::Code::Timeout, QStringLiteral("keep-alive not answered")},
@@ -195,6 +199,10 @@ void Client::onFrame(const QString &frame)
 
 void Client::handleElement(const Element &element)
 {
+    if (m_phase == Phase::Wiping || m_phase == Phase::WipeConfirming) {
+        handleWipePhase(element);
+        return;
+    }
     const QString &ns = element.xmlns();
     if (ns == Ns::Client) {
         if (isStanza(element))
@@ -218,16 +226,7 @@ void Client::handleElement(const Element &element)
         if (element.name() == u"features") {
             handleFeatures(element);
         } else if (element.name() == u"error") {
-            const QString condition = firstChildName(element, Ns::StreamErrors);
-            qCWarning(lcClient) << "stream error:" << condition;
-            const bool fatal = condition == u"conflict" || condition == u"not-authorized" ||
-                               condition == u"host-unknown";
-            Error error{condition == u"not-authorized" ? Error::Code::Auth : Error::Code::Network,
-                        QStringLiteral("stream error: ") + condition};
-            if (condition == u"policy-violation" || condition == u"not-well-formed" ||
-                condition == u"invalid-xml" || condition == u"restricted-xml")
-                error.code = Error::Code::Stanza;
-            failConnection(error, !fatal);
+            handleStreamError(element);
         }
         return;
     }
@@ -244,6 +243,118 @@ void Client::handleElement(const Element &element)
         return;
     }
     qCDebug(lcClient) << "ignoring top-level element" << element.name() << element.xmlns();
+}
+
+void Client::handleStreamError(const Element &element)
+{
+    const QString condition = firstChildName(element, Ns::StreamErrors);
+    qCWarning(lcClient) << "stream error:" << condition;
+    if (condition == u"policy-violation" && element.hasChild(u"revoked", Ns::RoundsAdmin)) {
+        // An IT admin signed this computer out: its token is dead, and
+        // only a full sign-in (password and code) may bring it back.
+        qCWarning(lcClient) << "this device was revoked by an administrator";
+        if (!m_config.password.isEmpty()) {
+            sodium_memzero(m_config.password.data(),
+                           size_t(m_config.password.size()) * sizeof(QChar));
+            m_config.password.clear();
+        }
+        if (m_config.fastToken) {
+            m_config.fastToken.reset();
+            Q_EMIT fastTokenChanged(std::nullopt);
+        }
+        failConnection(Error{Error::Code::Auth, QStringLiteral("device-revoked")}, false);
+        return;
+    }
+    if (condition == u"policy-violation" && element.hasChild(u"disabled", Ns::RoundsAdmin)) {
+        failConnection(Error{Error::Code::AccountDisabled, QStringLiteral("account-disabled")},
+                       false);
+        return;
+    }
+    if (condition == u"reset") {
+        // The server wants this client back at once (for example to hand
+        // it an order at the next authentication): no backoff.
+        m_reconnectNow = true;
+        failConnection(Error{Error::Code::Network, QStringLiteral("stream error: reset")}, true);
+        return;
+    }
+    const bool fatal =
+        condition == u"conflict" || condition == u"not-authorized" || condition == u"host-unknown";
+    Error error{condition == u"not-authorized" ? Error::Code::Auth : Error::Code::Network,
+                QStringLiteral("stream error: ") + condition};
+    if (condition == u"policy-violation" || condition == u"not-well-formed" ||
+        condition == u"invalid-xml" || condition == u"restricted-xml")
+        error.code = Error::Code::Stanza;
+    failConnection(error, !fatal);
+}
+
+void Client::handleWipePhase(const Element &element)
+{
+    // Restricted: nothing but the wipe's own acknowledgement and the end of
+    // the stream is looked at. Features, stanzas and SM nonzas are dropped.
+    if (element.is(u"wiped", Ns::RoundsAdmin)) {
+        if (m_phase == Phase::WipeConfirming && element.attribute(u"id") == m_wipeId)
+            finishWipe(true, {});
+        return;
+    }
+    if (element.is(u"close", Ns::Framing) || element.is(u"error", Ns::Stream)) {
+        if (m_phase == Phase::WipeConfirming)
+            finishWipe(false, Error{Error::Code::Network, QStringLiteral("wipe-link-lost")});
+        else
+            m_wipeLinkLost = true;
+        return;
+    }
+    qCDebug(lcClient) << "ignoring" << element.name() << "while a wipe is pending";
+}
+
+QFuture<Core::Result<void>> Client::confirmWipe(const QString &wipeId)
+{
+    if (m_wipeId.isEmpty() || wipeId != m_wipeId || m_wipePromise)
+        return QtFuture::makeReadyFuture(
+            Core::Result<void>(Core::fail(Error::Code::Stanza, QStringLiteral("no-wipe-pending"))));
+    m_wipePromise.emplace();
+    m_wipePromise->start();
+    auto future = m_wipePromise->future();
+    if (m_wipeLinkLost || !m_transport.isOpen() || m_phase != Phase::Wiping) {
+        finishWipe(false, Error{Error::Code::Network, QStringLiteral("wipe-link-lost")});
+        return future;
+    }
+    Element wiped(QStringLiteral("wiped"), Ns::RoundsAdmin.toString());
+    wiped.setAttribute(QStringLiteral("id"), wipeId);
+    m_phase = Phase::WipeConfirming;
+    sendRaw(wiped);
+    m_wipeTimer.start(m_wipeConfirmTimeoutMs);
+    qCInfo(lcClient) << "wipe confirmed to the server";
+    return future;
+}
+
+void Client::finishWipe(bool acknowledged, const Core::Error &why)
+{
+    if (m_wipeId.isEmpty())
+        return;
+    m_wipeTimer.stop();
+    m_wipeId.clear();
+    m_wipeLinkLost = false;
+    qCInfo(lcClient) << "wipe finished; acknowledged:" << acknowledged;
+    const Error wiped{Error::Code::Auth, QStringLiteral("device-wiped")};
+    m_userDisconnect = true;
+    m_reconnectTimer.stop();
+    if (m_everConnected)
+        Q_EMIT fatalError(wiped);
+    resolveConnect(std::unexpected(wiped));
+    if (m_wipePromise) {
+        auto promise = std::move(*m_wipePromise);
+        m_wipePromise.reset();
+        promise.addResult(acknowledged ? Core::Result<void>{}
+                                       : Core::Result<void>(std::unexpected(why)));
+        promise.finish();
+    }
+    if (m_transport.isOpen()) {
+        m_pendingFailure = wiped;
+        m_transport.abort();
+    } else {
+        m_phase = Phase::Idle;
+        setState(State::Disconnected);
+    }
 }
 
 void Client::handleFeatures(const Element &features)
@@ -582,6 +693,26 @@ void Client::onSasl2Success(const Sasl2Outcome &outcome)
     }
     qCInfo(lcClient) << "authenticated (SASL2" << m_auth.mechanism
                      << "second factor:" << m_auth.secondFactor << ")";
+    if (!outcome.wipeId.isEmpty()) {
+        // docs/admin.md: this session exists only to receive the order. Never
+        // bind, resume or queue; forget the credentials; wait for the owner.
+        qCWarning(lcClient) << "the server ordered this device wiped";
+        m_handshakeTimer.stop();
+        m_queue.clear();
+        (void)m_sm.takeUnacknowledged();
+        m_config.fastToken.reset();
+        if (!m_config.password.isEmpty()) {
+            sodium_memzero(m_config.password.data(),
+                           size_t(m_config.password.size()) * sizeof(QChar));
+            m_config.password.clear();
+        }
+        m_authenticated = true;
+        m_wipeId = outcome.wipeId;
+        m_wipeLinkLost = false;
+        m_phase = Phase::Wiping;
+        Q_EMIT wipeRequested(m_wipeId);
+        return;
+    }
     if (m_config.requireSecondFactor && !m_auth.secondFactor) {
         qCWarning(lcClient) << "login passed without a second factor; policy refuses it";
         failConnection(Error{Error::Code::Policy, QStringLiteral("mfa-not-enforced")}, false);
@@ -783,6 +914,18 @@ void Client::onTransportClosed(bool clean, const Core::Error &transportError)
     m_probeTimer.stop();
     m_sm.onTransportLost();
     m_sasl.reset();
+    if (!m_wipeId.isEmpty()) {
+        // The owner is still erasing (or waits for the acknowledgement): no
+        // reconnect; confirmWipe() or the finished wipe reports the rest.
+        m_iqs.failAll(Error{Error::Code::Network, QStringLiteral("connection lost")});
+        if (m_phase == Phase::WipeConfirming) {
+            finishWipe(false, Error{Error::Code::Network, QStringLiteral("wipe-link-lost")});
+        } else {
+            m_wipeLinkLost = true;
+            m_phase = Phase::Idle;
+        }
+        return;
+    }
     const bool wasReady = m_phase == Phase::Ready;
     m_phase = Phase::Idle;
     m_iqs.failAll(Error{Error::Code::Network, QStringLiteral("connection lost")});
@@ -806,7 +949,8 @@ void Client::onTransportClosed(bool clean, const Core::Error &transportError)
 
 void Client::scheduleReconnect()
 {
-    const auto delay = m_backoff.nextDelay();
+    const auto delay =
+        std::exchange(m_reconnectNow, false) ? std::chrono::milliseconds(0) : m_backoff.nextDelay();
     qCInfo(lcClient) << "reconnecting in" << delay.count() << "ms";
     setState(State::Reconnecting);
     m_reconnectTimer.start(delay);

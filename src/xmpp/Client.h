@@ -157,6 +157,18 @@ public:
     /// Test hook: drops the link as a network failure would.
     void dropConnection();
 
+    /// docs/admin.md remote wipe: after wipeRequested() the owner erases the
+    /// account's local data, then calls this. Sends <wiped/> and waits (up to
+    /// `wipeConfirmTimeoutMs`) for the server's acknowledgement or the end of
+    /// the stream; then the connection ends and connectToServer() (or, for a
+    /// reconnect, fatalError()) reports Auth "device-wiped". Finishes with the
+    /// acknowledgement, or Timeout "wipe-not-acknowledged" / Network
+    /// "wipe-link-lost" (the device is erased either way).
+    QFuture<Core::Result<void>> confirmWipe(const QString &wipeId);
+    /// A wipe was ordered and not yet confirmed.
+    bool wipePending() const { return !m_wipeId.isEmpty(); }
+    void setWipeConfirmTimeoutMs(int ms) { m_wipeConfirmTimeoutMs = ms; }
+
     static QString newId();
 
 Q_SIGNALS:
@@ -177,6 +189,10 @@ Q_SIGNALS:
     void fastTokenChanged(const std::optional<Xmpp::FastToken> &token);
     /// A stanza no extension handled.
     void stanzaReceived(const Xmpp::Element &stanza);
+    /// docs/admin.md: the server authenticated this device only to order it
+    /// wiped. Nothing is bound and no stanza will arrive; the connection waits
+    /// in a restricted state until confirmWipe(`wipeId`).
+    void wipeRequested(const QString &wipeId);
 
 private:
     enum class Phase {
@@ -189,7 +205,9 @@ private:
         Binding,
         Enabling,
         Ready,
-        Closing
+        Closing,
+        Wiping,        ///< authenticated for a wipe only; waits for confirmWipe()
+        WipeConfirming ///< <wiped/> sent; waits for the acknowledgement
     };
 
     void startConnection();
@@ -220,6 +238,9 @@ private:
     void resolveConnect(const Core::Result<void> &result);
     void armKeepAlive();
     void probeLink();
+    void handleWipePhase(const Element &element);
+    void finishWipe(bool acknowledged, const Core::Error &why);
+    void handleStreamError(const Element &element);
 
     Transport &m_transport;
     ClientConfig m_config;
@@ -250,6 +271,13 @@ private:
     QTimer m_idleTimer;
     QTimer m_probeTimer;
     bool m_ackRequestScheduled = false;
+
+    bool m_reconnectNow = false; ///< the server asked for an immediate reconnect (<reset/>)
+    QString m_wipeId;            ///< a wipe ordered at authentication, until it is confirmed
+    bool m_wipeLinkLost = false;
+    int m_wipeConfirmTimeoutMs = 10000;
+    QTimer m_wipeTimer;
+    std::optional<QPromise<Core::Result<void>>> m_wipePromise;
 };
 
 } // namespace Xmpp

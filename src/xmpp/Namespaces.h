@@ -43,5 +43,9 @@ inline constexpr QStringView MucAdmin = u"http://jabber.org/protocol/muc#admin";
 inline constexpr QStringView MucOwner = u"http://jabber.org/protocol/muc#owner";
 inline constexpr QStringView MucRoomConfig = u"http://jabber.org/protocol/muc#roomconfig";
 inline constexpr QStringView Addresses = u"http://jabber.org/protocol/address";
+inline constexpr QStringView Commands = u"http://jabber.org/protocol/commands";
+/// Rounds IT administration (docs/admin.md): device report, wipe, revoke.
+inline constexpr QStringView RoundsAdmin = u"https://rounds.invalid/ns/admin";
+inline constexpr QStringView RoundsPolicy = u"https://rounds.invalid/ns/policy";
 
 } // namespace Xmpp::Ns

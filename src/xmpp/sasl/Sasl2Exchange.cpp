@@ -392,6 +392,18 @@ Core::Result<Sasl2Exchange::Step> Sasl2Exchange::onSuccess(const Element &elemen
         out.smEnabled = bound.firstChild(u"enabled", Ns::Sm);
     out.smResumed = element.firstChild(u"resumed", Ns::Sm);
     out.smFailed = element.firstChild(u"failed", Ns::Sm);
+    const Element wipe = element.firstChild(u"wipe", Ns::RoundsAdmin);
+    if (!wipe.isNull()) {
+        out.wipeId = wipe.attribute(u"id");
+        if (out.wipeId.isEmpty())
+            out.wipeId = QStringLiteral("-"); // still a wipe: never bind this session
+        // Nothing the success carries may be used: no token, no session.
+        out.newToken.reset();
+        out.bound = false;
+        out.smEnabled = {};
+        out.smResumed = {};
+        out.smFailed = {};
+    }
     return step;
 }
 

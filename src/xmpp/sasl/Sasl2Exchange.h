@@ -91,6 +91,9 @@ struct Sasl2Outcome
     Element smEnabled;         ///< <enabled/> from inside <bound/> (null if none)
     Element smResumed;         ///< <resumed/> (null if none)
     Element smFailed;          ///< <failed/> of an inline resume (null if none)
+    /// docs/admin.md: an IT admin ordered this device wiped. The session is
+    /// authenticated but can never be bound; erase, then confirm with this id.
+    QString wipeId;
 };
 
 /// Client side of one XEP-0388 exchange with XEP-0400 tasks and XEP-0484 FAST
