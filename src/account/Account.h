@@ -144,6 +144,7 @@ public:
     /// Organisation rules for files (allowed at all, size limits). Applies from
     /// the next send or download on.
     void setAttachmentPolicy(const Sync::AttachmentPolicy &policy);
+    const Sync::AttachmentPolicy &attachmentPolicy() const { return *m_attachmentPolicy; }
     Store::RoomStore *roomStore() { return m_roomStore.get(); }
 
     // Care-team rooms (XEP-0045 with OMEMO; AccountRooms.cpp, docs/e2e.md).
@@ -265,7 +266,7 @@ private:
     std::unique_ptr<Sync::AttachmentService> m_attachments;
     std::unique_ptr<Sync::AttachmentPolicy> m_attachmentPolicy;
     std::unique_ptr<Store::RoomStore> m_roomStore;
-    QSet<QString> m_rooms; ///< bare JIDs of the rooms we are in (or re-enter)
+    QSet<QString> m_rooms;         ///< bare JIDs of the rooms we are in (or re-enter)
     bool m_deviceReported = false; ///< in this session
 };
 

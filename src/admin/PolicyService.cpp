@@ -4,6 +4,7 @@
 #include "account/Account.h"
 #include "account/IdleLock.h"
 #include "store/SettingsStore.h"
+#include "sync/AttachmentService.h"
 #include "sync/OmemoService.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/XmlStreamParser.h"
@@ -30,6 +31,7 @@ PolicyService::PolicyService(Account::Account &account, QObject *parent)
     , m_account(account)
     , m_baseRequireMfa(account.requireMfa())
     , m_baseRequireVerified(account.e2ePolicy().requireVerifiedDevices)
+    , m_baseAllowAttachments(account.attachmentPolicy().allowAttachments)
 {
     m_account.pubsub().addNotify(OrgPolicy::Node.toString());
     connect(&m_account.pubsub(), &Xmpp::PubSubExtension::itemsPublished, this,
@@ -186,6 +188,9 @@ void PolicyService::apply(const OrgPolicy &policy, bool fromServer)
     Sync::E2ePolicy e2e = m_account.e2ePolicy();
     e2e.requireVerifiedDevices = m_baseRequireVerified || effective.requireVerifiedDevices;
     m_account.setE2ePolicy(e2e);
+    Sync::AttachmentPolicy files = m_account.attachmentPolicy();
+    files.allowAttachments = m_baseAllowAttachments && m_policy.allowAttachments;
+    m_account.setAttachmentPolicy(files);
 
     if (!changed)
         return;

@@ -80,6 +80,7 @@ private:
     LocalPreferences m_local;
     bool m_baseRequireMfa = false;      ///< the account's own setting before any policy
     bool m_baseRequireVerified = false; ///< likewise for verified devices
+    bool m_baseAllowAttachments = true; ///< likewise for sending files
 };
 
 } // namespace Admin

@@ -16,6 +16,7 @@
 #include "account/IdleLock.h"
 #include "admin/AdminService.h"
 #include "admin/PolicyService.h"
+#include "sync/AttachmentService.h"
 #include "sync/OmemoService.h"
 #include "xmpp/WebSocketTransport.h"
 
@@ -373,10 +374,13 @@ private Q_SLOTS:
         Admin::PolicyService publisher(*m_admin->account);
         Admin::OrgPolicy policy;
         policy.idleLockMinutes = 5;
+        policy.allowAttachments = false;
         policy.forwardingDomains = {u"partner.example"_s};
+        QVERIFY(uma.attachmentPolicy().allowAttachments);
         QVERIFY(wait(publisher.publish(policy)));
         QVERIFY(QTest::qWaitFor([&] { return uma.idleLock()->policy().idleMinutes == 5; }, 15000));
         QCOMPARE(m_uma->policy->policy(), policy);
+        QVERIFY(!uma.attachmentPolicy().allowAttachments);
         QVERIFY(changed.size() >= 1);
         // A user's stricter choice stays; a looser one does not.
         m_uma->policy->setLocalPreferences({3, 0, false, Admin::NotificationDetail::Preview});
@@ -389,6 +393,7 @@ private Q_SLOTS:
         // Back to the defaults for later runs; the client follows.
         QVERIFY(wait(publisher.publish(Admin::OrgPolicy{})));
         QVERIFY(QTest::qWaitFor([&] { return uma.idleLock()->policy().idleMinutes == 15; }, 15000));
+        QVERIFY(uma.attachmentPolicy().allowAttachments);
     }
 
     void auditExportHoldsRevokeAndWipe()
