@@ -45,7 +45,12 @@ void DeviceTrustModel::followSessionAccount()
         return;
     if (m_account && m_account->omemo())
         disconnect(m_account->omemo(), nullptr, this, nullptr);
+    if (m_account)
+        disconnect(&m_account->client(), nullptr, this, nullptr);
     m_account = account;
+    if (account)
+        connect(&account->client(), &Xmpp::Client::sessionStarted, this,
+                &DeviceTrustModel::refresh);
     if (account && account->omemo()) {
         // A trust change made elsewhere (another panel, rounds-cli in this
         // process) shows here too.
@@ -88,6 +93,14 @@ void DeviceTrustModel::refresh()
     Sync::OmemoService *omemo = m_account ? m_account->omemo() : nullptr;
     if (!omemo || !omemo->isReady()) {
         setLoading(false);
+        return;
+    }
+    // Device lists are fetched fresh from the server; offline that would only
+    // wait for timeouts. Fetched when the session starts (see followSessionAccount).
+    if (!m_account->client().isConnected()) {
+        setLoading(false);
+        setErrorText(tr("Devices and fingerprints come from the server: they are shown once "
+                        "Rounds is online."));
         return;
     }
     setLoading(true);

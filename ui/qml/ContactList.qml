@@ -20,10 +20,20 @@ Pane {
     signal opened(string jid)
 
     function focusList() {
-        if (conversationList.count > 0)
+        // Still loading: the conversations come first once they are there.
+        if (!pane.conversations.loaded || conversationList.count > 0)
             conversationList.forceActiveFocus();
         else
             list.forceActiveFocus();
+    }
+
+    Connections {
+        target: pane.conversations
+        function onLoadedChanged() {
+            if (pane.conversations.loaded && conversationList.count === 0
+                    && conversationList.activeFocus)
+                list.forceActiveFocus();
+        }
     }
 
     padding: 0
@@ -212,6 +222,7 @@ Pane {
             Keys.onEnterPressed: if (currentItem) currentItem.clicked()
             Keys.onSpacePressed: if (currentItem) currentItem.clicked()
             onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+            onCountChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
 
             Label {
                 anchors.centerIn: parent
