@@ -4,12 +4,63 @@
 #include "Session.h"
 
 #include "account/Account.h"
+#include "store/MessageStore.h"
+#include "sync/MessagePipeline.h"
+#include "sync/Outbox.h"
+#include "xmpp/extensions/ChatMarkersExtension.h"
+
+#include "core/ErrorText.h"
+
+#include <QLocale>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Ui {
+
+namespace {
+
+// Pages read while looking for a search hit: bigger, the view is waiting.
+constexpr int SeekPageSize = 200;
+
+QString deliveryName(Store::MessageState state)
+{
+    switch (state) {
+    case Store::MessageState::Pending:
+        return u"pending"_s;
+    case Store::MessageState::Sent:
+        return u"sent"_s;
+    case Store::MessageState::Delivered:
+        return u"delivered"_s;
+    case Store::MessageState::Read:
+        return u"read"_s;
+    case Store::MessageState::Failed:
+        return u"failed"_s;
+    case Store::MessageState::Received:
+        return u"received"_s;
+    }
+    return {};
+}
+
+QString protectionName(Store::Protection protection)
+{
+    switch (protection) {
+    case Store::Protection::Plain:
+        return u"plain"_s;
+    case Store::Protection::Encrypted:
+        return u"encrypted"_s;
+    case Store::Protection::Verified:
+        return u"verified"_s;
+    case Store::Protection::UntrustedDevice:
+        return u"untrusted"_s;
+    case Store::Protection::Undecryptable:
+        return u"undecryptable"_s;
+    }
+    return {};
+}
+
+} // namespace
 
 ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -35,150 +86,367 @@ void ConversationModel::setSession(Session *session)
 void ConversationModel::followSessionAccount()
 {
     Account::Account *account = m_session ? m_session->account() : nullptr;
-    if (account)
-        attach(&account->client(), &account->messaging());
-    else
-        attach(nullptr, nullptr);
-}
-
-void ConversationModel::attach(Xmpp::Client *client, Xmpp::MessagingExtension *messaging)
-{
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    if (m_messaging)
-        disconnect(m_messaging, nullptr, this, nullptr);
-    beginResetModel();
-    // Conversations belong to one account; another account starts empty.
-    m_conversations.clear();
-    m_awaitingAck.clear();
-    m_client = client;
-    m_messaging = messaging;
-    endResetModel();
-    if (m_client)
-        connect(m_client, &Xmpp::Client::stanzaAcknowledged, this,
-                &ConversationModel::onAcknowledged);
-    if (m_messaging)
-        connect(m_messaging, &Xmpp::MessagingExtension::messageReceived, this,
-                &ConversationModel::onMessageReceived);
+    if (account == m_account && account)
+        return;
+    if (m_account) {
+        disconnect(m_account, nullptr, this, nullptr);
+        if (m_account->pipeline())
+            disconnect(m_account->pipeline(), nullptr, this, nullptr);
+        if (m_account->outbox())
+            disconnect(m_account->outbox(), nullptr, this, nullptr);
+    }
+    m_account = account;
+    // Conversations belong to one account; another account starts with none open.
+    const bool hadPeer = !m_peer.isEmpty();
+    open(QString(), 0);
+    if (hadPeer)
+        Q_EMIT peerChanged();
+    if (!account || !account->messageStore())
+        return;
+    connect(account->pipeline(), &Sync::MessagePipeline::messagesStored, this,
+            &ConversationModel::onStored);
+    connect(account->outbox(), &Sync::Outbox::committed, this, &ConversationModel::onCommitted);
+    connect(account->outbox(), &Sync::Outbox::stateChanged, this,
+            &ConversationModel::onStateChanged);
+    connect(account->outbox(), &Sync::Outbox::sendFailed, this, &ConversationModel::onSendFailed);
+    connect(account, &Account::Account::messageStateChanged, this,
+            &ConversationModel::onStateChanged);
 }
 
 void ConversationModel::setPeer(const QString &jid)
 {
-    const Core::Jid peer = Core::Jid(jid).bare();
+    const QString peer = jid.isEmpty() ? QString() : Core::Jid(jid).bareString();
     if (peer == m_peer)
         return;
-    beginResetModel();
-    m_peer = peer;
-    endResetModel();
+    open(peer, 0);
     Q_EMIT peerChanged();
+}
+
+void ConversationModel::openAt(const QString &jid, qint64 rowId)
+{
+    const QString peer = Core::Jid(jid).bareString();
+    if (peer == m_peer) {
+        if (const int row = rowOf(rowId); row >= 0) {
+            Q_EMIT messageShown(row);
+            return;
+        }
+        if (!m_loading && !m_atStart)
+            loadPage(SeekPageSize, rowId);
+        return;
+    }
+    open(peer, rowId);
+    Q_EMIT peerChanged();
+}
+
+void ConversationModel::open(const QString &jid, qint64 targetRowId)
+{
+    ++m_generation;
+    beginResetModel();
+    m_peer = jid;
+    m_messages.clear();
+    m_problems.clear();
+    m_lastDisplayed.clear();
+    m_atStart = m_peer.isEmpty();
+    endResetModel();
+    m_loading = false;
+    setErrorText({});
+    if (m_peer.isEmpty() || !m_account || !m_account->messageStore()) {
+        Q_EMIT loadingChanged();
+        return;
+    }
+    m_account->audit(Core::AuditEntry::Action::OpenConversation, {m_peer});
+    loadPage(targetRowId > 0 ? SeekPageSize : PageSize, targetRowId);
+}
+
+QString ConversationModel::peerName() const
+{
+    if (m_peer.isEmpty())
+        return {};
+    return m_session ? m_session->displayName(m_peer) : m_peer;
+}
+
+void ConversationModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged();
+    if (m_active && !m_messages.isEmpty())
+        markRead();
+}
+
+void ConversationModel::loadPage(int limit, qint64 targetRowId)
+{
+    if (!m_account || !m_account->messageStore() || m_peer.isEmpty())
+        return;
+    setLoading(true);
+    const quint64 generation = m_generation;
+    const qint64 before = m_messages.isEmpty() ? 0 : m_messages.first().rowId;
+    const bool first = m_messages.isEmpty();
+    m_account->messageStore()
+        ->messages(m_peer, before, limit)
+        .then(this, [this, generation, limit, targetRowId,
+                     first](Core::Result<QList<Store::StoredMessage>> page) {
+            if (generation != m_generation)
+                return;
+            if (!page) {
+                qWarning("conversation: reading history failed: %s",
+                         qPrintable(page.error().detail));
+                m_atStart = true;
+                setLoading(false);
+                return;
+            }
+            // Newest first from the store; rows here are oldest first. A message
+            // that arrived live meanwhile is already there.
+            QList<Store::StoredMessage> older;
+            older.reserve(page->size());
+            for (auto it = page->crbegin(); it != page->crend(); ++it)
+                if (rowOf(it->rowId) < 0)
+                    older.append(*it);
+            m_atStart = page->size() < limit;
+            if (!older.isEmpty()) {
+                beginInsertRows({}, 0, int(older.size()) - 1);
+                m_messages = older + m_messages;
+                endInsertRows();
+                // The first message of the old top row's day may have moved up.
+                const QModelIndex oldTop = index(int(older.size()));
+                if (oldTop.isValid())
+                    Q_EMIT dataChanged(oldTop, oldTop, {DaySeparatorRole});
+            }
+            setLoading(false);
+            if (first)
+                markRead();
+            if (targetRowId > 0) {
+                const int row = rowOf(targetRowId);
+                if (row < 0 && !m_atStart) {
+                    loadPage(SeekPageSize, targetRowId);
+                } else if (row >= 0 && row < PageSize / 5 && !m_atStart) {
+                    loadPage(PageSize, targetRowId); // some context before the hit
+                } else {
+                    Q_EMIT messageShown(row);
+                }
+            }
+        });
+}
+
+void ConversationModel::loadOlder()
+{
+    if (m_loading || m_atStart)
+        return;
+    loadPage(PageSize, 0);
+}
+
+bool ConversationModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_loading && !m_atStart && !m_peer.isEmpty();
+}
+
+void ConversationModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid())
+        loadOlder();
+}
+
+void ConversationModel::onStored(const QList<Store::StoredMessage> &messages)
+{
+    bool incoming = false;
+    for (const Store::StoredMessage &m : messages) {
+        if (m.conversation != m_peer || rowOf(m.rowId) >= 0)
+            continue;
+        append(m);
+        incoming = incoming || m.direction == Store::Direction::Incoming;
+    }
+    if (incoming && m_active)
+        markRead();
+}
+
+void ConversationModel::onCommitted(const Store::StoredMessage &message)
+{
+    if (message.conversation == m_peer && rowOf(message.rowId) < 0)
+        append(message);
+}
+
+void ConversationModel::append(const Store::StoredMessage &message)
+{
+    // Rows stay in store order (rowid order is time order).
+    auto at = std::upper_bound(
+        m_messages.begin(), m_messages.end(), message.rowId,
+        [](qint64 rowId, const Store::StoredMessage &m) { return rowId < m.rowId; });
+    const int row = int(at - m_messages.begin());
+    beginInsertRows({}, row, row);
+    m_messages.insert(row, message);
+    endInsertRows();
+    if (row + 1 < m_messages.size())
+        Q_EMIT dataChanged(index(row + 1), index(row + 1), {DaySeparatorRole});
+}
+
+void ConversationModel::onStateChanged(const QString &messageId, Store::MessageState state)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Store::StoredMessage &m = m_messages[row];
+    // Same rule as the store: an older state never overwrites a newer one,
+    // except a failure, and a retry after it.
+    const bool allowed = state == Store::MessageState::Failed ||
+                         m.state == Store::MessageState::Failed || int(state) > int(m.state);
+    if (!allowed || m.state == state)
+        return;
+    m.state = state;
+    if (state != Store::MessageState::Failed)
+        m_problems.remove(messageId);
+    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole});
+}
+
+void ConversationModel::onSendFailed(const QString &messageId, const Core::Error &error)
+{
+    m_problems.insert(messageId, Core::describeError(error));
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    m_messages[row].state = Store::MessageState::Failed;
+    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole});
 }
 
 bool ConversationModel::send(const QString &body)
 {
-    if (!m_messaging || !m_peer.isValid() || body.trimmed().isEmpty())
+    if (!m_account || !m_account->outbox() || m_peer.isEmpty() || body.trimmed().isEmpty())
         return false;
-    Entry entry;
-    entry.id = Xmpp::Client::newId();
-    entry.body = body;
-    entry.time = QDateTime::currentDateTime();
-    entry.outgoing = true;
-    entry.delivery = Delivery::Sending;
-    // Listen for the acknowledgement before the stanza can go out.
-    m_awaitingAck.insert(entry.id, m_peer);
-    const QString id = entry.id;
-    append(m_peer, std::move(entry));
-    m_messaging->sendChat(m_peer, body, id);
+    setErrorText({});
+    m_account->outbox()
+        ->send(Core::Jid(m_peer), body)
+        .then(this, [this](const Core::Result<Store::StoredMessage> &stored) {
+            if (!stored)
+                setErrorText(Core::describeError(stored.error()));
+        });
     return true;
 }
 
-void ConversationModel::onMessageReceived(const Xmpp::Message &message)
+void ConversationModel::retry(const QString &messageId)
 {
-    const Core::Jid peer = message.from.bare();
-    if (!peer.isValid())
+    if (!m_account || !m_account->outbox())
         return;
-    Entry entry;
-    entry.id = message.originId.isEmpty() ? message.id : message.originId;
-    // A message replayed after a reconnect is shown once.
-    if (!entry.id.isEmpty()) {
-        const QList<Entry> &known = m_conversations.value(peer);
-        const bool seen = std::any_of(known.begin(), known.end(), [&](const Entry &e) {
-            return !e.outgoing && e.id == entry.id;
-        });
-        if (seen)
-            return;
-    }
-    entry.body = message.body;
-    entry.time =
-        message.delayed.isValid() ? message.delayed.toLocalTime() : QDateTime::currentDateTime();
-    append(peer, std::move(entry));
+    m_account->outbox()->retry(messageId).then(this, [this](Core::Result<void> done) {
+        if (!done)
+            setErrorText(Core::describeError(done.error()));
+    });
 }
 
-void ConversationModel::onAcknowledged(const QString &id)
+void ConversationModel::markRead()
 {
-    const auto found = m_awaitingAck.constFind(id);
-    if (found == m_awaitingAck.constEnd())
+    if (!m_account || !m_account->messageStore() || m_peer.isEmpty() || !m_active)
         return;
-    const Core::Jid peer = *found;
-    m_awaitingAck.erase(found);
-    QList<Entry> &entries = m_conversations[peer];
-    for (qsizetype row = entries.size() - 1; row >= 0; --row) {
-        if (entries[row].outgoing && entries[row].id == id) {
-            entries[row].delivery = Delivery::Sent;
-            if (peer == m_peer) {
-                const QModelIndex changed = index(int(row));
-                Q_EMIT dataChanged(changed, changed, {DeliveryRole});
+    const quint64 generation = m_generation;
+    m_account->messageStore()->markConversationRead(m_peer).then(
+        this, [this, generation](Core::Result<void> done) {
+            if (!done) {
+                qWarning("conversation: marking read failed: %s", qPrintable(done.error().detail));
+                return;
             }
-            return;
-        }
-    }
+            if (m_session)
+                m_session->notifyConversationsChanged();
+            if (generation != m_generation || !m_account)
+                return;
+            // Tell the sender's devices (and ours) how far this was read.
+            for (auto it = m_messages.crbegin(); it != m_messages.crend(); ++it) {
+                if (it->direction != Store::Direction::Incoming)
+                    continue;
+                if (it->messageId != m_lastDisplayed && !it->messageId.isEmpty() &&
+                    m_account->client().isConnected()) {
+                    m_account->markers().sendDisplayed(Core::Jid(m_peer), it->messageId);
+                    m_lastDisplayed = it->messageId;
+                }
+                break;
+            }
+        });
 }
 
-void ConversationModel::append(const Core::Jid &peer, Entry entry)
+void ConversationModel::setLoading(bool loading)
 {
-    QList<Entry> &entries = m_conversations[peer];
-    const bool visible = peer == m_peer;
-    if (visible)
-        beginInsertRows({}, int(entries.size()), int(entries.size()));
-    entries.append(std::move(entry));
-    if (visible)
-        endInsertRows();
+    m_loading = loading;
+    Q_EMIT loadingChanged();
 }
 
-const QList<ConversationModel::Entry> &ConversationModel::shown() const
+void ConversationModel::setErrorText(const QString &text)
 {
-    static const QList<Entry> none;
-    const auto found = m_conversations.constFind(m_peer);
-    return found == m_conversations.constEnd() ? none : *found;
+    if (text == m_errorText)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged();
+}
+
+int ConversationModel::rowOf(qint64 rowId) const
+{
+    auto at = std::lower_bound(
+        m_messages.cbegin(), m_messages.cend(), rowId,
+        [](const Store::StoredMessage &m, qint64 wanted) { return m.rowId < wanted; });
+    return at != m_messages.cend() && at->rowId == rowId ? int(at - m_messages.cbegin()) : -1;
+}
+
+int ConversationModel::rowOfMessage(const QString &messageId) const
+{
+    for (int row = int(m_messages.size()) - 1; row >= 0; --row)
+        if (m_messages.at(row).messageId == messageId)
+            return row;
+    return -1;
+}
+
+QString ConversationModel::daySeparator(int row) const
+{
+    const QDate day = m_messages.at(row).timestamp.toLocalTime().date();
+    if (row > 0 && m_messages.at(row - 1).timestamp.toLocalTime().date() == day)
+        return {};
+    const QDate today = QDate::currentDate();
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(shown().size());
+    return parent.isValid() ? 0 : int(m_messages.size());
 }
 
 QVariant ConversationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &entry = shown().at(index.row());
+    const Store::StoredMessage &m = m_messages.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case BodyRole:
-        return entry.body;
+        return m.body;
     case OutgoingRole:
-        return entry.outgoing;
+        return m.direction == Store::Direction::Outgoing;
     case TimeRole:
-        return entry.time;
+        return m.timestamp.toLocalTime();
     case DeliveryRole:
-        switch (entry.delivery) {
-        case Delivery::Received:
-            return u"received"_s;
-        case Delivery::Sending:
-            return u"sending"_s;
-        case Delivery::Sent:
-            return u"sent"_s;
+        return deliveryName(m.state);
+    case ProtectionRole:
+        return protectionName(m.protection);
+    case UndecryptableRole:
+        return m.protection == Store::Protection::Undecryptable;
+    case ProblemRole:
+        if (m.protection == Store::Protection::Undecryptable) {
+            if (m.e2eError == u"omemo-not-for-this-device")
+                return tr("This message was not encrypted for this computer (it may have been "
+                          "sent before you signed in here). Read it on another device, or ask "
+                          "the sender to send it again.");
+            return tr("This message could not be decrypted. Ask the sender to send it again.");
         }
-        return {};
+        if (m.state == Store::MessageState::Failed)
+            return m_problems.value(m.messageId, tr("Not sent. Check the connection, then retry."));
+        return QString();
+    case MessageIdRole:
+        return m.messageId;
+    case RowIdRole:
+        return m.rowId;
+    case DaySeparatorRole:
+        return daySeparator(index.row());
+    case SenderRole:
+        return m.sender;
     default:
         return {};
     }
@@ -189,7 +457,14 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
     return {{BodyRole, "body"},
             {OutgoingRole, "outgoing"},
             {TimeRole, "time"},
-            {DeliveryRole, "delivery"}};
+            {DeliveryRole, "delivery"},
+            {ProtectionRole, "protection"},
+            {UndecryptableRole, "undecryptable"},
+            {ProblemRole, "problem"},
+            {MessageIdRole, "messageId"},
+            {RowIdRole, "rowId"},
+            {DaySeparatorRole, "daySeparator"},
+            {SenderRole, "sender"}};
 }
 
 } // namespace Ui

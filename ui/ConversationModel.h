@@ -3,80 +3,130 @@
 
 #include "Session.h"
 
-#include "xmpp/Client.h"
-#include "xmpp/Message.h"
-#include "xmpp/extensions/MessagingExtension.h"
+#include "store/StoreTypes.h"
 
-#include "core/Jid.h"
+#include "core/Error.h"
 
 #include <QAbstractListModel>
-#include <QDateTime>
 #include <QHash>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+namespace Account {
+class Account;
+}
+
 namespace Ui {
 
-/// The messages of the open conversation (`peer`). Until the encrypted store
-/// arrives they live in memory, per peer, for as long as the account is signed in.
+/// The open conversation (`peer`) from the account's encrypted store, oldest
+/// row first. The newest page is read when it opens; older pages as the view
+/// scrolls up (loadOlder / fetchMore), never the whole history. Sends go
+/// through the outbox (exactly once, end-to-end encrypted by default); a send
+/// that fails keeps its row, says why, and can be retried. Opening a
+/// conversation marks it read and is audited; so is each new message while
+/// `active` (the view is on screen).
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString peer READ peer WRITE setPeer NOTIFY peerChanged)
+    Q_PROPERTY(QString peerName READ peerName NOTIFY peerChanged)
+    Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    /// Every older message is loaded.
+    Q_PROPERTY(bool atStart READ isAtStart NOTIFY loadingChanged)
+    /// Why the last send could not even be stored (translated); empty otherwise.
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 public:
-    enum Role { BodyRole = Qt::UserRole + 1, OutgoingRole, TimeRole, DeliveryRole };
+    enum Role {
+        BodyRole = Qt::UserRole + 1,
+        OutgoingRole,
+        TimeRole,
+        DeliveryRole,   ///< "pending", "sent", "delivered", "read", "failed", "received"
+        ProtectionRole, ///< "plain", "encrypted", "verified", "untrusted", "undecryptable"
+        UndecryptableRole,
+        ProblemRole, ///< why it failed or could not be decrypted (translated)
+        MessageIdRole,
+        RowIdRole,
+        DaySeparatorRole, ///< "Today", a date...: set on the first message of each day
+        SenderRole,
+    };
     Q_ENUM(Role)
+
+    static constexpr int PageSize = 50;
 
     explicit ConversationModel(QObject *parent = nullptr);
     ~ConversationModel() override;
 
     Session *session() const { return m_session; }
-    /// Follows the session's account: its client and messaging.
     void setSession(Session *session);
-    /// Shows messages of this client (both may be null). Used by setSession and tests.
-    void attach(Xmpp::Client *client, Xmpp::MessagingExtension *messaging);
 
     /// Bare address of the open conversation; empty when none is open.
-    QString peer() const { return m_peer.bareString(); }
+    QString peer() const { return m_peer; }
     void setPeer(const QString &jid);
+    QString peerName() const;
+    bool isActive() const { return m_active; }
+    void setActive(bool active);
+    bool isLoading() const { return m_loading; }
+    bool isAtStart() const { return m_atStart; }
+    QString errorText() const { return m_errorText; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
-    /// Sends `body` to the open conversation. False when there is nothing to
-    /// send or nobody to send it to.
+    /// Reads the next older page (nothing while one is being read).
+    Q_INVOKABLE void loadOlder();
+    /// Opens `jid` with the message `rowId` loaded (and the page before it);
+    /// messageShown(row) tells the view where it is.
+    Q_INVOKABLE void openAt(const QString &jid, qint64 rowId);
+    /// Row of the message with that store row id, or -1.
+    Q_INVOKABLE int rowOf(qint64 rowId) const;
+
+    /// Sends `body` to the open conversation through the outbox. False when
+    /// there is nothing to send or nobody to send it to.
     Q_INVOKABLE bool send(const QString &body);
+    /// Sends a failed message again.
+    Q_INVOKABLE void retry(const QString &messageId);
 
 Q_SIGNALS:
     void sessionChanged();
     void peerChanged();
+    void activeChanged();
+    void loadingChanged();
+    void errorTextChanged();
+    /// A message asked for with openAt() is loaded, at this row.
+    void messageShown(int row);
 
 private:
-    enum class Delivery { Received, Sending, Sent };
-    struct Entry
-    {
-        QString id;
-        QString body;
-        QDateTime time;
-        bool outgoing = false;
-        Delivery delivery = Delivery::Received;
-    };
-
     void followSessionAccount();
-    void append(const Core::Jid &peer, Entry entry);
-    void onMessageReceived(const Xmpp::Message &message);
-    void onAcknowledged(const QString &id);
-    const QList<Entry> &shown() const;
+    void open(const QString &jid, qint64 targetRowId);
+    void loadPage(int limit, qint64 targetRowId);
+    void onStored(const QList<Store::StoredMessage> &messages);
+    void onCommitted(const Store::StoredMessage &message);
+    void onStateChanged(const QString &messageId, Store::MessageState state);
+    void onSendFailed(const QString &messageId, const Core::Error &error);
+    void append(const Store::StoredMessage &message);
+    void markRead();
+    void setLoading(bool loading);
+    void setErrorText(const QString &text);
+    int rowOfMessage(const QString &messageId) const;
+    QString daySeparator(int row) const;
 
     QPointer<Session> m_session;
-    QPointer<Xmpp::Client> m_client;
-    QPointer<Xmpp::MessagingExtension> m_messaging;
-    Core::Jid m_peer;
-    QHash<Core::Jid, QList<Entry>> m_conversations;
-    QHash<QString, Core::Jid> m_awaitingAck; ///< sent message id -> its conversation
+    QPointer<Account::Account> m_account;
+    QString m_peer;
+    QList<Store::StoredMessage> m_messages; ///< oldest first
+    QHash<QString, QString> m_problems;     ///< message id -> why sending failed
+    bool m_active = false;
+    bool m_loading = false;
+    bool m_atStart = false;
+    QString m_errorText;
+    QString m_lastDisplayed;  ///< incoming message id a displayed marker went out for
+    quint64 m_generation = 0; ///< drops answers meant for a previous conversation
 };
 
 } // namespace Ui

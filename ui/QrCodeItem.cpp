@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QrCodeItem.h"
 
+#include "account/QrCode.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -11,7 +13,25 @@ namespace Ui {
 namespace {
 // Modules this size read well from arm's length on an ordinary desktop screen.
 constexpr int PreferredModulePixels = 6;
+// The standard's quiet zone around the code on screen.
+constexpr int QuietZone = 4;
 } // namespace
+
+QImage QrCodeItem::imageFor(const QByteArray &payload)
+{
+    const auto code = Account::encodeQr(payload);
+    if (!code)
+        return {};
+    const int side = code->size + 2 * QuietZone;
+    QImage image(side, side, QImage::Format_Grayscale8);
+    image.fill(255);
+    for (int y = 0; y < code->size; ++y) {
+        uchar *line = image.scanLine(y + QuietZone) + QuietZone;
+        for (int x = 0; x < code->size; ++x)
+            line[x] = code->dark(x, y) ? 0 : 255;
+    }
+    return image;
+}
 
 QrCodeItem::QrCodeItem(QQuickItem *parent)
     : QQuickPaintedItem(parent)

@@ -23,6 +23,10 @@ public:
 
     explicit QrCodeItem(QQuickItem *parent = nullptr);
 
+    /// `payload` as a QR code image for `image`: one pixel per module and a
+    /// 4-module quiet zone. Null when it cannot be encoded.
+    static QImage imageFor(const QByteArray &payload);
+
     QImage image() const { return m_image; }
     void setImage(const QImage &image);
     bool isEmpty() const { return m_image.isNull(); }

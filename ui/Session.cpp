@@ -3,6 +3,7 @@
 
 #include "account/Account.h"
 #include "account/IdleLock.h"
+#include "xmpp/extensions/RosterExtension.h"
 
 #include "core/ErrorText.h"
 
@@ -79,6 +80,17 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
 QString Session::accountJid() const
 {
     return m_account ? m_account->settings().jid.bareString() : QString();
+}
+
+QString Session::displayName(const QString &jid) const
+{
+    const Core::Jid bare = Core::Jid(jid).bare();
+    if (m_account) {
+        for (const Xmpp::RosterItem &item : m_account->roster().items())
+            if (item.jid == bare && !item.name.isEmpty())
+                return item.name;
+    }
+    return bare.bareString();
 }
 
 void Session::signOut()

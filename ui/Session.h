@@ -51,6 +51,12 @@ public:
     QString connectionErrorText() const { return m_connectionErrorText; }
     bool isMfaEnforced() const { return m_mfaEnforced; }
 
+    /// The roster name of `jid`, or its bare address when it has none.
+    Q_INVOKABLE QString displayName(const QString &jid) const;
+    /// Tells the conversation list to read the store again (a conversation was
+    /// marked read, say).
+    void notifyConversationsChanged() { Q_EMIT conversationsChanged(); }
+
     /// Ends the session cleanly; the account object goes once the link is closed.
     Q_INVOKABLE void signOut();
 
@@ -73,6 +79,8 @@ Q_SIGNALS:
     void unlockingChanged();
     void lockPolicyChanged();
     void mfaEnforcedChanged();
+    /// Something the conversation list shows changed outside the pipeline.
+    void conversationsChanged();
     /// Why unlocking failed and what to do (translated text).
     void unlockFailed(const QString &errorText);
 

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignInForm.h"
 
+#include "QrCodeItem.h"
 #include "Session.h"
 
 #include "account/Account.h"
-#include "account/QrCode.h"
+#include "account/KeyCustody.h"
 
 #include "core/ErrorText.h"
 #include "core/Jid.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -20,9 +22,6 @@ namespace Ui {
 Q_LOGGING_CATEGORY(lcSignIn, "rounds.ui.signin")
 
 namespace {
-
-// The standard's quiet zone around the code on screen.
-constexpr int QrQuietZone = 4;
 
 // "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": easier to copy by hand.
 QString groupedByFour(const QString &secret)
@@ -35,19 +34,6 @@ QString groupedByFour(const QString &secret)
         out += QStringView(secret).mid(i, 4);
     }
     return out;
-}
-
-QImage qrImage(const Account::QrCode &code)
-{
-    const int side = code.size + 2 * QrQuietZone;
-    QImage image(side, side, QImage::Format_Grayscale8);
-    image.fill(255);
-    for (int y = 0; y < code.size; ++y) {
-        uchar *line = image.scanLine(y + QrQuietZone) + QrQuietZone;
-        for (int x = 0; x < code.size; ++x)
-            line[x] = code.dark(x, y) ? 0 : 255;
-    }
-    return image;
 }
 
 // Overwrites the characters before letting go (copies handed to QML are out of reach).
@@ -68,9 +54,71 @@ QString localPath(const QString &text)
 
 } // namespace
 
+namespace {
+// QSettings keys: what sign-in remembers on this computer (no secrets, no PHI).
+const QString ServerUrlKey = QStringLiteral("signIn/serverUrl");
+const QString AccountKey = QStringLiteral("signIn/account");
+const QString CaFileKey = QStringLiteral("signIn/caFile");
+QString custodyKey(const QString &jid)
+{
+    return u"localData/"_s + QString::fromLatin1(jid.toUtf8().toHex()) + u"/passphrase"_s;
+}
+
+// Keychain problems that a passphrase avoids.
+bool keychainUnavailable(const Core::Error &error)
+{
+    return error.code == Core::Error::Code::Storage &&
+           (error.detail == Account::KeyCustody::NoKeychain ||
+            error.detail == Account::KeyCustody::KeychainLocked ||
+            error.detail == Account::KeyCustody::KeychainFailed);
+}
+} // namespace
+
 SignInForm::SignInForm(QObject *parent)
     : QObject(parent)
 {
+    const QSettings settings;
+    m_serverUrl = settings.value(ServerUrlKey).toString();
+    m_accountJid = settings.value(AccountKey).toString();
+    m_caFile = settings.value(CaFileKey).toString();
+    if (!m_accountJid.isEmpty())
+        m_passphraseNeeded = settings.value(custodyKey(m_accountJid), false).toBool();
+}
+
+void SignInForm::prefill(const QString &serverUrl, const QString &accountJid, const QString &caFile)
+{
+    if (!serverUrl.isEmpty())
+        setServerUrl(serverUrl);
+    if (!accountJid.isEmpty())
+        setAccountJid(accountJid);
+    if (!caFile.isEmpty())
+        setCaFile(caFile);
+}
+
+void SignInForm::remember() const
+{
+    QSettings settings;
+    settings.setValue(ServerUrlKey, m_serverUrl.trimmed());
+    settings.setValue(AccountKey, m_accountJid.trimmed());
+    settings.setValue(CaFileKey, localPath(m_caFile));
+    settings.setValue(custodyKey(Core::Jid(m_accountJid.trimmed()).bareString()),
+                      m_passphraseNeeded);
+}
+
+void SignInForm::setDataDir(const QString &dir)
+{
+    if (dir == m_dataDir)
+        return;
+    m_dataDir = dir;
+    Q_EMIT dataDirChanged();
+}
+
+void SignInForm::setPassphraseNeeded(bool needed)
+{
+    if (needed == m_passphraseNeeded)
+        return;
+    m_passphraseNeeded = needed;
+    Q_EMIT passphraseNeededChanged();
 }
 
 SignInForm::~SignInForm()
@@ -111,6 +159,10 @@ void SignInForm::setAccountJid(const QString &jid)
         return;
     m_accountJid = jid;
     Q_EMIT accountJidChanged();
+    // Each account remembers how its store's key is kept.
+    const Core::Jid bare(jid.trimmed());
+    if (bare.isValid() && !bare.local().isEmpty())
+        setPassphraseNeeded(QSettings().value(custodyKey(bare.bareString()), false).toBool());
 }
 
 void SignInForm::setCaFile(const QString &path)
@@ -126,7 +178,7 @@ bool SignInForm::isSignedIn() const
     return m_session && m_session->isSignedIn();
 }
 
-QString SignInForm::checkFields(const QString &password) const
+QString SignInForm::checkFields(const QString &password, const QString &passphrase) const
 {
     const Core::Jid jid(m_accountJid.trimmed());
     if (!jid.isValid() || jid.local().isEmpty() || !jid.isBare())
@@ -140,6 +192,8 @@ QString SignInForm::checkFields(const QString &password) const
                   "encrypted.");
     if (password.isEmpty())
         return tr("Enter your password.");
+    if (m_passphraseNeeded && passphrase.isEmpty())
+        return tr("Enter the passphrase that protects the messages kept on this computer.");
     const QString ca = localPath(m_caFile);
     if (!ca.isEmpty() && !QFileInfo(ca).isReadable())
         return tr("The CA file cannot be read. Check the path, or leave the field empty to "
@@ -147,7 +201,7 @@ QString SignInForm::checkFields(const QString &password) const
     return {};
 }
 
-void SignInForm::signIn(const QString &password)
+void SignInForm::signIn(const QString &password, const QString &passphrase)
 {
     if (isBusy())
         return;
@@ -155,7 +209,7 @@ void SignInForm::signIn(const QString &password)
         qWarning("SignInForm: no session to sign in to");
         return;
     }
-    if (const QString problem = checkFields(password); !problem.isEmpty()) {
+    if (const QString problem = checkFields(password, passphrase); !problem.isEmpty()) {
         setErrorText(problem);
         return;
     }
@@ -164,13 +218,43 @@ void SignInForm::signIn(const QString &password)
     settings.serverUrl = QUrl(m_serverUrl.trimmed());
     settings.caFile = localPath(m_caFile);
 
+    Account::LocalDataOptions local;
+    local.dataDir =
+        m_dataDir.isEmpty() ? Account::Account::defaultDataDir(settings.jid) : m_dataDir;
+    if (m_passphraseNeeded)
+        local.passphrase = passphrase;
+    local.fastKdfForTests = m_fastKdfForTests;
+
     setErrorText({});
     m_pending = std::make_unique<Account::Account>(std::move(settings));
     Account::Account *account = m_pending.get();
     Q_EMIT busyChanged();
+    // The store first (as rounds-cli does): messages that arrive right after
+    // sign-in have somewhere to go, and a store that cannot open stops here.
+    account->openLocalData(local).then(
+        this, [this, account, password](const Core::Result<void> &opened) {
+            if (m_pending.get() != account)
+                return;
+            if (!opened) {
+                qCInfo(lcSignIn) << "local data not opened:" << opened.error().detail;
+                if (keychainUnavailable(opened.error()))
+                    setPassphraseNeeded(true);
+                finish(Account::Account::describeLocalDataError(opened.error()));
+                return;
+            }
+            connectAccount(account, password);
+        });
+    if (local.passphrase)
+        wipe(*local.passphrase);
+}
+
+void SignInForm::connectAccount(Account::Account *account, QString password)
+{
     connect(account, &Account::Account::secondFactorRequired, this,
             &SignInForm::onSecondFactorRequired);
-    account->signIn(password).then(this, [this, account](const Core::Result<void> &result) {
+    auto signingIn = account->signIn(password);
+    wipe(password);
+    signingIn.then(this, [this, account](const Core::Result<void> &result) {
         if (m_pending.get() != account)
             return;
         endSecondFactor();
@@ -178,6 +262,7 @@ void SignInForm::signIn(const QString &password)
             finish(Core::describeError(result.error()));
             return;
         }
+        remember();
         std::unique_ptr<Account::Account> signedIn = std::move(m_pending);
         Q_EMIT busyChanged();
         if (m_session)
@@ -201,10 +286,9 @@ void SignInForm::onSecondFactorRequired(Xmpp::SecondFactorTask task, const QStri
         wipe(uri->secret);
         m_enrolmentAccount = uri->account;
         m_enrolmentIssuer = uri->issuer;
-        if (auto code = Account::encodeQr(otpauthUri.toUtf8()))
-            m_enrolmentQr = qrImage(*code);
-        else // the secret is still there to type in
-            qCWarning(lcSignIn) << "enrolment QR code not drawn:" << code.error().detail;
+        m_enrolmentQr = QrCodeItem::imageFor(otpauthUri.toUtf8());
+        if (m_enrolmentQr.isNull()) // the secret is still there to type in
+            qCWarning(lcSignIn) << "enrolment QR code not drawn";
     }
     qCInfo(lcSignIn) << "second factor asked:"
                      << (task == Xmpp::SecondFactorTask::Enrolment ? "enrolment" : "code");

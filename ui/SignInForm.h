@@ -25,6 +25,11 @@ namespace Ui {
 /// a second factor, secondFactorStep says which: a code from the authenticator
 /// app, or (first sign-in) its enrolment, with the QR code and the secret to
 /// type; submitCode() answers. The secret is wiped when the step ends.
+///
+/// Before connecting it opens the account's encrypted store on this computer
+/// (its key in the system keychain; where there is none, sealed with a
+/// passphrase: passphraseNeeded then asks for one). Server, account, CA file
+/// and the choice of passphrase are remembered (QSettings), never a password.
 class SignInForm : public QObject
 {
     Q_OBJECT
@@ -33,6 +38,11 @@ class SignInForm : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(QString accountJid READ accountJid WRITE setAccountJid NOTIFY accountJidChanged)
     Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY caFileChanged)
+    /// Where the account's store lives; empty: Account::defaultDataDir().
+    Q_PROPERTY(QString dataDir READ dataDir WRITE setDataDir NOTIFY dataDirChanged)
+    /// The store's key is sealed with a passphrase (no keychain here): ask for it.
+    Q_PROPERTY(bool passphraseNeeded READ passphraseNeeded WRITE setPassphraseNeeded NOTIFY
+                   passphraseNeededChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY signedInChanged)
@@ -59,6 +69,16 @@ public:
     void setAccountJid(const QString &jid);
     QString caFile() const { return m_caFile; }
     void setCaFile(const QString &path);
+    QString dataDir() const { return m_dataDir; }
+    void setDataDir(const QString &dir);
+    bool passphraseNeeded() const { return m_passphraseNeeded; }
+    void setPassphraseNeeded(bool needed);
+    /// Cheaper key derivation for the passphrase; tests only.
+    void setFastKdfForTests(bool fast) { m_fastKdfForTests = fast; }
+
+    /// Fills in what the command line gives; empty values keep what was remembered.
+    Q_INVOKABLE void prefill(const QString &serverUrl, const QString &accountJid,
+                             const QString &caFile);
 
     /// True while the server is working; false while it waits for a code.
     bool isBusy() const
@@ -76,7 +96,8 @@ public:
 
     /// Checks the fields, then connects. The password goes to the Account and is
     /// not kept here; errors end up in errorText.
-    Q_INVOKABLE void signIn(const QString &password);
+    /// `passphrase` opens the local store where passphraseNeeded.
+    Q_INVOKABLE void signIn(const QString &password, const QString &passphrase = {});
     /// The code for the second-factor step. A code that is not six digits is
     /// refused here (errorText says so) and nothing is sent.
     Q_INVOKABLE void submitCode(const QString &code);
@@ -88,6 +109,8 @@ Q_SIGNALS:
     void serverUrlChanged();
     void accountJidChanged();
     void caFileChanged();
+    void dataDirChanged();
+    void passphraseNeededChanged();
     void busyChanged();
     void errorTextChanged();
     void signedInChanged();
@@ -96,7 +119,9 @@ Q_SIGNALS:
 private:
     void onSecondFactorRequired(Xmpp::SecondFactorTask task, const QString &otpauthUri);
     void endSecondFactor();
-    QString checkFields(const QString &password) const;
+    QString checkFields(const QString &password, const QString &passphrase) const;
+    void connectAccount(Account::Account *account, QString password);
+    void remember() const;
     void setErrorText(const QString &text);
     void finish(const QString &errorText);
 
@@ -104,6 +129,9 @@ private:
     QString m_serverUrl;
     QString m_accountJid;
     QString m_caFile;
+    QString m_dataDir;
+    bool m_passphraseNeeded = false;
+    bool m_fastKdfForTests = false;
     QString m_errorText;
     std::unique_ptr<Account::Account> m_pending; ///< the account while it signs in
     SecondFactorStep m_step = SecondFactorStep::None;

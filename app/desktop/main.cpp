@@ -59,6 +59,8 @@ bool onlyPrints(int argc, char **argv)
 void setUpApplication()
 {
     QCoreApplication::setApplicationName(u"rounds"_s);
+    // QSettings (remembered sign-in fields, no secrets) lives under this name.
+    QCoreApplication::setOrganizationName(u"rounds"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ROUNDS_VERSION));
 }
 

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ConversationModel over messaging played by the test on a fake transport.
+// ConversationModel on a real encrypted store: paging, live messages, day
+// headings, undecryptable placeholders, sends through the outbox that fail
+// with their reason and can be retried, opening at a search hit.
 #include "ConversationModel.h"
+#include "Session.h"
 
-#include "FakeServer.h"
-#include "FakeTransport.h"
+#include "LocalAccount.h"
+
+#include "store/MessageStore.h"
+#include "sync/Outbox.h"
+
+#include "core/ErrorText.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -16,140 +23,213 @@ class tst_ConversationModel : public QObject
 {
     Q_OBJECT
 
-    struct Fixture
-    {
-        FakeTransport transport;
-        Xmpp::Client client{transport};
-        Xmpp::MessagingExtension &messaging = client.addExtension<Xmpp::MessagingExtension>();
-        ConversationModel model;
-        QAbstractItemModelTester tester{&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest};
-
-        Fixture() { model.attach(&client, &messaging); }
-    };
-
     static QVariant at(const ConversationModel &model, int row, int role)
     {
         return model.data(model.index(row), role);
     }
 
+    static QList<Store::StoredMessage> history(const QString &peer, int count, QDateTime start)
+    {
+        QList<Store::StoredMessage> out;
+        for (int i = 0; i < count; ++i)
+            out.append(LocalAccount::message(peer, u"message %1"_s.arg(i), start.addSecs(i * 60),
+                                             i % 3 == 0 ? Store::Direction::Outgoing
+                                                        : Store::Direction::Incoming));
+        return out;
+    }
+
 private Q_SLOTS:
-    void showsMessagesOfTheOpenConversation()
+    void pagesHistoryAsTheViewScrollsUp()
     {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.model.setPeer(u"ben@example.org"_s);
-        f.transport.inject(u"<message from='ben@example.org/desk' id='m1' type='chat'>"
-                           u"<body>Bed 12 needs review</body></message>"_s);
-        f.transport.inject(u"<message from='chloe@example.org/phone' id='m2' type='chat'>"
-                           u"<body>On my way</body></message>"_s);
-        QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(at(f.model, 0, ConversationModel::BodyRole).toString(), u"Bed 12 needs review"_s);
-        QCOMPARE(at(f.model, 0, ConversationModel::OutgoingRole).toBool(), false);
-        QCOMPARE(at(f.model, 0, ConversationModel::DeliveryRole).toString(), u"received"_s);
-        QVERIFY(at(f.model, 0, ConversationModel::TimeRole).toDateTime().isValid());
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        QVERIFY(LocalAccount::arrive(
+            session,
+            history(u"ben@example.org"_s, 120, QDateTime::currentDateTime().addSecs(-120 * 60))));
+        QVERIFY(LocalAccount::arrive(
+            session, history(u"chloe@example.org"_s, 3, QDateTime::currentDateTime())));
 
-        QSignalSpy peerChanged(&f.model, &ConversationModel::peerChanged);
-        f.model.setPeer(u"chloe@example.org/phone"_s);
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org/desk"_s);
+        QCOMPARE(model.peer(), u"ben@example.org"_s);
+        QCOMPARE(model.peerName(), u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), ConversationModel::PageSize);
+        QVERIFY(!model.isLoading());
+        // Oldest first; the newest page only.
+        QCOMPARE(at(model, 49, ConversationModel::BodyRole).toString(), u"message 119"_s);
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"message 70"_s);
+        QVERIFY(model.canFetchMore({}));
+
+        model.fetchMore({});
+        QVERIFY(model.isLoading());
+        QVERIFY(!model.canFetchMore({})); // one page at a time
+        QTRY_COMPARE(model.rowCount(), 100);
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"message 20"_s);
+        model.loadOlder();
+        QTRY_COMPARE(model.rowCount(), 120);
+        QTRY_VERIFY(model.isAtStart());
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"message 0"_s);
+
+        // Roles of one outgoing and one incoming message.
+        QCOMPARE(at(model, 0, ConversationModel::OutgoingRole).toBool(), true);
+        QCOMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"sent"_s);
+        QCOMPARE(at(model, 1, ConversationModel::OutgoingRole).toBool(), false);
+        QCOMPARE(at(model, 1, ConversationModel::DeliveryRole).toString(), u"received"_s);
+        QCOMPARE(at(model, 1, ConversationModel::ProtectionRole).toString(), u"plain"_s);
+        QVERIFY(at(model, 1, ConversationModel::ProblemRole).toString().isEmpty());
+        // Rows stay in time order.
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(at(model, row, ConversationModel::RowIdRole).toLongLong() >
+                    at(model, row - 1, ConversationModel::RowIdRole).toLongLong());
+    }
+
+    void daySeparatorsMarkTheFirstMessageOfEachDay()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        const QDateTime today(QDate::currentDate(), QTime(0, 30));
+        QVERIFY(LocalAccount::arrive(
+            session,
+            {LocalAccount::message(u"ben@example.org"_s, u"a"_s, today.addDays(-3)),
+             LocalAccount::message(u"ben@example.org"_s, u"b"_s, today.addDays(-3).addSecs(60)),
+             LocalAccount::message(u"ben@example.org"_s, u"c"_s, today.addDays(-1)),
+             LocalAccount::message(u"ben@example.org"_s, u"d"_s, today)}));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 4);
+        QVERIFY(!at(model, 0, ConversationModel::DaySeparatorRole).toString().isEmpty());
+        QVERIFY(at(model, 1, ConversationModel::DaySeparatorRole).toString().isEmpty());
+        QCOMPARE(at(model, 2, ConversationModel::DaySeparatorRole).toString(), u"Yesterday"_s);
+        QCOMPARE(at(model, 3, ConversationModel::DaySeparatorRole).toString(), u"Today"_s);
+    }
+
+    void newMessagesOfTheOpenConversationAppear()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.rowCount(), 0);
+        const QDateTime now = QDateTime::currentDateTime();
+        Store::StoredMessage lost = LocalAccount::message(u"ben@example.org"_s, {}, now);
+        lost.protection = Store::Protection::Undecryptable;
+        lost.e2eError = u"omemo-not-for-this-device"_s;
+        QVERIFY(LocalAccount::arrive(
+            session, {LocalAccount::message(u"ben@example.org"_s, u"Bed 12"_s, now),
+                      LocalAccount::message(u"chloe@example.org"_s, u"elsewhere"_s, now), lost}));
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"Bed 12"_s);
+        QCOMPARE(at(model, 1, ConversationModel::UndecryptableRole).toBool(), true);
+        QCOMPARE(at(model, 1, ConversationModel::ProtectionRole).toString(), u"undecryptable"_s);
+        QVERIFY(at(model, 1, ConversationModel::ProblemRole)
+                    .toString()
+                    .contains(u"not encrypted for this computer"_s));
+
+        // Another conversation starts from its own history.
+        QSignalSpy peerChanged(&model, &ConversationModel::peerChanged);
+        model.setPeer(u"chloe@example.org"_s);
         QCOMPARE(peerChanged.count(), 1);
-        QCOMPARE(f.model.peer(), u"chloe@example.org"_s);
-        QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(at(f.model, 0, ConversationModel::BodyRole).toString(), u"On my way"_s);
-
-        f.model.setPeer(QString());
-        QCOMPARE(f.model.rowCount(), 0);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"elsewhere"_s);
+        model.setPeer(QString());
+        QCOMPARE(model.rowCount(), 0);
     }
 
-    void sendingBecomesSentWhenTheServerAcknowledges()
+    void failedSendSaysWhyAndCanBeRetried()
     {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.transport.takeSent();
-        f.model.setPeer(u"ben@example.org"_s);
-        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
-        QVERIFY(f.model.send(u"Thanks,\non my way"_s));
-        QCOMPARE(inserted.count(), 1);
-        QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(at(f.model, 0, ConversationModel::OutgoingRole).toBool(), true);
-        QCOMPARE(at(f.model, 0, ConversationModel::DeliveryRole).toString(), u"sending"_s);
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QVERIFY(!model.send(u"hello"_s)); // no conversation open
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_VERIFY(!model.isLoading());
+        QVERIFY(!model.send(u"  \n "_s));
 
-        const Xmpp::Element sent = FakeServer::takeSent(f.transport, u"message");
-        QCOMPARE(sent.attribute(u"to"), u"ben@example.org"_s);
-        QCOMPARE(sent.childText(u"body"), u"Thanks,\non my way"_s);
+        QVERIFY(model.send(u"Thanks,\non my way"_s));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(at(model, 0, ConversationModel::OutgoingRole).toBool(), true);
+        QCOMPARE(at(model, 0, ConversationModel::BodyRole).toString(), u"Thanks,\non my way"_s);
+        QCOMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"pending"_s);
 
-        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
-        QVERIFY(QTest::qWaitFor(
-            [&] { return f.client.streamManagement().unacknowledgedCount() == 1; }, 1000));
-        f.transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='1'/>"_s);
-        QCOMPARE(changed.count(), 1);
-        QCOMPARE(at(f.model, 0, ConversationModel::DeliveryRole).toString(), u"sent"_s);
+        // What the outbox does when end-to-end encryption refuses a message (the
+        // real refusal needs a server: tst_DesktopLive): failed, with the reason.
+        const QString id = at(model, 0, ConversationModel::MessageIdRole).toString();
+        Account::Account *account = session.account();
+        auto failed = account->messageStore()->updateState(id, Store::MessageState::Failed);
+        QVERIFY(TestSupport::waitFor(failed));
+        const Core::Error refusal{Core::Error::Code::Policy, u"omemo-no-devices"_s};
+        Q_EMIT account->outbox()->sendFailed(id, refusal);
+        QCOMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"failed"_s);
+        QCOMPARE(at(model, 0, ConversationModel::ProblemRole).toString(),
+                 Core::describeError(refusal));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.retry(id);
+        QTRY_COMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"pending"_s);
+        QVERIFY(at(model, 0, ConversationModel::ProblemRole).toString().isEmpty());
+        QCOMPARE(model.rowCount(), 1); // the same message, not a copy
+        failed = account->messageStore()->updateState(id, Store::MessageState::Failed);
+        QVERIFY(TestSupport::waitFor(failed));
+
+        // Kept in the store: a fresh model shows it, still failed.
+        ConversationModel again;
+        again.setSession(&session);
+        again.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(again.rowCount(), 1);
+        QCOMPARE(at(again, 0, ConversationModel::DeliveryRole).toString(), u"failed"_s);
+        QVERIFY(!at(again, 0, ConversationModel::ProblemRole).toString().isEmpty());
     }
 
-    void acknowledgementOfAnotherConversationIsKept()
+    void opensAtASearchHit()
     {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.model.setPeer(u"ben@example.org"_s);
-        QVERIFY(f.model.send(u"one"_s));
-        f.model.setPeer(u"chloe@example.org"_s);
-        QVERIFY(QTest::qWaitFor(
-            [&] { return f.client.streamManagement().unacknowledgedCount() == 1; }, 1000));
-        f.transport.inject(u"<a xmlns='urn:xmpp:sm:3' h='1'/>"_s);
-        f.model.setPeer(u"ben@example.org"_s);
-        QCOMPARE(at(f.model, 0, ConversationModel::DeliveryRole).toString(), u"sent"_s);
-    }
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        QVERIFY(LocalAccount::arrive(
+            session,
+            history(u"ben@example.org"_s, 400, QDateTime::currentDateTime().addSecs(-400 * 60))));
+        ConversationModel probe;
+        probe.setSession(&session);
+        probe.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(probe.rowCount(), ConversationModel::PageSize);
+        // The row id of "message 250", read from a full load.
+        while (!probe.isAtStart()) {
+            probe.loadOlder();
+            QTRY_VERIFY(!probe.isLoading());
+        }
+        QCOMPARE(probe.rowCount(), 400);
+        const qint64 target = at(probe, 250, ConversationModel::RowIdRole).toLongLong();
 
-    void refusesEmptyMessagesAndMissingPeer()
-    {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        QVERIFY(!f.model.send(u"hello"_s)); // no conversation open
-        f.model.setPeer(u"ben@example.org"_s);
-        QVERIFY(!f.model.send(u"  \n "_s));
-        QCOMPARE(f.model.rowCount(), 0);
-        ConversationModel detached;
-        detached.setPeer(u"ben@example.org"_s);
-        QVERIFY(!detached.send(u"hello"_s));
-    }
-
-    void replayedMessageIsShownOnce()
-    {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.model.setPeer(u"ben@example.org"_s);
-        const QString message = u"<message from='ben@example.org/desk' id='m1' type='chat'>"
-                                u"<body>Bed 12</body><origin-id xmlns='urn:xmpp:sid:0' id='o1'/>"
-                                u"</message>"_s;
-        f.transport.inject(message);
-        f.transport.inject(message);
-        QCOMPARE(f.model.rowCount(), 1);
-    }
-
-    void delayedMessageKeepsItsTime()
-    {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.model.setPeer(u"ben@example.org"_s);
-        f.transport.inject(u"<message from='ben@example.org/desk' id='m1' type='chat'>"
-                           u"<body>Sent while you were away</body>"
-                           u"<delay xmlns='urn:xmpp:delay' stamp='2024-03-01T08:15:00Z'/>"
-                           u"</message>"_s);
-        QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(at(f.model, 0, ConversationModel::TimeRole).toDateTime().toUTC(),
-                 QDateTime(QDate(2024, 3, 1), QTime(8, 15), Qt::UTC));
-    }
-
-    void anotherAccountStartsEmpty()
-    {
-        Fixture f;
-        QVERIFY(FakeServer::logIn(f.transport, f.client));
-        f.model.setPeer(u"ben@example.org"_s);
-        f.transport.inject(u"<message from='ben@example.org/desk' id='m1' type='chat'>"
-                           u"<body>hello</body></message>"_s);
-        QCOMPARE(f.model.rowCount(), 1);
-        f.model.attach(nullptr, nullptr);
-        QCOMPARE(f.model.rowCount(), 0);
-        QVERIFY(!f.model.send(u"hello"_s));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QSignalSpy shown(&model, &ConversationModel::messageShown);
+        model.openAt(u"ben@example.org"_s, target);
+        QTRY_COMPARE(shown.count(), 1);
+        const int row = shown.first().first().toInt();
+        QCOMPARE(at(model, row, ConversationModel::RowIdRole).toLongLong(), target);
+        QCOMPARE(at(model, row, ConversationModel::BodyRole).toString(), u"message 250"_s);
+        QVERIFY(row >= 10);              // some messages before it
+        QVERIFY(model.rowCount() < 400); // not the whole history
     }
 };
 

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Main.qml loaded the way the app loads it (offscreen), in English and Spanish.
+#include "ConversationListModel.h"
+#include "ConversationModel.h"
+#include "DeviceTrustModel.h"
+#include "SearchModel.h"
 #include "Session.h"
 #include "Translations.h"
 
@@ -8,11 +12,15 @@
 
 #include "core/ErrorText.h"
 
+#include "LocalAccount.h"
+
 #include <QPromise>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -26,6 +34,7 @@ class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_config;
     Ui::Session m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 
@@ -76,6 +85,15 @@ class tst_MainWindow : public QObject
         return count;
     }
 
+    /// Items of `qmlType` in the visual tree (delegates have no QObject parent).
+    static int itemsOfType(QQuickItem *root, QLatin1StringView qmlType)
+    {
+        int count = QLatin1StringView(root->metaObject()->className()).startsWith(qmlType) ? 1 : 0;
+        for (QQuickItem *child : root->childItems())
+            count += itemsOfType(child, qmlType);
+        return count;
+    }
+
     /// QTest::keyClicks is for widgets only.
     static void type(QQuickWindow *window, const QString &text)
     {
@@ -91,6 +109,10 @@ class tst_MainWindow : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+    }
     void init() { QVERIFY(Ui::Translations().load(QLocale(QLocale::English))); }
     void cleanup()
     {
@@ -155,6 +177,7 @@ private Q_SLOTS:
         QVERIFY(!item(window, u"conversationView"_s));
         QCOMPARE(countOfType(window, "ConversationView"_L1), 0);
         QCOMPARE(countOfType(window, "MessageBubble"_L1), 0);
+        QCOMPARE(itemsOfType(window->contentItem(), "MessageBubble"_L1), 0);
         QCOMPARE(countOfType(window, "MainView"_L1), 0);
         QCOMPARE(window->title(), u"Rounds"_s);
         QVERIFY(item(window, u"lockedAccount"_s)
@@ -245,6 +268,111 @@ private Q_SLOTS:
         lock->checkDeadline();
         QVERIFY(m_session.isLocked());
         QTRY_VERIFY(item(window, u"lockScreen"_s));
+    }
+
+    void lockingKeepsTheOpenConversation()
+    {
+        QTemporaryDir dir;
+        QVERIFY(LocalAccount::adopt(m_session, dir, true));
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(LocalAccount::arrive(
+            m_session, {LocalAccount::message(u"ben@example.org"_s, u"Bed 12 needs review"_s,
+                                              now.addSecs(-60)),
+                        LocalAccount::message(u"chloe@example.org"_s, u"On my way"_s, now)}));
+        QQuickWindow *window = load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *conversation = item<Ui::ConversationModel>(window, u"conversationModel"_s);
+        auto *list = item<Ui::ConversationListModel>(window, u"conversationListModel"_s);
+        QVERIFY(conversation && list);
+        QTRY_COMPARE(list->rowCount(), 2);
+        QCOMPARE(list->totalUnread(), 2);
+
+        // Enter on the conversation list opens the newest conversation.
+        QQuickItem *conversations = item(window, u"conversationListView"_s);
+        QTRY_VERIFY(conversations->hasActiveFocus());
+        QTest::keyClick(window, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(conversation->peer(), u"ben@example.org"_s);
+        QTRY_COMPARE(conversation->rowCount(), 1);
+        QTRY_COMPARE(list->totalUnread(), 1); // on screen: read
+        QTRY_VERIFY(itemsOfType(window->contentItem(), "MessageBubble"_L1) > 0);
+        QCOMPARE(item(window, u"peerName"_s)->property("text").toString(), u"ben@example.org"_s);
+
+        m_session.lockNow();
+        QTRY_VERIFY(item(window, u"lockScreen"_s));
+        QTRY_VERIFY(!item(window, u"mainView"_s));
+        QCOMPARE(itemsOfType(window->contentItem(), "MessageBubble"_L1), 0);
+        QVERIFY(!conversation->isActive());
+        // Arriving while locked: kept, but not read by nobody.
+        QVERIFY(LocalAccount::arrive(
+            m_session, {LocalAccount::message(u"ben@example.org"_s, u"Still there?"_s, now)}));
+        QTRY_COMPARE(conversation->rowCount(), 2);
+        QTest::qWait(100);
+        QTRY_COMPARE(list->totalUnread(), 2);
+
+        QQuickItem *password = item(window, u"unlockPasswordField"_s);
+        QTRY_VERIFY(password->hasActiveFocus());
+        type(window, u"correct horse"_s);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(item(window, u"mainView"_s));
+        // The same conversation, with what arrived meanwhile, and now read.
+        QCOMPARE(conversation->peer(), u"ben@example.org"_s);
+        QCOMPARE(conversation->rowCount(), 2);
+        QTRY_VERIFY(itemsOfType(window->contentItem(), "MessageBubble"_L1) >= 2);
+        QTRY_COMPARE(list->totalUnread(), 1);
+    }
+
+    void trustPanelAndSearchOpenFromTheKeyboard()
+    {
+        QTemporaryDir dir;
+        QVERIFY(LocalAccount::adopt(m_session, dir, true));
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(LocalAccount::arrive(
+            m_session,
+            {LocalAccount::message(u"ben@example.org"_s, u"Bed 12 needs review"_s,
+                                   now.addSecs(-60)),
+             LocalAccount::message(u"chloe@example.org"_s, u"Potassium results are in"_s, now)}));
+        QQuickWindow *window = load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *conversation = item<Ui::ConversationModel>(window, u"conversationModel"_s);
+        conversation->setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(conversation->rowCount(), 1);
+
+        // Ctrl+I: devices and trust; our own device with its fingerprint.
+        QVERIFY(!item(window, u"trustPanel"_s)->isVisible());
+        QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier);
+        QTRY_VERIFY(item(window, u"trustPanel"_s)->isVisible());
+        auto *devices = item<Ui::DeviceTrustModel>(window, u"deviceTrustModel"_s);
+        QVERIFY(devices);
+        // Offline: the device lists come from the server, and the panel says so
+        // instead of waiting (the lists themselves: tst_DesktopLive).
+        QVERIFY(!devices->isLoading());
+        QVERIFY(devices->errorText().contains(u"online"_s));
+        QTRY_VERIFY(item(window, u"trustError"_s)->isVisible());
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!item(window, u"trustPanel"_s)->isVisible());
+
+        // Ctrl+F: search, Enter opens the conversation at the hit.
+        QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+        QQuickItem *field = item(window, u"searchField"_s);
+        QVERIFY(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        type(window, u"potassium"_s);
+        auto *search = item<Ui::SearchModel>(window, u"searchModel"_s);
+        QTRY_COMPARE(search->rowCount(), 1);
+        QCOMPARE(search->data(search->index(0), Ui::SearchModel::SnippetRole).toString(),
+                 u"Potassium results are in"_s);
+        QTest::keyClick(window, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(conversation->peer(), u"chloe@example.org"_s);
+        QTRY_VERIFY(!item<QObject>(window, u"searchPanel"_s)->property("visible").toBool());
+        const QByteArray audit = LocalAccount::auditLines(m_session, dir);
+        QVERIFY(audit.contains("\"search\""));
+        QVERIFY(!audit.toLower().contains("potassium")); // never the words
     }
 
     void spanishTranslationLoads()

@@ -3,7 +3,16 @@
 #include "Session.h"
 #include "SignInForm.h"
 
+#include "account/Account.h"
+#include "account/KeyCustody.h"
+
 #include "core/ErrorText.h"
+
+#include "LocalAccount.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -17,7 +26,17 @@ class tst_SignInForm : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_config;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Remembered sign-in fields go here, not to the user's settings.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(u"rounds-test"_s);
+        QCoreApplication::setApplicationName(u"tst_SignInForm"_s);
+    }
+
     void checksFieldsBeforeConnecting_data()
     {
         QTest::addColumn<QString>("url");
@@ -78,8 +97,12 @@ private Q_SLOTS:
         form.setSession(&session);
         form.setServerUrl(u"wss://localhost:%1/xmpp-websocket"_s.arg(port));
         form.setAccountJid(u"ana.ruiz@localhost"_s);
+        QTemporaryDir data;
+        form.setDataDir(data.path());
+        form.setPassphraseNeeded(true);
+        form.setFastKdfForTests(true);
         QSignalSpy busy(&form, &SignInForm::busyChanged);
-        form.signIn(u"secret"_s);
+        form.signIn(u"secret"_s, u"local passphrase"_s);
         QVERIFY(form.isBusy());
         QVERIFY(form.errorText().isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return !form.isBusy(); }, 30000));
@@ -88,6 +111,89 @@ private Q_SLOTS:
         QVERIFY(!form.isSignedIn());
         QVERIFY(!session.isSignedIn());
         QCOMPARE(session.status(), Session::Status::SignedOut);
+    }
+
+    void withoutKeychainAsksForAPassphrase()
+    {
+        Session session;
+        SignInForm form;
+        form.setSession(&session);
+        form.setServerUrl(u"wss://localhost:1/xmpp-websocket"_s);
+        form.setAccountJid(u"ana.ruiz@localhost"_s);
+        QTemporaryDir data;
+        form.setDataDir(data.path());
+        QVERIFY(!form.passphraseNeeded());
+        QSignalSpy needed(&form, &SignInForm::passphraseNeededChanged);
+        form.signIn(u"secret"_s);
+        QVERIFY(form.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!form.isBusy(), 30000);
+        // The keychain's problem in words, and the passphrase field offered.
+        QCOMPARE(form.errorText(),
+                 Account::Account::describeLocalDataError(
+                     {Core::Error::Code::Storage, Account::KeyCustody::NoKeychain.toString()}));
+        QVERIFY(form.passphraseNeeded());
+        QCOMPARE(needed.count(), 1);
+        QVERIFY(!QFile::exists(data.filePath(u"messages.db"_s))); // nothing was made
+        QVERIFY(!session.isSignedIn());
+
+        // Asked for, not given: said so before anything is tried.
+        form.signIn(u"secret"_s);
+        QVERIFY(!form.isBusy());
+        QVERIFY(form.errorText().startsWith(u"Enter the passphrase"_s));
+    }
+
+    void wrongPassphraseChangesNothing()
+    {
+        QTemporaryDir data;
+        {
+            Session owner;
+            QVERIFY(LocalAccount::adopt(owner, data)); // passphrase "test passphrase"
+        }
+        QTRY_VERIFY(QFile::exists(data.filePath(u"messages.db"_s)));
+        QTest::qWait(200); // the store closes on its thread
+        const auto bytes = [&](const QString &name) {
+            QFile f(data.filePath(name));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray db = bytes(u"messages.db"_s);
+        const QByteArray key = bytes(u"database-key.wrapped"_s);
+
+        Session session;
+        SignInForm form;
+        form.setSession(&session);
+        form.setServerUrl(u"wss://localhost:1/xmpp-websocket"_s);
+        form.setAccountJid(LocalAccount::Self);
+        form.setDataDir(data.path());
+        form.setPassphraseNeeded(true);
+        form.setFastKdfForTests(true);
+        form.signIn(u"secret"_s, u"not the passphrase"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!form.isBusy(), 30000);
+        QVERIFY2(form.errorText().startsWith(u"The passphrase is wrong"_s),
+                 qPrintable(form.errorText()));
+        QVERIFY(!session.isSignedIn());
+        QCOMPARE(bytes(u"messages.db"_s), db);
+        QCOMPARE(bytes(u"database-key.wrapped"_s), key);
+    }
+
+    void remembersFieldsButNoSecrets()
+    {
+        {
+            QSettings settings;
+            settings.clear();
+            settings.setValue(u"signIn/serverUrl"_s, u"wss://chat.example.org/xmpp-websocket"_s);
+            settings.setValue(u"signIn/account"_s, u"ana@example.org"_s);
+            settings.setValue(u"signIn/caFile"_s, u"/etc/ssl/ca.pem"_s);
+        }
+        SignInForm form;
+        QCOMPARE(form.serverUrl(), u"wss://chat.example.org/xmpp-websocket"_s);
+        QCOMPARE(form.accountJid(), u"ana@example.org"_s);
+        QCOMPARE(form.caFile(), u"/etc/ssl/ca.pem"_s);
+        // The command line wins where it says something.
+        form.prefill(QString(), u"ben@example.org"_s, QString());
+        QCOMPARE(form.serverUrl(), u"wss://chat.example.org/xmpp-websocket"_s);
+        QCOMPARE(form.accountJid(), u"ben@example.org"_s);
+        QCOMPARE(form.caFile(), u"/etc/ssl/ca.pem"_s);
+        QSettings().clear();
     }
 
     void fieldsNotifyChanges()

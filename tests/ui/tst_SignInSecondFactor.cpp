@@ -7,14 +7,19 @@
 #include "SignInForm.h"
 #include "Translations.h"
 
+#include "account/Account.h"
+
 #include "core/ErrorText.h"
 
 #include "LoginTestServer.h"
 
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -36,6 +41,8 @@ class tst_SignInSecondFactor : public QObject
     Q_OBJECT
 
     QString m_caDir;
+    QTemporaryDir m_config;
+    std::unique_ptr<QTemporaryDir> m_data;
     // The window's session outlives the engine, even when a test fails midway.
     Session m_windowSession;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
@@ -51,11 +58,24 @@ class tst_SignInSecondFactor : public QObject
         return server;
     }
 
-    void fill(SignInForm &form, const Server &server) const
+    static inline const QString Passphrase = QStringLiteral("local store passphrase");
+
+    void fill(SignInForm &form, const Server &server)
     {
         form.setServerUrl(server.url());
         form.setAccountJid(Server::Jid);
         form.setCaFile(m_caDir + u"/ca.crt"_s);
+        prepareLocalData(form);
+    }
+
+    /// No keychain in the test environment: the store's key is sealed with a
+    /// passphrase, in a fresh folder per sign-in.
+    void prepareLocalData(SignInForm &form)
+    {
+        m_data = std::make_unique<QTemporaryDir>();
+        form.setDataDir(m_data->path());
+        form.setPassphraseNeeded(true);
+        form.setFastKdfForTests(true);
     }
 
     QQuickWindow *load(const Server &server)
@@ -74,6 +94,12 @@ class tst_SignInSecondFactor : public QObject
         auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
         if (!window)
             return nullptr;
+        auto *form = window->findChild<SignInForm *>(u"signInForm"_s);
+        QQuickItem *passphrase = window->findChild<QQuickItem *>(u"passphraseField"_s);
+        if (!form || !passphrase)
+            return nullptr;
+        prepareLocalData(*form);
+        passphrase->setProperty("text", Passphrase);
         window->show();
         if (!QTest::qWaitForWindowExposed(window))
             return nullptr;
@@ -106,6 +132,8 @@ class tst_SignInSecondFactor : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(u"rounds-test"_s);
         m_caDir = qEnvironmentVariable("ROUNDS_TEST_CA_DIR");
         QVERIFY2(!m_caDir.isEmpty(), "ROUNDS_TEST_CA_DIR is not set (see tests/ui/CMakeLists.txt)");
         QVERIFY(Ui::Translations().load(QLocale(QLocale::English)));
@@ -127,7 +155,7 @@ private Q_SLOTS:
         fill(form, *server);
         QSignalSpy steps(&form, &SignInForm::secondFactorChanged);
 
-        form.signIn(Server::Password);
+        form.signIn(Server::Password, Passphrase);
         QVERIFY(form.isBusy());
         waitUntilAskingCode(form, SignInForm::SecondFactorStep::Code);
         QCOMPARE(steps.count(), 1);
@@ -167,7 +195,7 @@ private Q_SLOTS:
         SignInForm form;
         form.setSession(&session);
         fill(form, *server);
-        form.signIn(Server::Password);
+        form.signIn(Server::Password, Passphrase);
         waitUntilAskingCode(form, SignInForm::SecondFactorStep::Code);
 
         form.submitCode(Server::wrongCode());
@@ -188,7 +216,7 @@ private Q_SLOTS:
         SignInForm form;
         form.setSession(&session);
         fill(form, *server);
-        form.signIn(Server::Password);
+        form.signIn(Server::Password, Passphrase);
         waitUntilAskingCode(form, SignInForm::SecondFactorStep::Enrolment);
 
         QCOMPARE(form.enrolmentSecret(), u"JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP"_s);
@@ -231,7 +259,7 @@ private Q_SLOTS:
         SignInForm form;
         form.setSession(&session);
         fill(form, *server);
-        form.signIn(Server::Password);
+        form.signIn(Server::Password, Passphrase);
         waitUntilAskingCode(form, SignInForm::SecondFactorStep::Enrolment);
         form.cancel();
         QCOMPARE(form.secondFactorStep(), SignInForm::SecondFactorStep::None);
@@ -255,13 +283,29 @@ private Q_SLOTS:
         fill(form, *server);
         QSignalSpy steps(&form, &SignInForm::secondFactorChanged);
         QSignalSpy enforced(&session, &Session::mfaEnforcedChanged);
-        form.signIn(Server::Password);
+        form.signIn(Server::Password, Passphrase);
         QTRY_VERIFY_WITH_TIMEOUT(!form.isBusy(), NetworkTimeoutMs);
         QVERIFY2(form.errorText().isEmpty(), qPrintable(form.errorText()));
         QVERIFY(form.isSignedIn());
         QCOMPARE(steps.count(), 0);
         QVERIFY(!session.isMfaEnforced());
         QCOMPARE(enforced.count(), 0);
+        // The store was opened before connecting.
+        QVERIFY(session.account()->hasLocalData());
+        QVERIFY(QFile::exists(m_data->filePath(u"messages.db"_s)));
+
+        // Remembered for next time: server, account, CA file and that a
+        // passphrase is needed; never the password or the passphrase.
+        SignInForm next;
+        QCOMPARE(next.serverUrl(), server->url());
+        QCOMPARE(next.accountJid(), Server::Jid);
+        QCOMPARE(next.caFile(), m_caDir + u"/ca.crt"_s);
+        QVERIFY(next.passphraseNeeded());
+        QFile settingsFile(QSettings().fileName());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QByteArray remembered = settingsFile.readAll();
+        QVERIFY(!remembered.contains(Server::Password.toUtf8()));
+        QVERIFY(!remembered.contains(Passphrase.toUtf8()));
     }
 
     void windowEnrolsWithQrCode()
@@ -358,7 +402,7 @@ private Q_SLOTS:
         QVERIFY(window);
         auto *form = window->findChild<SignInForm *>();
         QVERIFY(form);
-        form->signIn(Server::Password);
+        form->signIn(Server::Password, Passphrase);
         waitUntilAskingCode(*form, SignInForm::SecondFactorStep::Enrolment);
         QVERIFY(!item<Ui::QrCodeItem>(window, u"enrolmentQr"_s)->isEmpty());
         m_engine.reset();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Left column: who is signed in, sign out, and the contacts to talk to.
+// Left column: who is signed in, sign out, search, the conversations (unread
+// counts, lock mark where end-to-end encrypted) and the contacts to start one with.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,16 +12,51 @@ Pane {
 
     required property Session session
     required property ContactListModel contacts
+    required property ConversationListModel conversations
     /// The conversation that is open, to mark it in the list.
     property string openPeer
+    property Action searchAction
 
-    signal opened(string jid, string name)
+    signal opened(string jid)
 
     function focusList() {
-        list.forceActiveFocus();
+        // Still loading: the conversations come first once they are there.
+        if (!pane.conversations.loaded || conversationList.count > 0)
+            conversationList.forceActiveFocus();
+        else
+            list.forceActiveFocus();
+    }
+
+    Connections {
+        target: pane.conversations
+        function onLoadedChanged() {
+            if (pane.conversations.loaded && conversationList.count === 0
+                    && conversationList.activeFocus)
+                list.forceActiveFocus();
+        }
     }
 
     padding: 0
+
+    // The open conversation: a tint and a bar, text keeps its full contrast.
+    // Keyboard focus: a frame.
+    component RowBackground: Rectangle {
+        required property bool isOpen
+        required property bool hovered
+        required property bool focused
+        required property color accent
+        color: isOpen ? Qt.rgba(accent.r, accent.g, accent.b, 0.22)
+             : hovered ? Qt.rgba(accent.r, accent.g, accent.b, 0.08)
+             : "transparent"
+        border.width: focused ? 2 : 0
+        border.color: accent
+        Rectangle {
+            width: 4
+            height: parent.height
+            color: parent.accent
+            visible: parent.isOpen
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -55,8 +91,152 @@ Pane {
             }
         }
 
+        Button {
+            objectName: "searchButton"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Layout.bottomMargin: 8
+            action: pane.searchAction
+            text: qsTr("Search  (Ctrl+F)")
+            flat: true
+            Accessible.name: qsTr("Search messages")
+        }
+
         Label {
             Layout.leftMargin: 12
+            Layout.bottomMargin: 4
+            text: pane.conversations.totalUnread > 0
+                  ? qsTr("Conversations (%1 unread)").arg(pane.conversations.totalUnread)
+                  : qsTr("Conversations")
+            font.bold: true
+            font.capitalization: Font.AllUppercase
+            Accessible.role: Accessible.Heading
+        }
+
+        ListView {
+            id: conversationList
+            objectName: "conversationListView"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: 3
+            clip: true
+            model: pane.conversations
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            currentIndex: -1
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Conversations")
+
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string conversation
+                required property string name
+                required property int unread
+                required property string preview
+                required property bool encrypted
+                required property bool undecryptable
+                required property date lastActivity
+
+                readonly property bool isOpen: row.conversation === pane.openPeer
+                readonly property string timeText: {
+                    const today = new Date();
+                    return lastActivity.toDateString() === today.toDateString()
+                            ? Qt.formatTime(lastActivity, Locale.ShortFormat)
+                            : Qt.formatDate(lastActivity, Locale.ShortFormat);
+                }
+
+                width: ListView.view.width
+                background: RowBackground {
+                    isOpen: row.isOpen
+                    hovered: row.hovered
+                    focused: conversationList.activeFocus && row.ListView.isCurrentItem
+                    accent: row.palette.highlight
+                }
+
+                contentItem: RowLayout {
+                    spacing: 8
+                    Label {
+                        // A lock where the last message came end-to-end encrypted.
+                        text: row.undecryptable ? "⚠" : row.encrypted ? "🔒" : ""
+                        visible: text !== ""
+                        Accessible.ignored: true
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label {
+                                Layout.fillWidth: true
+                                text: row.name
+                                textFormat: Text.PlainText
+                                elide: Text.ElideRight
+                                font.bold: row.unread > 0 || row.isOpen
+                            }
+                            Label {
+                                text: row.timeText
+                                opacity: 0.8
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: row.preview
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            maximumLineCount: 1
+                            opacity: 0.85
+                        }
+                    }
+                    Rectangle {
+                        objectName: "unreadBadge"
+                        visible: row.unread > 0
+                        implicitWidth: Math.max(implicitHeight, unreadText.implicitWidth + 10)
+                        implicitHeight: unreadText.implicitHeight + 4
+                        radius: height / 2
+                        color: row.palette.highlight
+                        Label {
+                            id: unreadText
+                            anchors.centerIn: parent
+                            text: row.unread
+                            color: row.palette.highlightedText
+                            font.bold: true
+                        }
+                    }
+                }
+
+                Accessible.name: row.name
+                                 + (row.unread > 0 ? ", " + qsTr("%n unread", "", row.unread) : "")
+                                 + (row.encrypted ? ", " + qsTr("end-to-end encrypted") : "")
+                onClicked: {
+                    conversationList.currentIndex = row.index;
+                    pane.opened(row.conversation);
+                }
+            }
+
+            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            Keys.onEnterPressed: if (currentItem) currentItem.clicked()
+            Keys.onSpacePressed: if (currentItem) currentItem.clicked()
+            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+            onCountChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 24
+                visible: conversationList.count === 0
+                text: qsTr("No conversations yet. Choose a contact below to start one.")
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+            }
+        }
+
+        Label {
+            Layout.leftMargin: 12
+            Layout.topMargin: 8
             Layout.bottomMargin: 4
             text: qsTr("Contacts")
             font.bold: true
@@ -69,6 +249,7 @@ Pane {
             objectName: "contactListView"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredHeight: 2
             clip: true
             model: pane.contacts
             activeFocusOnTab: true
@@ -87,24 +268,12 @@ Pane {
                 required property string name
                 required property bool online
 
-                readonly property bool isOpen: contact.jid === pane.openPeer
-
                 width: ListView.view.width
-                // The open conversation: a tint and a bar, text keeps its full contrast.
-                // Keyboard focus: a frame.
-                background: Rectangle {
-                    readonly property color accent: contact.palette.highlight
-                    color: contact.isOpen ? Qt.rgba(accent.r, accent.g, accent.b, 0.22)
-                         : contact.hovered ? Qt.rgba(accent.r, accent.g, accent.b, 0.08)
-                         : "transparent"
-                    border.width: list.activeFocus && contact.ListView.isCurrentItem ? 2 : 0
-                    border.color: accent
-                    Rectangle {
-                        width: 4
-                        height: parent.height
-                        color: parent.accent
-                        visible: contact.isOpen
-                    }
+                background: RowBackground {
+                    isOpen: contact.jid === pane.openPeer
+                    hovered: contact.hovered
+                    focused: list.activeFocus && contact.ListView.isCurrentItem
+                    accent: contact.palette.highlight
                 }
 
                 contentItem: RowLayout {
@@ -125,11 +294,9 @@ Pane {
                             text: contact.name
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
-                            font.bold: contact.isOpen
                         }
                         Label {
                             text: contact.online ? qsTr("Online") : qsTr("Offline")
-
                         }
                     }
                 }
@@ -137,7 +304,7 @@ Pane {
                 Accessible.name: contact.name + ", " + (contact.online ? qsTr("Online") : qsTr("Offline"))
                 onClicked: {
                     list.currentIndex = contact.index;
-                    pane.opened(contact.jid, contact.name);
+                    pane.opened(contact.jid);
                 }
             }
 

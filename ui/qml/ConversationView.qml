@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Centre column: the open conversation and the composer. Enter sends,
-// Shift+Enter starts a new line.
+// Shift+Enter starts a new line. Older messages load as the list is scrolled
+// to the top; a banner says when the contact has devices not verified yet.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,9 +12,12 @@ Pane {
     objectName: "conversationView"
 
     required property ConversationModel conversation
-    property string peerName
+    required property DeviceTrustModel devices
+    property Action detailsAction
 
     readonly property bool open: conversation.peer !== ""
+    // Keeps the view at the newest message unless the reader scrolled up.
+    property bool followEnd: true
 
     function focusComposer() {
         composer.forceActiveFocus();
@@ -26,28 +30,55 @@ Pane {
 
     padding: 0
 
+    Connections {
+        target: pane.conversation
+        function onPeerChanged() {
+            pane.followEnd = true;
+        }
+        function onMessageShown(row) {
+            pane.followEnd = false;
+            messages.positionViewAtIndex(row, ListView.Center);
+            messages.currentIndex = row;
+        }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
 
-        ColumnLayout {
+        RowLayout {
             Layout.fillWidth: true
             Layout.margins: 12
             visible: pane.open
-            spacing: 2
-            Label {
+            spacing: 8
+            ColumnLayout {
                 Layout.fillWidth: true
-                text: pane.peerName
-                textFormat: Text.PlainText
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 1.4
-                elide: Text.ElideRight
-                Accessible.role: Accessible.Heading
+                spacing: 2
+                Label {
+                    objectName: "peerName"
+                    Layout.fillWidth: true
+                    text: pane.conversation.peerName
+                    textFormat: Text.PlainText
+                    font.bold: true
+                    font.pointSize: Qt.application.font.pointSize * 1.4
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: pane.conversation.peer
+                    elide: Text.ElideRight
+                }
             }
-            Label {
-                Layout.fillWidth: true
-                text: pane.conversation.peer
-                elide: Text.ElideRight
+            ToolButton {
+                objectName: "detailsButton"
+                action: pane.detailsAction
+                text: "i"
+                font.bold: true
+                checkable: true
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Devices and trust (Ctrl+I)")
+                Accessible.name: qsTr("Devices and trust")
             }
         }
 
@@ -58,11 +89,49 @@ Pane {
             visible: pane.open
         }
 
+        // Unverified devices: orange, with words and a way to act on it.
+        Rectangle {
+            objectName: "unverifiedBanner"
+            Layout.fillWidth: true
+            visible: pane.open && pane.devices.hasUnverified
+            implicitHeight: bannerRow.implicitHeight + 12
+            color: "#fff0dc"
+            border.color: "#b35c00"
+            border.width: 1
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: bannerText.text
+            RowLayout {
+                id: bannerRow
+                anchors.fill: parent
+                anchors.margins: 6
+                anchors.leftMargin: 12
+                spacing: 8
+                Label {
+                    text: "⚠"
+                    color: "#7a3e00"
+                    Accessible.ignored: true
+                }
+                Label {
+                    id: bannerText
+                    Layout.fillWidth: true
+                    text: qsTr("%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.").arg(pane.conversation.peerName)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: "#3d2000"
+                }
+                Button {
+                    text: qsTr("Review devices")
+                    onClicked: if (pane.detailsAction && !pane.detailsAction.checked) pane.detailsAction.trigger()
+                    Accessible.name: text
+                }
+            }
+        }
+
         Label {
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: !pane.open
-            text: qsTr("Choose a contact to start a conversation.")
+            text: qsTr("Choose a conversation or a contact to start.")
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.Wrap
@@ -80,26 +149,63 @@ Pane {
             topMargin: 12
             bottomMargin: 12
             activeFocusOnTab: true
+            currentIndex: -1
+            highlightFollowsCurrentItem: false
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Messages")
 
             ScrollBar.vertical: ScrollBar {}
 
-            onCountChanged: Qt.callLater(messages.positionViewAtEnd)
+            onCountChanged: if (pane.followEnd) Qt.callLater(messages.positionViewAtEnd)
+            onMovementEnded: pane.followEnd = messages.atYEnd
+            // Older history as the top comes into view.
+            onContentYChanged: {
+                if (messages.atYBeginning && !pane.conversation.loading && !pane.conversation.atStart
+                        && messages.count > 0 && messages.moving)
+                    pane.conversation.loadOlder();
+            }
+
+            header: Item {
+                width: ListView.view.width
+                height: pane.conversation.loading ? 32 : 0
+                BusyIndicator {
+                    anchors.centerIn: parent
+                    height: 28
+                    running: pane.conversation.loading
+                    visible: running
+                    Accessible.name: qsTr("Loading older messages")
+                }
+            }
 
             delegate: MessageBubble {
                 width: ListView.view.width
-                peerName: pane.peerName
+                peerName: pane.conversation.peerName
+                highlighted: ListView.isCurrentItem
+                onRetryRequested: id => pane.conversation.retry(id)
             }
 
             Label {
                 anchors.centerIn: parent
                 width: parent.width - 24
-                visible: messages.count === 0
-                text: qsTr("No messages yet. Messages are kept until you sign out.")
+                visible: messages.count === 0 && !pane.conversation.loading
+                text: qsTr("No messages yet.")
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
+        }
+
+        Label {
+            objectName: "sendError"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            visible: text !== ""
+            text: pane.conversation.errorText
+            wrapMode: Text.Wrap
+            font.bold: true
+            color: pane.palette.window.hslLightness < 0.5 ? "#ff9e9e" : "#a50011"
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
 
         Rectangle {
@@ -132,10 +238,12 @@ Pane {
                         if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                             return;
                         event.accepted = true;
-                        if (event.modifiers & Qt.ShiftModifier)
+                        if (event.modifiers & Qt.ShiftModifier) {
                             composer.insert(composer.cursorPosition, "\n");
-                        else
+                        } else {
+                            pane.followEnd = true;
                             pane.sendComposed();
+                        }
                     }
                 }
             }
@@ -144,7 +252,10 @@ Pane {
                 objectName: "sendButton"
                 text: qsTr("Send")
                 enabled: composer.text.trim() !== ""
-                onClicked: pane.sendComposed()
+                onClicked: {
+                    pane.followEnd = true;
+                    pane.sendComposed();
+                }
                 Accessible.name: text
             }
         }

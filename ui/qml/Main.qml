@@ -25,11 +25,44 @@ ApplicationWindow {
 
     SignInForm {
         id: signInForm
+        objectName: "signInForm"
         session: window.session
-        serverUrl: window.initialServerUrl
-        accountJid: window.initialAccountJid
-        caFile: window.initialCaFile
+        // Remembered values first; the command line wins where it says something.
+        Component.onCompleted: prefill(window.initialServerUrl, window.initialAccountJid,
+                                       window.initialCaFile)
     }
+
+    // The models live as long as the account, not as the view: locking destroys
+    // the main view (nothing of the content stays behind the lock screen), and
+    // unlocking finds the open conversation where it was.
+    ContactListModel {
+        id: contactModel
+        objectName: "contactModel"
+        session: window.session
+    }
+    ConversationListModel {
+        id: conversationListModel
+        objectName: "conversationListModel"
+        session: window.session
+    }
+    ConversationModel {
+        id: conversationModel
+        objectName: "conversationModel"
+        session: window.session
+    }
+    DeviceTrustModel {
+        id: deviceTrustModel
+        objectName: "deviceTrustModel"
+        session: window.session
+        jid: conversationModel.peer
+    }
+    SearchModel {
+        id: searchModel
+        objectName: "searchModel"
+        session: window.session
+    }
+    /// The details panel (devices and trust) is open; kept across locking.
+    property bool detailsOpen: false
 
     Loader {
         id: content
@@ -62,6 +95,13 @@ ApplicationWindow {
         id: mainView
         MainView {
             session: window.session
+            contacts: contactModel
+            conversations: conversationListModel
+            conversation: conversationModel
+            devices: deviceTrustModel
+            search: searchModel
+            detailsOpen: window.detailsOpen
+            onDetailsOpenChanged: window.detailsOpen = detailsOpen
             focus: true
         }
     }

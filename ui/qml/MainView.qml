@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Signed in: contacts on the left, the open conversation in the centre, the
-// connection status along the bottom.
+// Signed in: conversations and contacts on the left, the open conversation in
+// the centre, devices and trust on the right (toggle), the connection status
+// along the bottom. Ctrl+F searches the history; Esc closes a panel.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,9 +12,28 @@ Page {
     objectName: "mainView"
 
     required property Session session
+    required property ContactListModel contacts
+    required property ConversationListModel conversations
+    required property ConversationModel conversation
+    required property DeviceTrustModel devices
+    required property SearchModel search
+    property bool detailsOpen: false
+
+    function openConversation(jid) {
+        view.conversation.peer = jid;
+        conversationView.focusComposer();
+    }
 
     // Keyboard first: Up/Down and Enter pick a conversation right after signing in.
-    Component.onCompleted: contactList.focusList()
+    Component.onCompleted: {
+        view.conversation.active = true;
+        if (view.conversation.peer !== "")
+            conversationView.focusComposer();
+        else
+            contactList.focusList();
+    }
+    // Nothing is read while the view is gone (locked, signed out).
+    Component.onDestruction: view.conversation.active = false
 
     // Lock the screen before stepping away; the main view goes until unlocked.
     Action {
@@ -23,15 +43,34 @@ Page {
         shortcut: "Ctrl+L"
         onTriggered: view.session.lockNow()
     }
-
-    ContactListModel {
-        id: contacts
-        session: view.session
+    Action {
+        id: searchAction
+        objectName: "searchAction"
+        text: qsTr("Search")
+        shortcut: StandardKey.Find
+        onTriggered: searchPanel.open()
     }
-
-    ConversationModel {
-        id: conversation
-        session: view.session
+    Action {
+        id: detailsAction
+        objectName: "detailsAction"
+        text: qsTr("Details")
+        shortcut: "Ctrl+I"
+        checkable: true
+        checked: view.detailsOpen
+        enabled: view.conversation.peer !== ""
+        onTriggered: view.detailsOpen = !view.detailsOpen
+    }
+    Shortcut {
+        sequence: "Ctrl+K"
+        onActivated: contactList.focusList()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: view.detailsOpen
+        onActivated: {
+            view.detailsOpen = false;
+            conversationView.focusComposer();
+        }
     }
 
     RowLayout {
@@ -43,13 +82,11 @@ Page {
             Layout.fillHeight: true
             Layout.preferredWidth: Math.max(240, view.width * 0.24)
             session: view.session
-            contacts: contacts
-            openPeer: conversation.peer
-            onOpened: (jid, name) => {
-                conversation.peer = jid;
-                conversationView.peerName = name;
-                conversationView.focusComposer();
-            }
+            contacts: view.contacts
+            conversations: view.conversations
+            openPeer: view.conversation.peer
+            searchAction: searchAction
+            onOpened: jid => view.openConversation(jid)
         }
 
         Rectangle {
@@ -62,7 +99,43 @@ Page {
             id: conversationView
             Layout.fillWidth: true
             Layout.fillHeight: true
-            conversation: conversation
+            conversation: view.conversation
+            devices: view.devices
+            detailsAction: detailsAction
+        }
+
+        Rectangle {
+            Layout.fillHeight: true
+            implicitWidth: 1
+            color: view.palette.mid
+            visible: trustPanel.visible
+        }
+
+        TrustPanel {
+            id: trustPanel
+            Layout.fillHeight: true
+            Layout.preferredWidth: Math.max(300, view.width * 0.26)
+            visible: view.detailsOpen && view.conversation.peer !== ""
+            devices: view.devices
+            peerName: view.conversation.peerName
+            onCloseRequested: {
+                view.detailsOpen = false;
+                conversationView.focusComposer();
+            }
+        }
+    }
+
+    SearchPanel {
+        id: searchPanel
+        search: view.search
+        x: (view.width - width) / 2
+        y: 48
+        width: Math.min(view.width - 48, 640)
+        height: Math.min(view.height - 96, 520)
+        onActivated: (jid, rowId) => {
+            searchPanel.close();
+            view.conversation.openAt(jid, rowId);
+            conversationView.focusComposer();
         }
     }
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One message: own messages on the right with their delivery state in words.
+// One message: own messages on the right with their delivery state in words, a
+// day heading above the first message of each day, how it was protected (lock,
+// verified, untrusted device), and a placeholder where it could not be
+// decrypted. A failed send says why and offers Retry.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,61 +14,160 @@ Item {
     required property bool outgoing
     required property date time
     required property string delivery
+    required property string protection
+    required property bool undecryptable
+    required property string problem
+    required property string messageId
+    required property string daySeparator
     property string peerName
+    property bool highlighted
 
-    readonly property string deliveryText: delivery === "sending" ? qsTr("Sending…")
-                                         : delivery === "sent" ? qsTr("Sent") : ""
+    signal retryRequested(string id)
+
+    readonly property bool failed: delivery === "failed"
+    readonly property string deliveryText: {
+        switch (delivery) {
+        case "pending":
+            return qsTr("Sending…");
+        case "sent":
+            return qsTr("Sent");
+        case "delivered":
+            return qsTr("Delivered");
+        case "read":
+            return qsTr("Read");
+        case "failed":
+            return qsTr("Not sent");
+        default:
+            return "";
+        }
+    }
+    readonly property string protectionText: {
+        switch (protection) {
+        case "encrypted":
+            return qsTr("Encrypted");
+        case "verified":
+            return qsTr("Encrypted, verified device");
+        case "untrusted":
+            return qsTr("Encrypted, from a device you do not trust");
+        case "undecryptable":
+            return qsTr("Could not be decrypted");
+        default:
+            return qsTr("Not end-to-end encrypted");
+        }
+    }
+    readonly property string protectionMark: protection === "verified" ? "🔒✓"
+                                           : protection === "encrypted" ? "🔒"
+                                           : protection === "plain" ? "" : "⚠"
     readonly property string timeText: Qt.formatTime(time, Locale.ShortFormat)
+    readonly property string shownBody: undecryptable ? qsTr("Message could not be decrypted") : body
 
-    implicitHeight: bubble.height
+    implicitHeight: column.implicitHeight
 
     Accessible.role: Accessible.ListItem
-    Accessible.name: (outgoing ? qsTr("You") : peerName) + ", " + timeText + ": " + body
+    Accessible.name: (outgoing ? qsTr("You") : peerName) + ", " + timeText + ": " + shownBody
+                     + ", " + protectionText
                      + (deliveryText !== "" ? ", " + deliveryText : "")
+                     + (problem !== "" ? ". " + problem : "")
 
-    Rectangle {
-        id: bubble
-        x: row.outgoing ? row.width - width - 16 : 16
-        // Rounded up with a pixel to spare, or the last word wraps for no reason.
-        width: Math.min(Math.ceil(Math.max(text.implicitWidth, meta.implicitWidth)) + 26,
-                        row.width * 0.72)
-        height: column.implicitHeight + 16
-        radius: 8
-        // Own messages on a tint of the highlight colour, text in the normal text
-        // colour: keeps the contrast of plain text in light and dark themes.
-        color: row.outgoing ? Qt.tint(palette.base, Qt.rgba(palette.highlight.r, palette.highlight.g,
-                                                             palette.highlight.b, 0.22))
-                            : palette.base
-        border.width: 1
-        border.color: row.outgoing ? palette.highlight : palette.mid
+    SystemPalette {
+        id: palette
+    }
 
-        SystemPalette {
-            id: palette
+    Column {
+        id: column
+        width: row.width
+        spacing: 6
+
+        Label {
+            objectName: "daySeparator"
+            width: parent.width
+            visible: row.daySeparator !== ""
+            text: "— " + row.daySeparator + " —"
+            horizontalAlignment: Text.AlignHCenter
+            font.bold: true
+            opacity: 0.8
+            Accessible.role: Accessible.Heading
+            Accessible.name: row.daySeparator
         }
 
-        ColumnLayout {
-            id: column
-            x: 12
-            y: 8
-            width: bubble.width - 24
-            spacing: 4
+        Item {
+            width: parent.width
+            height: bubble.height
 
-            Text {
-                id: text
-                Layout.fillWidth: true
-                text: row.body
-                // Message text is never interpreted as markup.
-                textFormat: Text.PlainText
-                wrapMode: Text.Wrap
-                font: Qt.application.font
-                color: palette.text
-            }
-            Text {
-                id: meta
-                Layout.alignment: row.outgoing ? Qt.AlignRight : Qt.AlignLeft
-                text: row.deliveryText !== "" ? row.timeText + " · " + row.deliveryText : row.timeText
-                color: palette.text
-                font.pointSize: Qt.application.font.pointSize * 0.9
+            Rectangle {
+                id: bubble
+                x: row.outgoing ? row.width - width - 16 : 16
+                // Rounded up with a pixel to spare, or the last word wraps for no reason.
+                width: Math.min(Math.ceil(Math.max(text.implicitWidth, meta.implicitWidth,
+                                                   problemText.visible ? Math.min(problemText.implicitWidth, row.width * 0.6) : 0))
+                                + 26, row.width * 0.72)
+                height: bubbleColumn.implicitHeight + 16
+                radius: 8
+                // Own messages on a tint of the highlight colour, text in the normal text
+                // colour: keeps the contrast of plain text in light and dark themes.
+                color: row.outgoing ? Qt.tint(palette.base, Qt.rgba(palette.highlight.r, palette.highlight.g,
+                                                                     palette.highlight.b, 0.22))
+                                    : palette.base
+                border.width: row.highlighted || row.failed ? 2 : 1
+                border.color: row.failed ? "#a50011" : row.highlighted || row.outgoing ? palette.highlight
+                                                                                          : palette.mid
+
+                ColumnLayout {
+                    id: bubbleColumn
+                    x: 12
+                    y: 8
+                    width: bubble.width - 24
+                    spacing: 4
+
+                    Text {
+                        id: text
+                        objectName: "messageText"
+                        Layout.fillWidth: true
+                        text: row.shownBody
+                        // Message text is never interpreted as markup.
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        font.family: Qt.application.font.family
+                        font.pointSize: Qt.application.font.pointSize
+                        font.italic: row.undecryptable
+                        color: palette.text
+                    }
+                    Text {
+                        id: problemText
+                        objectName: "messageProblem"
+                        Layout.fillWidth: true
+                        visible: row.problem !== ""
+                        text: row.problem
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: row.failed ? (palette.window.hslLightness < 0.5 ? "#ff9e9e" : "#a50011")
+                                          : palette.text
+                    }
+                    RowLayout {
+                        Layout.alignment: row.outgoing ? Qt.AlignRight : Qt.AlignLeft
+                        spacing: 6
+                        Text {
+                            id: meta
+                            text: row.protectionMark + (row.protectionMark !== "" ? " " : "")
+                                  + (row.deliveryText !== "" ? row.timeText + " · " + row.deliveryText
+                                                             : row.timeText)
+                            color: palette.text
+                            font.pointSize: Qt.application.font.pointSize * 0.9
+                            ToolTip.text: row.protectionText
+                            ToolTip.visible: metaHover.hovered
+                            HoverHandler {
+                                id: metaHover
+                            }
+                        }
+                        Button {
+                            objectName: "retryButton"
+                            visible: row.failed && row.outgoing
+                            text: qsTr("Retry")
+                            onClicked: row.retryRequested(row.messageId)
+                            Accessible.name: qsTr("Retry sending this message")
+                        }
+                    }
+                }
             }
         }
     }

@@ -17,7 +17,8 @@ Page {
     readonly property bool enrolling: form.secondFactorStep === SignInForm.Enrolment
 
     function submit() {
-        page.form.signIn(passwordField.text);
+        page.form.signIn(passwordField.text, passphraseField.text);
+        passphraseField.clear();
     }
 
     function submitCode() {
@@ -35,6 +36,14 @@ Page {
             } else {
                 Qt.callLater(passwordField.forceActiveFocus);
             }
+        }
+    }
+
+    Connections {
+        target: page.form
+        function onPassphraseNeededChanged() {
+            if (page.form.passphraseNeeded)
+                Qt.callLater(passphraseField.forceActiveFocus);
         }
     }
 
@@ -133,6 +142,37 @@ Page {
                     onAccepted: page.submit()
                     Accessible.name: qsTr("Password")
                     Accessible.passwordEdit: true
+                }
+
+                ColumnLayout {
+                    objectName: "passphraseSection"
+                    Layout.fillWidth: true
+                    spacing: 8
+                    visible: page.form.passphraseNeeded
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Passphrase for the messages on this computer")
+                        wrapMode: Text.Wrap
+                    }
+                    TextField {
+                        id: passphraseField
+                        objectName: "passphraseField"
+                        Layout.fillWidth: true
+                        echoMode: TextInput.Password
+                        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                        enabled: !page.form.busy
+                        onAccepted: page.submit()
+                        Accessible.name: qsTr("Passphrase for the messages on this computer")
+                        Accessible.passwordEdit: true
+                        Accessible.description: qsTr("Protects the messages kept on this computer, because no keychain is available. The first time, choose a long passphrase and keep it safe: without it these messages cannot be read.")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("No keychain is available here, so a passphrase protects the messages kept on this computer. The first time, choose a long one; it is needed at every sign-in on this computer.")
+                        wrapMode: Text.Wrap
+                        opacity: 0.85
+                    }
                 }
 
                 Label {

@@ -14,8 +14,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QPointer>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using Ui::Session;
@@ -25,20 +29,29 @@ class tst_SignInLive : public QObject
 {
     Q_OBJECT
     ServerEnv m_env;
+    QTemporaryDir m_config;
 
     // The last test account: the integration tests mostly talk as the first ones.
     QString account() const { return m_env.accounts.last(); }
 
-    void fill(SignInForm &form, const QString &caFile) const
+    std::unique_ptr<QTemporaryDir> m_data;
+
+    // The local store's key sealed with a passphrase (no keychain in tests).
+    void fill(SignInForm &form, const QString &caFile)
     {
         form.setServerUrl(m_env.url.toString());
         form.setAccountJid(account());
         form.setCaFile(caFile);
+        m_data = std::make_unique<QTemporaryDir>();
+        form.setDataDir(m_data->path());
+        form.setPassphraseNeeded(true);
+        form.setFastKdfForTests(true);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         QString error;
         m_env = ServerEnv::load(&error);
         QVERIFY2(m_env.isValid(), qPrintable(error));
@@ -57,7 +70,7 @@ private Q_SLOTS:
         fill(form, m_env.caFile);
         QSignalSpy signedIn(&form, &SignInForm::signedInChanged);
 
-        form.signIn(m_env.password(account()));
+        form.signIn(m_env.password(account()), u"live passphrase"_s);
         QVERIFY(form.isBusy());
         QVERIFY(QTest::qWaitFor([&] { return !form.isBusy(); }, 30000));
         QVERIFY2(form.errorText().isEmpty(), qPrintable(form.errorText()));
@@ -89,7 +102,7 @@ private Q_SLOTS:
         SignInForm form;
         form.setSession(&session);
         fill(form, m_env.caFile);
-        form.signIn(m_env.password(account()) + u"-wrong"_s);
+        form.signIn(m_env.password(account()) + u"-wrong"_s, u"live passphrase"_s);
         QVERIFY(QTest::qWaitFor([&] { return !form.isBusy(); }, 30000));
         QCOMPARE(form.errorText(), Core::describeError({Core::Error::Code::Auth, {}}));
         QVERIFY(!session.isSignedIn());
@@ -101,7 +114,7 @@ private Q_SLOTS:
         SignInForm form;
         form.setSession(&session);
         fill(form, m_env.otherCaFile);
-        form.signIn(m_env.password(account()));
+        form.signIn(m_env.password(account()), u"live passphrase"_s);
         QVERIFY(QTest::qWaitFor([&] { return !form.isBusy(); }, 30000));
         QCOMPARE(form.errorText(), Core::describeError({Core::Error::Code::Tls, {}}));
         QVERIFY(!session.isSignedIn());
