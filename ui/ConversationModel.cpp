@@ -147,6 +147,11 @@ void ConversationModel::open(const QString &jid, qint64 targetRowId)
     m_problems.clear();
     m_lastDisplayed.clear();
     m_atStart = m_peer.isEmpty();
+    // Views (and QAbstractItemModelTester) call fetchMore() from their reset
+    // handlers; the first page is loaded right below, so offer nothing more
+    // until the reset is over. Otherwise a page that is already read would be
+    // inserted while the reset is still in flight.
+    m_loading = true;
     endResetModel();
     m_loading = false;
     setErrorText({});

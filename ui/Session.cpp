@@ -58,6 +58,20 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
             release();
             Q_EMIT ended(text);
         });
+        // A remote wipe while signed in (the server reset the link and the
+        // reconnect brought the order): hide everything at once; the erase
+        // finishes inside the account, then the session ends.
+        connect(m_account.get(), &Account::Account::wipeStarted, this, [this] {
+            m_wiping = true;
+            Q_EMIT wipingChanged();
+        });
+        connect(m_account.get(), &Account::Account::wiped, this, [this] {
+            if (!m_account)
+                return;
+            release();
+            Q_EMIT ended(
+                Core::describeError({Core::Error::Code::Auth, QStringLiteral("device-wiped")}));
+        });
         Account::IdleLock *lock = m_account->idleLock();
         connect(lock, &Account::IdleLock::lockedChanged, this, &Session::lockedChanged);
         connect(lock, &Account::IdleLock::unlockingChanged, this, &Session::unlockingChanged);
@@ -155,7 +169,12 @@ void Session::release()
     Account::Account *account = m_account.release();
     disconnect(&account->client(), nullptr, this, nullptr);
     disconnect(account->idleLock(), nullptr, this, nullptr);
+    disconnect(account, nullptr, this, nullptr);
     m_lastConnectionError.clear();
+    if (m_wiping) {
+        m_wiping = false;
+        Q_EMIT wipingChanged();
+    }
     // Models drop their pointers into the account here, before it can go.
     Q_EMIT accountChanged();
     Q_EMIT lockedChanged();

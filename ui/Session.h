@@ -33,6 +33,10 @@ class Session : public QObject
     /// from such a sign-in). False on servers without two-step sign-in; the
     /// status line then says so. False while signed out.
     Q_PROPERTY(bool mfaEnforced READ isMfaEnforced NOTIFY mfaEnforcedChanged)
+    /// An IT admin had this computer wiped: the account's local data is being
+    /// erased. The window shows nothing of the account meanwhile; the session
+    /// then ends (ended()) and the sign-in screen says why.
+    Q_PROPERTY(bool wiping READ isWiping NOTIFY wipingChanged)
 public:
     enum class Status { SignedOut, Connecting, Online, Reconnecting };
     Q_ENUM(Status)
@@ -50,6 +54,7 @@ public:
     /// Why the link went down last (translated), while reconnecting; empty otherwise.
     QString connectionErrorText() const { return m_connectionErrorText; }
     bool isMfaEnforced() const { return m_mfaEnforced; }
+    bool isWiping() const { return m_wiping; }
 
     /// The roster name of `jid`, or its bare address when it has none.
     Q_INVOKABLE QString displayName(const QString &jid) const;
@@ -79,6 +84,7 @@ Q_SIGNALS:
     void unlockingChanged();
     void lockPolicyChanged();
     void mfaEnforcedChanged();
+    void wipingChanged();
     /// Something the conversation list shows changed outside the pipeline.
     void conversationsChanged();
     /// Why unlocking failed and what to do (translated text).
@@ -97,6 +103,7 @@ private:
     QString m_lastConnectionError; ///< why the link went down last, translated
     QString m_connectionErrorText; ///< what the status line shows of it
     bool m_mfaEnforced = false;
+    bool m_wiping = false;
 };
 
 } // namespace Ui

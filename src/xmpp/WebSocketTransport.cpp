@@ -116,7 +116,20 @@ void WebSocketTransport::open(const TransportSettings &settings)
     m_socket->setMaxAllowedIncomingMessageSize(4 * 1024 * 1024);
 
     connect(m_socket.get(), &QWebSocket::connected, this, &WebSocketTransport::onConnected);
-    connect(m_socket.get(), &QWebSocket::disconnected, this, &WebSocketTransport::onDisconnected);
+    // QWebSocket parses what arrived through a queued call, so the last frames
+    // before the server hung up (a stream error saying why, its </close>) are
+    // still waiting when `disconnected` comes. Handle the disconnect after them,
+    // and only if this socket is still ours by then.
+    const quint64 generation = ++m_socketGeneration;
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this, generation] {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (m_socket && generation == m_socketGeneration)
+                    onDisconnected();
+            },
+            Qt::QueuedConnection);
+    });
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &frame) {
         if (m_open)
             Q_EMIT frameReceived(frame);

@@ -44,6 +44,7 @@ private:
     std::optional<Core::Error> m_pendingError;
     bool m_open = false;
     bool m_closing = false;
+    quint64 m_socketGeneration = 0; ///< which socket a deferred disconnect belongs to
 };
 
 } // namespace Xmpp

@@ -93,6 +93,11 @@ public:
     int codesReceived() const { return m_codesReceived; }
     /// Logins that completed.
     int successes() const { return m_successes; }
+    /// docs/admin.md: the next completed login is answered with a remote wipe
+    /// order instead of a session; the client's <wiped/> is recorded.
+    void orderWipe(const QString &wipeId) { m_wipeId = wipeId; }
+    /// The wipe id the client confirmed, empty until then.
+    QString wipeConfirmed() const { return m_wipeConfirmed; }
 
 private:
     struct Connection
@@ -206,6 +211,14 @@ private:
         } else if (e.name() == u"enable") {
             ++m_successes;
             send(c, u"<enabled xmlns='urn:xmpp:sm:3' id='sm-1' resume='true' max='600'/>"_s);
+        } else if (e.is(u"wiped", u"https://rounds.invalid/ns/admin")) {
+            if (m_wipeId.isEmpty() || e.attribute(u"id") != m_wipeId)
+                return;
+            m_wipeConfirmed = m_wipeId;
+            send(c, u"<wiped xmlns='https://rounds.invalid/ns/admin' id='%1' ack='true'/>"_s.arg(
+                        m_wipeId));
+            send(c, u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s);
+            c.socket->close();
         } else if (e.name() == u"close") {
             send(c, u"<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"_s);
             c.socket->close();
@@ -218,6 +231,14 @@ private:
         if (!right) {
             send(c, u"<failure xmlns='urn:xmpp:sasl:2'><not-authorized "
                     u"xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/></failure>"_s);
+            return;
+        }
+        if (!m_wipeId.isEmpty()) {
+            // Nothing but the order: no session, no token (docs/admin.md).
+            send(c, u"<success xmlns='urn:xmpp:sasl:2'><authorization-identifier>"
+                    u"nurse@localhost</authorization-identifier><wipe "
+                    u"xmlns='https://rounds.invalid/ns/admin' id='%1'/></success>"_s.arg(m_wipeId));
+            send(c, u"<stream:features xmlns:stream='http://etherx.jabber.org/streams'/>"_s);
             return;
         }
         ++m_successes;
@@ -233,6 +254,8 @@ private:
     QWebSocketServer m_server;
     int m_codesReceived = 0;
     int m_successes = 0;
+    QString m_wipeId;
+    QString m_wipeConfirmed;
 };
 
 } // namespace LoginTest

@@ -13,7 +13,9 @@
 
 #include "LoginTestServer.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -185,6 +187,41 @@ private Q_SLOTS:
         QVERIFY(session.isMfaEnforced());
         session.signOut();
         QVERIFY(!session.isMfaEnforced());
+    }
+
+    /// A computer an admin ordered wiped erases the account's data during sign-in,
+    /// before any session exists (so nothing of it is ever shown), confirms, and
+    /// stays on the sign-in screen saying why.
+    void remoteWipeAtSignInErasesBeforeAnything()
+    {
+        auto server = startServer(Server::Mode::Totp);
+        QVERIFY(server);
+        QQuickWindow *window = load(*server);
+        QVERIFY(window);
+        auto *form = item<SignInForm>(window, u"signInForm"_s);
+        QVERIFY(form);
+        const QString dataDir = form->dataDir();
+        server->orderWipe(u"wipe-42"_s);
+
+        form->signIn(Server::Password, Passphrase);
+        waitUntilAskingCode(*form, SignInForm::SecondFactorStep::Code);
+        // The store was opened (and written) before the server was asked.
+        QVERIFY(!QDir(dataDir).isEmpty());
+        form->submitCode(Server::currentCode());
+        QTRY_VERIFY_WITH_TIMEOUT(!form->isBusy(), NetworkTimeoutMs);
+
+        QCOMPARE(form->errorText(),
+                 Core::describeError({Core::Error::Code::Auth, u"device-wiped"_s}));
+        QVERIFY(!form->isSignedIn());
+        QVERIFY(!m_windowSession.isSignedIn());
+        QCOMPARE(server->wipeConfirmed(), u"wipe-42"_s);
+        QCOMPARE(server->successes(), 0);
+        QVERIFY2(!QFileInfo::exists(dataDir) || QDir(dataDir).isEmpty(),
+                 qPrintable(
+                     QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).join(u", ")));
+        // The main view was never built.
+        QVERIFY(item(window, u"signInPage"_s));
+        QVERIFY(!item(window, u"mainView"_s));
     }
 
     void wrongCodeIsExplained()

@@ -72,7 +72,41 @@ ApplicationWindow {
         // A Loader, so that signing out or locking destroys the conversation view
         // and its text: nothing of it stays in the scene graph behind the lock.
         sourceComponent: !window.session.signedIn ? signInPage
-                                                  : window.session.locked ? lockScreen : mainView
+                         : window.session.wiping ? wipingPage
+                         : window.session.locked ? lockScreen : mainView
+    }
+
+    // Remote wipe in progress: nothing of the account on screen, only what is
+    // happening. The sign-in screen follows and says why.
+    Component {
+        id: wipingPage
+        Pane {
+            objectName: "wipingPage"
+            focus: true
+            Column {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 520)
+                spacing: 16
+                BusyIndicator {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    running: true
+                    Accessible.name: qsTr("Erasing")
+                }
+                Label {
+                    width: parent.width
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    font.bold: true
+                    text: qsTr("Your administrator has asked for this account to be erased from this computer.")
+                }
+                Label {
+                    width: parent.width
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("Erasing messages, files and keys…")
+                }
+            }
+        }
     }
 
     Component {
