@@ -131,13 +131,37 @@
         <source>No contacts yet.</source>
         <translation>No contacts yet.</translation>
     </message>
+    <message>
+        <source>Search  (Ctrl+F)</source>
+        <translation>Search  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <source>Conversations (%1 unread)</source>
+        <translation>Conversations (%1 unread)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+    </message>
+    <message>
+        <source>end-to-end encrypted</source>
+        <translation>end-to-end encrypted</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Choose a contact below to start one.</source>
+        <translation>No conversations yet. Choose a contact below to start one.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
-    <message>
-        <source>Choose a contact to start a conversation.</source>
-        <translation>Choose a contact to start a conversation.</translation>
-    </message>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
@@ -159,8 +183,32 @@
         <translation>Send</translation>
     </message>
     <message>
-        <source>No messages yet. Messages are kept until you sign out.</source>
-        <translation>No messages yet. Messages are kept until you sign out.</translation>
+        <source>Devices and trust (Ctrl+I)</source>
+        <translation>Devices and trust (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Devices and trust</source>
+        <translation>Devices and trust</translation>
+    </message>
+    <message>
+        <source>%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.</source>
+        <translation>%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.</translation>
+    </message>
+    <message>
+        <source>Review devices</source>
+        <translation>Review devices</translation>
+    </message>
+    <message>
+        <source>Choose a conversation or a contact to start.</source>
+        <translation>Choose a conversation or a contact to start.</translation>
+    </message>
+    <message>
+        <source>Loading older messages</source>
+        <translation>Loading older messages</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>No messages yet.</translation>
     </message>
 </context>
 <context>
@@ -261,6 +309,46 @@
         <source>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</source>
         <translation>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</translation>
     </message>
+    <message>
+        <source>This computer was signed out by your administrator. Sign in again with your password and a code from your authenticator app, or ask IT.</source>
+        <translation>This computer was signed out by your administrator. Sign in again with your password and a code from your authenticator app, or ask IT.</translation>
+    </message>
+    <message>
+        <source>Your administrator erased this account&apos;s messages and keys from this computer. Sign in again to use it here, or ask IT why.</source>
+        <translation>Your administrator erased this account&apos;s messages and keys from this computer. Sign in again to use it here, or ask IT why.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled by your administrator. Contact IT to have it enabled again.</source>
+        <translation>This account has been disabled by your administrator. Contact IT to have it enabled again.</translation>
+    </message>
+    <message>
+        <source>Only IT administrators of this server can do this, and this account is not one.</source>
+        <translation>Only IT administrators of this server can do this, and this account is not one.</translation>
+    </message>
+    <message>
+        <source>The server does not know that account or device. Check the address and the device id, then try again.</source>
+        <translation>The server does not know that account or device. Check the address and the device id, then try again.</translation>
+    </message>
+    <message>
+        <source>The server refused the request as incomplete or malformed.</source>
+        <translation>The server refused the request as incomplete or malformed.</translation>
+    </message>
+    <message>
+        <source>Not everything of this account could be erased from this computer. Close Rounds, then ask IT to remove the account&apos;s folder and keychain entries.</source>
+        <translation>Not everything of this account could be erased from this computer. Close Rounds, then ask IT to remove the account&apos;s folder and keychain entries.</translation>
+    </message>
+    <message>
+        <source>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</source>
+        <translation>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow sending attachments.</source>
+        <translation>Your organisation&apos;s policy does not allow sending attachments.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow sending messages to that organisation.</source>
+        <translation>Your organisation&apos;s policy does not allow sending messages to that organisation.</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -315,6 +403,18 @@
         <source>Rounds</source>
         <translation>Rounds</translation>
     </message>
+    <message>
+        <source>Erasing</source>
+        <translation>Erasing</translation>
+    </message>
+    <message>
+        <source>Your administrator has asked for this account to be erased from this computer.</source>
+        <translation>Your administrator has asked for this account to be erased from this computer.</translation>
+    </message>
+    <message>
+        <source>Erasing messages, files and keys…</source>
+        <translation>Erasing messages, files and keys…</translation>
+    </message>
 </context>
 <context>
     <name>MainView</name>
@@ -330,6 +430,14 @@
         <source>Lock the screen</source>
         <translation>Lock the screen</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -344,6 +452,69 @@
     <message>
         <source>You</source>
         <translation>You</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>Encrypted, verified device</source>
+        <translation>Encrypted, verified device</translation>
+    </message>
+    <message>
+        <source>Encrypted, from a device you do not trust</source>
+        <translation>Encrypted, from a device you do not trust</translation>
+    </message>
+    <message>
+        <source>Could not be decrypted</source>
+        <translation>Could not be decrypted</translation>
+    </message>
+    <message>
+        <source>Not end-to-end encrypted</source>
+        <translation>Not end-to-end encrypted</translation>
+    </message>
+    <message>
+        <source>Message could not be decrypted</source>
+        <translation>Message could not be decrypted</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Retry sending this message</source>
+        <translation>Retry sending this message</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <source>Words to find, e.g. bed 12</source>
+        <translation>Words to find, e.g. bed 12</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
     </message>
 </context>
 <context>
@@ -460,6 +631,18 @@
         <source>Checking the code…</source>
         <translation>Checking the code…</translation>
     </message>
+    <message>
+        <source>Passphrase for the messages on this computer</source>
+        <translation>Passphrase for the messages on this computer</translation>
+    </message>
+    <message>
+        <source>Protects the messages kept on this computer, because no keychain is available. The first time, choose a long passphrase and keep it safe: without it these messages cannot be read.</source>
+        <translation>Protects the messages kept on this computer, because no keychain is available. The first time, choose a long passphrase and keep it safe: without it these messages cannot be read.</translation>
+    </message>
+    <message>
+        <source>No keychain is available here, so a passphrase protects the messages kept on this computer. The first time, choose a long one; it is needed at every sign-in on this computer.</source>
+        <translation>No keychain is available here, so a passphrase protects the messages kept on this computer. The first time, choose a long one; it is needed at every sign-in on this computer.</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -489,6 +672,167 @@
     </message>
 </context>
 <context>
+    <name>TrustPanel</name>
+    <message>
+        <source>Devices and trust</source>
+        <translation>Devices and trust</translation>
+    </message>
+    <message>
+        <source>Fetch the device lists again</source>
+        <translation>Fetch the device lists again</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Close devices and trust</source>
+        <translation>Close devices and trust</translation>
+    </message>
+    <message>
+        <source>Compare each fingerprint with the person in person or on a call (or scan their QR code), then mark the device verified.</source>
+        <translation>Compare each fingerprint with the person in person or on a call (or scan their QR code), then mark the device verified.</translation>
+    </message>
+    <message>
+        <source>Fetching devices</source>
+        <translation>Fetching devices</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices</source>
+        <translation>%1&apos;s devices</translation>
+    </message>
+    <message>
+        <source>Your devices</source>
+        <translation>Your devices</translation>
+    </message>
+    <message>
+        <source>No devices known yet. They appear once the contact has signed in to an app with end-to-end encryption.</source>
+        <translation>No devices known yet. They appear once the contact has signed in to an app with end-to-end encryption.</translation>
+    </message>
+    <message>
+        <source>Device %1, %2, %3</source>
+        <translation>Device %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Device %1 · %2</source>
+        <translation>Device %1 · %2</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Fingerprint not known yet: it arrives with the first encrypted message.</source>
+        <translation>Fingerprint not known yet: it arrives with the first encrypted message.</translation>
+    </message>
+    <message>
+        <source>QR code of this device&apos;s fingerprint</source>
+        <translation>QR code of this device&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>Hide QR code</source>
+        <translation>Hide QR code</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Mark device %1 verified: the fingerprints match</source>
+        <translation>Mark device %1 verified: the fingerprints match</translation>
+    </message>
+    <message>
+        <source>Distrust</source>
+        <translation>Distrust</translation>
+    </message>
+    <message>
+        <source>Distrust device %1</source>
+        <translation>Distrust device %1</translation>
+    </message>
+    <message>
+        <source>Reset to blind trust</source>
+        <translation>Reset to blind trust</translation>
+    </message>
+    <message>
+        <source>Trust device %1 again without verification</source>
+        <translation>Trust device %1 again without verification</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ConversationModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This message was not encrypted for this computer (it may have been sent before you signed in here). Read it on another device, or ask the sender to send it again.</source>
+        <translation>This message was not encrypted for this computer (it may have been sent before you signed in here). Read it on another device, or ask the sender to send it again.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Ask the sender to send it again.</source>
+        <translation>This message could not be decrypted. Ask the sender to send it again.</translation>
+    </message>
+    <message>
+        <source>Not sent. Check the connection, then retry.</source>
+        <translation>Not sent. Check the connection, then retry.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DeviceTrustModel</name>
+    <message>
+        <source>Devices and fingerprints come from the server: they are shown once Rounds is online.</source>
+        <translation>Devices and fingerprints come from the server: they are shown once Rounds is online.</translation>
+    </message>
+    <message>
+        <source>OMEMO 2 and OMEMO (legacy)</source>
+        <translation>OMEMO 2 and OMEMO (legacy)</translation>
+    </message>
+    <message>
+        <source>OMEMO 2</source>
+        <translation>OMEMO 2</translation>
+    </message>
+    <message>
+        <source>OMEMO (legacy)</source>
+        <translation>OMEMO (legacy)</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>No longer listed</source>
+        <translation>No longer listed</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Not verified (trusted until you verify a device)</source>
+        <translation>Not verified (trusted until you verify a device)</translation>
+    </message>
+    <message>
+        <source>Not verified: new device, not used until you decide</source>
+        <translation>Not verified: new device, not used until you decide</translation>
+    </message>
+    <message>
+        <source>Distrusted: never used</source>
+        <translation>Distrusted: never used</translation>
+    </message>
+</context>
+<context>
     <name>Ui::SignInForm</name>
     <message>
         <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
@@ -509,6 +853,10 @@
     <message>
         <source>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</source>
         <translation>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects the messages kept on this computer.</source>
+        <translation>Enter the passphrase that protects the messages kept on this computer.</translation>
     </message>
 </context>
 <context>

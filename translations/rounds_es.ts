@@ -131,13 +131,37 @@
         <source>No contacts yet.</source>
         <translation>Todavía no hay contactos.</translation>
     </message>
+    <message>
+        <source>Search  (Ctrl+F)</source>
+        <translation>Buscar  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Buscar mensajes</translation>
+    </message>
+    <message>
+        <source>Conversations (%1 unread)</source>
+        <translation>Conversaciones (%1 sin leer)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+    </message>
+    <message>
+        <source>end-to-end encrypted</source>
+        <translation>cifrado de extremo a extremo</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Choose a contact below to start one.</source>
+        <translation>Todavía no hay conversaciones. Elija un contacto abajo para empezar una.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
-    <message>
-        <source>Choose a contact to start a conversation.</source>
-        <translation>Elija un contacto para empezar una conversación.</translation>
-    </message>
     <message>
         <source>Messages</source>
         <translation>Mensajes</translation>
@@ -159,8 +183,32 @@
         <translation>Enviar</translation>
     </message>
     <message>
-        <source>No messages yet. Messages are kept until you sign out.</source>
-        <translation>Todavía no hay mensajes. Los mensajes se conservan hasta que cierre la sesión.</translation>
+        <source>Devices and trust (Ctrl+I)</source>
+        <translation>Dispositivos y confianza (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Devices and trust</source>
+        <translation>Dispositivos y confianza</translation>
+    </message>
+    <message>
+        <source>%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.</source>
+        <translation>%1 tiene dispositivos que usted no ha verificado. Compare las huellas antes de compartir datos delicados.</translation>
+    </message>
+    <message>
+        <source>Review devices</source>
+        <translation>Revisar dispositivos</translation>
+    </message>
+    <message>
+        <source>Choose a conversation or a contact to start.</source>
+        <translation>Elija una conversación o un contacto para empezar.</translation>
+    </message>
+    <message>
+        <source>Loading older messages</source>
+        <translation>Cargando mensajes anteriores</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Todavía no hay mensajes.</translation>
     </message>
 </context>
 <context>
@@ -261,6 +309,46 @@
         <source>This computer&apos;s sign-in has expired or was revoked by IT. Sign in again with your password and a code from your authenticator app.</source>
         <translation>El inicio de sesión de este equipo ha caducado o informática lo ha revocado. Vuelva a iniciar sesión con su contraseña y un código de su aplicación de autenticación.</translation>
     </message>
+    <message>
+        <source>This computer was signed out by your administrator. Sign in again with your password and a code from your authenticator app, or ask IT.</source>
+        <translation>Su administrador ha cerrado la sesión de este equipo. Vuelva a iniciar sesión con su contraseña y un código de su aplicación de autenticación, o consulte a informática.</translation>
+    </message>
+    <message>
+        <source>Your administrator erased this account&apos;s messages and keys from this computer. Sign in again to use it here, or ask IT why.</source>
+        <translation>Su administrador ha borrado de este equipo los mensajes y las claves de esta cuenta. Vuelva a iniciar sesión para usarla aquí, o pregunte a informática el motivo.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled by your administrator. Contact IT to have it enabled again.</source>
+        <translation>Su administrador ha desactivado esta cuenta. Póngase en contacto con informática para que la vuelvan a activar.</translation>
+    </message>
+    <message>
+        <source>Only IT administrators of this server can do this, and this account is not one.</source>
+        <translation>Solo los administradores de informática de este servidor pueden hacer esto, y esta cuenta no lo es.</translation>
+    </message>
+    <message>
+        <source>The server does not know that account or device. Check the address and the device id, then try again.</source>
+        <translation>El servidor no conoce esa cuenta o ese dispositivo. Compruebe la dirección y el identificador del dispositivo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server refused the request as incomplete or malformed.</source>
+        <translation>El servidor rechazó la solicitud por estar incompleta o mal formada.</translation>
+    </message>
+    <message>
+        <source>Not everything of this account could be erased from this computer. Close Rounds, then ask IT to remove the account&apos;s folder and keychain entries.</source>
+        <translation>No se pudo borrar de este equipo todo lo de esta cuenta. Cierre Rounds y pida a informática que elimine la carpeta de la cuenta y sus entradas del llavero.</translation>
+    </message>
+    <message>
+        <source>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</source>
+        <translation>Su organización publicó una directiva que Rounds no pudo leer; sigue vigente la anterior. Avise a informática.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow sending attachments.</source>
+        <translation>La directiva de su organización no permite enviar archivos adjuntos.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow sending messages to that organisation.</source>
+        <translation>La directiva de su organización no permite enviar mensajes a esa organización.</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -315,6 +403,18 @@
         <source>Rounds</source>
         <translation>Rounds</translation>
     </message>
+    <message>
+        <source>Erasing</source>
+        <translation>Borrando</translation>
+    </message>
+    <message>
+        <source>Your administrator has asked for this account to be erased from this computer.</source>
+        <translation>Su administrador ha pedido que esta cuenta se borre de este equipo.</translation>
+    </message>
+    <message>
+        <source>Erasing messages, files and keys…</source>
+        <translation>Borrando mensajes, archivos y claves…</translation>
+    </message>
 </context>
 <context>
     <name>MainView</name>
@@ -330,6 +430,14 @@
         <source>Lock the screen</source>
         <translation>Bloquear la pantalla</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -344,6 +452,69 @@
     <message>
         <source>You</source>
         <translation>Usted</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviado</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>Encrypted, verified device</source>
+        <translation>Cifrado, dispositivo verificado</translation>
+    </message>
+    <message>
+        <source>Encrypted, from a device you do not trust</source>
+        <translation>Cifrado, desde un dispositivo en el que no confía</translation>
+    </message>
+    <message>
+        <source>Could not be decrypted</source>
+        <translation>No se pudo descifrar</translation>
+    </message>
+    <message>
+        <source>Not end-to-end encrypted</source>
+        <translation>Sin cifrado de extremo a extremo</translation>
+    </message>
+    <message>
+        <source>Message could not be decrypted</source>
+        <translation>No se pudo descifrar el mensaje</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry sending this message</source>
+        <translation>Reintentar el envío de este mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation>Buscar mensajes</translation>
+    </message>
+    <message>
+        <source>Words to find, e.g. bed 12</source>
+        <translation>Palabras que buscar, p. ej. cama 12</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
     </message>
 </context>
 <context>
@@ -460,6 +631,18 @@
         <source>Checking the code…</source>
         <translation>Comprobando el código…</translation>
     </message>
+    <message>
+        <source>Passphrase for the messages on this computer</source>
+        <translation>Frase de contraseña para los mensajes de este equipo</translation>
+    </message>
+    <message>
+        <source>Protects the messages kept on this computer, because no keychain is available. The first time, choose a long passphrase and keep it safe: without it these messages cannot be read.</source>
+        <translation>Protege los mensajes guardados en este equipo, porque no hay un llavero disponible. La primera vez, elija una frase de contraseña larga y guárdela bien: sin ella no se pueden leer estos mensajes.</translation>
+    </message>
+    <message>
+        <source>No keychain is available here, so a passphrase protects the messages kept on this computer. The first time, choose a long one; it is needed at every sign-in on this computer.</source>
+        <translation>Aquí no hay un llavero disponible, así que una frase de contraseña protege los mensajes guardados en este equipo. La primera vez, elija una larga; se pedirá en cada inicio de sesión en este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -489,6 +672,167 @@
     </message>
 </context>
 <context>
+    <name>TrustPanel</name>
+    <message>
+        <source>Devices and trust</source>
+        <translation>Dispositivos y confianza</translation>
+    </message>
+    <message>
+        <source>Fetch the device lists again</source>
+        <translation>Volver a obtener las listas de dispositivos</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close devices and trust</source>
+        <translation>Cerrar dispositivos y confianza</translation>
+    </message>
+    <message>
+        <source>Compare each fingerprint with the person in person or on a call (or scan their QR code), then mark the device verified.</source>
+        <translation>Compare cada huella con la persona, en persona o por teléfono (o escanee su código QR), y después marque el dispositivo como verificado.</translation>
+    </message>
+    <message>
+        <source>Fetching devices</source>
+        <translation>Obteniendo dispositivos</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices</source>
+        <translation>Dispositivos de %1</translation>
+    </message>
+    <message>
+        <source>Your devices</source>
+        <translation>Sus dispositivos</translation>
+    </message>
+    <message>
+        <source>No devices known yet. They appear once the contact has signed in to an app with end-to-end encryption.</source>
+        <translation>Todavía no se conoce ningún dispositivo. Aparecerán cuando el contacto haya iniciado sesión en una aplicación con cifrado de extremo a extremo.</translation>
+    </message>
+    <message>
+        <source>Device %1, %2, %3</source>
+        <translation>Dispositivo %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Device %1 · %2</source>
+        <translation>Dispositivo %1 · %2</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Fingerprint not known yet: it arrives with the first encrypted message.</source>
+        <translation>La huella aún no se conoce: llega con el primer mensaje cifrado.</translation>
+    </message>
+    <message>
+        <source>QR code of this device&apos;s fingerprint</source>
+        <translation>Código QR de la huella de este dispositivo</translation>
+    </message>
+    <message>
+        <source>Hide QR code</source>
+        <translation>Ocultar el código QR</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Mostrar el código QR</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Mark device %1 verified: the fingerprints match</source>
+        <translation>Marcar el dispositivo %1 como verificado: las huellas coinciden</translation>
+    </message>
+    <message>
+        <source>Distrust</source>
+        <translation>Desconfiar</translation>
+    </message>
+    <message>
+        <source>Distrust device %1</source>
+        <translation>Desconfiar del dispositivo %1</translation>
+    </message>
+    <message>
+        <source>Reset to blind trust</source>
+        <translation>Volver a la confianza sin verificar</translation>
+    </message>
+    <message>
+        <source>Trust device %1 again without verification</source>
+        <translation>Volver a confiar en el dispositivo %1 sin verificarlo</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ConversationModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>This message was not encrypted for this computer (it may have been sent before you signed in here). Read it on another device, or ask the sender to send it again.</source>
+        <translation>Este mensaje no se cifró para este equipo (puede que se enviara antes de que iniciara sesión aquí). Léalo en otro dispositivo o pida al remitente que lo envíe de nuevo.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Ask the sender to send it again.</source>
+        <translation>No se pudo descifrar este mensaje. Pida al remitente que lo envíe de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not sent. Check the connection, then retry.</source>
+        <translation>No enviado. Compruebe la conexión y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DeviceTrustModel</name>
+    <message>
+        <source>Devices and fingerprints come from the server: they are shown once Rounds is online.</source>
+        <translation>Los dispositivos y las huellas vienen del servidor: se muestran cuando Rounds está conectado.</translation>
+    </message>
+    <message>
+        <source>OMEMO 2 and OMEMO (legacy)</source>
+        <translation>OMEMO 2 y OMEMO (antiguo)</translation>
+    </message>
+    <message>
+        <source>OMEMO 2</source>
+        <translation>OMEMO 2</translation>
+    </message>
+    <message>
+        <source>OMEMO (legacy)</source>
+        <translation>OMEMO (antiguo)</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Este dispositivo</translation>
+    </message>
+    <message>
+        <source>No longer listed</source>
+        <translation>Ya no figura en la lista</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <source>Not verified (trusted until you verify a device)</source>
+        <translation>Sin verificar (de confianza hasta que verifique un dispositivo)</translation>
+    </message>
+    <message>
+        <source>Not verified: new device, not used until you decide</source>
+        <translation>Sin verificar: dispositivo nuevo, no se usa hasta que usted decida</translation>
+    </message>
+    <message>
+        <source>Distrusted: never used</source>
+        <translation>Sin confianza: nunca se usa</translation>
+    </message>
+</context>
+<context>
     <name>Ui::SignInForm</name>
     <message>
         <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
@@ -509,6 +853,10 @@
     <message>
         <source>The CA file cannot be read. Check the path, or leave the field empty to trust only the system&apos;s certificates.</source>
         <translation>No se puede leer el archivo CA. Compruebe la ruta o deje el campo vacío para confiar solo en los certificados del sistema.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects the messages kept on this computer.</source>
+        <translation>Introduzca la frase de contraseña que protege los mensajes guardados en este equipo.</translation>
     </message>
 </context>
 <context>
