@@ -14,6 +14,7 @@
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "ServerEnv.h"
+#include "TestDevice.h"
 #include "TestSupport.h"
 
 #include <QDirIterator>
@@ -28,18 +29,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-T await(QFuture<T> future, int seconds = 60)
-{
-    if (!TestSupport::waitFor(future, std::chrono::seconds(seconds)))
-        qFatal("test wait expired");
-    return future.result();
-}
-
-QString tag()
-{
-    return QString::number(QRandomGenerator::global()->generate(), 16);
-}
+using TestSupport::await;
 
 QByteArray randomBytes(qsizetype size)
 {
@@ -52,53 +42,11 @@ const QByteArray Marker = "PHI-MARKER MRN 0047-1138 Doe, Jane: HIV viral load 12
 const QString SecretName = u"Doe_Jane_MRN00471138_labs.txt"_s;
 
 /// One Rounds account on its own data folder.
-struct Device
+struct Device : TestSupport::TestDevice
 {
-    std::unique_ptr<Account::Account> account;
-    QString dataDir;
-    QList<Store::StoredMessage> stored;
-    QHash<QString, Core::Error> refused;
-
-    Account::Account *operator->() { return account.get(); }
-
-    bool open(const ServerEnv &env, const QString &jid, const QString &dir)
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dir)
     {
-        dataDir = dir;
-        Account::AccountSettings settings;
-        settings.jid = Core::Jid(jid);
-        settings.serverUrl = env.url;
-        settings.caFile = env.caFile;
-        settings.resource = u"files-"_s + tag();
-        account = std::make_unique<Account::Account>(settings);
-        Account::LocalDataOptions local;
-        local.dataDir = dir;
-        local.passphrase = u"correct horse battery staple"_s;
-        local.fastKdfForTests = true;
-        if (!await(account->openLocalData(local)))
-            return false;
-        QObject::connect(
-            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
-            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
-        QObject::connect(
-            account->outbox(), &Sync::Outbox::sendFailed, account.get(),
-            [this](const QString &id, const Core::Error &error) { refused.insert(id, error); });
-        if (!await(account->signIn(env.password(jid))))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                return account->omemo()->isPublished() && account->presence().initialPresenceSent();
-            },
-            30000);
-    }
-
-    void close()
-    {
-        if (!account)
-            return;
-        account->signOut();
-        (void)QTest::qWaitFor(
-            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
-        account.reset();
+        return TestDevice::open(env, bareJid, dir, u"files"_s);
     }
 
     std::optional<Store::MessageState> state(const QString &id)

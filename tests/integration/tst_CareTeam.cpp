@@ -14,6 +14,7 @@
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "ServerEnv.h"
+#include "TestDevice.h"
 #include "TestSupport.h"
 
 #include <QRandomGenerator>
@@ -25,85 +26,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-T await(QFuture<T> future, int seconds = 60)
-{
-    if (!TestSupport::waitFor(future, std::chrono::seconds(seconds)))
-        qFatal("test wait expired");
-    return future.result();
-}
+using TestSupport::await;
 
 QString tag()
 {
-    return QString::number(QRandomGenerator::global()->generate(), 16);
+    return TestSupport::randomTag();
 }
 
 const QString Fallback = u"This message is end-to-end encrypted with OMEMO"_s;
 
 /// One member's Rounds: its own data folder, everything its pipeline stored.
-struct Member
+struct Member : TestSupport::TestDevice
 {
-    std::unique_ptr<Account::Account> account;
-    QList<Store::StoredMessage> stored;
-    QHash<QString, Core::Error> refused;
-    QString jid;
-
-    Account::Account *operator->() { return account.get(); }
-
-    bool open(const ServerEnv &env, const QString &bareJid, const QString &dataDir)
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dir)
     {
-        jid = bareJid;
-        Account::AccountSettings settings;
-        settings.jid = Core::Jid(bareJid);
-        settings.serverUrl = env.url;
-        settings.caFile = env.caFile;
-        settings.resource = u"careteam-"_s + tag();
-        account = std::make_unique<Account::Account>(settings);
-        Account::LocalDataOptions local;
-        local.dataDir = dataDir;
-        local.passphrase = u"correct horse battery staple"_s;
-        local.fastKdfForTests = true;
-        if (!await(account->openLocalData(local)))
-            return false;
-        QObject::connect(
-            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
-            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
-        QObject::connect(
-            account->outbox(), &Sync::Outbox::sendFailed, account.get(),
-            [this](const QString &id, const Core::Error &error) { refused.insert(id, error); });
-        if (!await(account->signIn(env.password(bareJid))))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                return account->omemo()->isPublished() && account->presence().initialPresenceSent();
-            },
-            30000);
-    }
-
-    void close()
-    {
-        if (!account)
-            return;
-        account->signOut();
-        (void)QTest::qWaitFor(
-            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
-        account.reset();
-        stored.clear();
-        refused.clear();
-    }
-
-    std::optional<Store::StoredMessage> waitForBody(const QString &body, int ms = 30000)
-    {
-        std::optional<Store::StoredMessage> found;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const auto &m : std::as_const(stored))
-                    if (m.body == body)
-                        found = m;
-                return found.has_value();
-            },
-            ms);
-        return found;
+        return TestDevice::open(env, bareJid, dir, u"careteam"_s);
     }
 
     /// Sends to the room and waits for the server's acknowledgement.

@@ -6,6 +6,7 @@
 #include "account/Account.h"
 #include "store/AuditStore.h"
 #include "store/MessageStore.h"
+#include "sync/AttachmentService.h"
 #include "sync/MessagePipeline.h"
 #include "sync/OmemoService.h"
 #include "sync/Outbox.h"
@@ -13,8 +14,10 @@
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "ServerEnv.h"
+#include "TestDevice.h"
 #include "TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,87 +31,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-T await(QFuture<T> future, int seconds = 60)
-{
-    if (!TestSupport::waitFor(future, std::chrono::seconds(seconds)))
-        qFatal("test wait expired");
-    return future.result();
-}
+using TestSupport::await;
 
 QString tag()
 {
-    return QString::number(QRandomGenerator::global()->generate(), 16);
+    return TestSupport::randomTag();
 }
 
 /// One Rounds device of an account: its own data folder and resource.
-struct Device
+struct Device : TestSupport::TestDevice
 {
-    std::unique_ptr<Account::Account> account;
-    QList<Store::StoredMessage> stored; ///< everything its pipeline stored
-    QHash<QString, Core::Error> refused;
-
-    Account::Account *operator->() { return account.get(); }
-
-    bool open(const ServerEnv &env, const QString &jid, const QString &dataDir,
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dir,
               Sync::E2ePolicy policy = {})
     {
-        Account::AccountSettings settings;
-        settings.jid = Core::Jid(jid);
-        settings.serverUrl = env.url;
-        settings.caFile = env.caFile;
-        settings.resource = u"omemo-"_s + tag();
-        account = std::make_unique<Account::Account>(settings);
-        account->setE2ePolicy(policy);
-        Account::LocalDataOptions local;
-        local.dataDir = dataDir;
-        local.passphrase = u"correct horse battery staple"_s;
-        local.fastKdfForTests = true;
-        if (!await(account->openLocalData(local)))
-            return false;
-        QObject::connect(
-            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
-            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
-        QObject::connect(
-            account->outbox(), &Sync::Outbox::sendFailed, account.get(),
-            [this](const QString &id, const Core::Error &error) { refused.insert(id, error); });
-        if (!await(account->signIn(env.password(jid))))
-            return false;
-        // Published keys and presence (after the archive catch-up): others can
-        // encrypt to us and live messages reach us.
-        return QTest::qWaitFor(
-            [&] {
-                return account->omemo()->isPublished() && account->presence().initialPresenceSent();
-            },
-            30000);
+        return TestDevice::open(env, bareJid, dir, u"omemo"_s, policy);
     }
 
-    void close()
-    {
-        if (!account)
-            return;
-        account->signOut();
-        (void)QTest::qWaitFor(
-            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
-        account.reset();
-        stored.clear();
-    }
-
-    std::optional<Store::StoredMessage> waitForBody(const QString &body, int ms = 30000)
-    {
-        std::optional<Store::StoredMessage> found;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const auto &m : std::as_const(stored))
-                    if (m.body == body)
-                        found = m;
-                return found.has_value();
-            },
-            ms);
-        return found;
-    }
-
-    /// Sends and waits for the server's acknowledgement; the error if refused.
     std::optional<Core::Error> send(const QString &to, const QString &body)
     {
         auto queued = await(account->outbox()->send(Core::Jid(to), body));
@@ -284,6 +222,30 @@ class tst_Omemo : public QObject
                 QCOMPARE(rounds->omemo()->deviceId(), id);
             }
         }
+
+        // A file (XEP-0363 upload, XEP-0454 link inside OMEMO): the peer fetches
+        // the upload over https and decrypts it with the key from the link.
+        QByteArray file(150 * 1024 + 7, Qt::Uninitialized);
+        for (char &c : file)
+            c = char(QRandomGenerator::global()->bounded(256));
+        const QString path = dir.filePath(u"scan.bin"_s);
+        {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(file), file.size());
+        }
+        const auto queued = await(rounds->attachments()->sendFile(Core::Jid(peerJid), path));
+        QVERIFY2(queued, queued ? "" : qPrintable(queued.error().detail));
+        const auto fetched = peer.waitFor([](const QJsonObject &e) {
+            return e[u"event"_s] == u"attachment"_s || e[u"event"_s] == u"attachment-error"_s;
+        });
+        QVERIFY2(fetched, "the peer got no attachment");
+        QVERIFY2((*fetched)[u"event"_s] == u"attachment"_s,
+                 qPrintable((*fetched)[u"error"_s].toString()));
+        QCOMPARE((*fetched)[u"size"_s].toInteger(), file.size());
+        QCOMPARE((*fetched)[u"sha256"_s].toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex()));
         peer.stop();
         rounds.close();
     }

@@ -20,6 +20,10 @@ Line protocol (one JSON object per line; see README.md in this directory):
           "id":I,"origin_id":O,"stanza_id":S}
          {"event":"undecryptable","from":J,"version":V,"error":E,"id":I}
          {"event":"unencrypted","from":J,"body":B,"id":I}
+         {"event":"attachment","from":J,"size":N,"sha256":H,"id":I}   (after a "message"
+             whose body is one XEP-0454 aesgcm:// link: fetched over https with the
+             server's CA and decrypted; never the link, which carries the key)
+         {"event":"attachment-error","from":J,"error":E,"id":I}
          {"event":"sent","id":I,"version":V,"devices":N,"skipped":[...]}
          {"event":"devices","jid":J,"legacy":[...],"omemo2":[...]}
          {"event":"error","detail":D[,"id":I][,"fatal":true]}
@@ -32,6 +36,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime
+import hashlib
+import re
+import ssl
+import urllib.request
 import json
 import logging
 import os
@@ -721,6 +729,43 @@ class PeerClient(slixmpp.ClientXMPP):
         LOG.info("decrypted %s message from %s device %d", version, sender, device.device_id)
         emit("message", **{"from": sender}, body=body, version=version, sender_device=device.device_id,
              **ids, **extra)
+        if body is not None and AESGCM_LINK.match(body.strip()):
+            try:
+                data = await asyncio.get_event_loop().run_in_executor(
+                    None, fetch_media, body.strip(), self.ca_certs)
+            except (PeerError, OSError) as e:
+                emit("attachment-error", **{"from": sender}, error=describe(e), **ids)
+                return
+            emit("attachment", **{"from": sender}, size=len(data),
+                 sha256=hashlib.sha256(data).hexdigest(), **ids)
+
+
+# ---------------------------------------------------------------------------
+# XEP-0454 media: aesgcm://host/path#<iv hex><key hex>, AES-256-GCM, tag appended
+# ---------------------------------------------------------------------------
+AESGCM_LINK = re.compile(r"^aesgcm://(\S+)#([0-9a-fA-F]+)$")
+
+
+def fetch_media(link: str, ca_file: str, limit: int = 64 * 1024 * 1024) -> bytes:
+    """Downloads and decrypts one aesgcm:// link; raises PeerError on any problem."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    match = AESGCM_LINK.match(link)
+    if not match:
+        raise PeerError("not an aesgcm link")
+    fragment = bytes.fromhex(match.group(2))
+    if len(fragment) not in (12 + 32, 16 + 32):
+        raise PeerError("bad key fragment length")
+    iv, key = fragment[:-32], fragment[-32:]
+    context = ssl.create_default_context(cafile=ca_file)
+    with urllib.request.urlopen("https://" + match.group(1), context=context, timeout=20) as response:
+        data = response.read(limit + 1)
+    if len(data) > limit:
+        raise PeerError("file too large")
+    try:
+        return AESGCM(key).decrypt(iv, data, None)
+    except Exception as e:  # InvalidTag
+        raise PeerError("authentication failed") from e
 
 
 # ---------------------------------------------------------------------------
