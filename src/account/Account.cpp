@@ -186,6 +186,8 @@ namespace {
 
 constexpr QStringView FastTokenEntry = u"fast-token";
 constexpr QStringView ClientIdKey = u"client-id";
+constexpr QStringView PasswordVerifierKey =
+    u"password-verifier"; ///< Argon2id string of the last full sign-in
 
 QByteArray tokenToBytes(const Xmpp::FastToken &token)
 {
@@ -294,7 +296,7 @@ QFuture<Core::Result<void>> Account::signIn(const QString &password)
     promise->start();
     auto future = promise->future();
     auto secret = std::make_shared<QString>(password);
-    prepareSignIn().then(this, [this, promise, secret](std::optional<Xmpp::FastToken> token) {
+    const auto connectWith = [this, promise, secret](std::optional<Xmpp::FastToken> token) {
         Xmpp::ClientConfig config;
         config.jid = m_settings.jid.bare();
         config.password = *secret;
@@ -319,6 +321,30 @@ QFuture<Core::Result<void>> Account::signIn(const QString &password)
             promise->addResult(connected);
             promise->finish();
         });
+    };
+    prepareSignIn().then(this, [this, secret, connectWith](std::optional<Xmpp::FastToken> token) {
+        // The stored token alone would let anyone at this computer in whatever
+        // password they type. A typed password must match the one of the last
+        // full sign-in here (its Argon2id verifier, in the encrypted store);
+        // otherwise, or without a verifier, the server checks it: a full
+        // sign-in with password and code, and the token is not used.
+        if (!token || secret->isEmpty() || !m_settingsStore)
+            return connectWith(std::move(token));
+        m_settingsStore->value(PasswordVerifierKey.toString())
+            .then(this, [this, secret, connectWith,
+                         token](Core::Result<std::optional<QString>> stored) mutable {
+                if (!stored || !*stored || (**stored).isEmpty()) {
+                    qCInfo(lcAccount) << "no password verifier yet: full sign-in";
+                    return connectWith(std::nullopt);
+                }
+                IdleLock::matches((**stored).toLatin1(), *secret)
+                    .then(this, [connectWith, token](bool same) mutable {
+                        if (!same)
+                            qCInfo(lcAccount) << "typed password differs from the last full "
+                                                 "sign-in here: full sign-in";
+                        connectWith(same ? std::move(token) : std::nullopt);
+                    });
+            });
     });
     return future;
 }
@@ -557,6 +583,19 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
                                : auth.secondFactor ? u"password+totp"_s
                                                    : u"password"_s;
         audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource(), method});
+        // The server accepted the typed password: keep its verifier, which later
+        // token sign-ins on this computer check typed passwords against.
+        if (!auth.fastToken && m_settingsStore) {
+            const QByteArray verifier = m_idleLock->passwordHash();
+            if (!verifier.isEmpty())
+                m_settingsStore
+                    ->setValue(PasswordVerifierKey.toString(), QString::fromLatin1(verifier))
+                    .then(this, [](Core::Result<void> stored) {
+                        if (!stored)
+                            qCWarning(lcAccount)
+                                << "password verifier not stored:" << stored.error().detail;
+                    });
+        }
     });
     // Archive first, then presence: the server then hands nothing over twice
     // (offline delivery and archive). A second pass picks up what was archived

@@ -171,6 +171,29 @@ void IdleLock::adoptHash()
     m_hash = hash;
 }
 
+QByteArray IdleLock::passwordHash()
+{
+    waitForPasswordHash();
+    return m_hash;
+}
+
+QFuture<bool> IdleLock::matches(const QByteArray &hash, const QString &password)
+{
+    auto promise = std::make_shared<QPromise<bool>>();
+    promise->start();
+    auto future = promise->future();
+    auto utf8 = std::make_shared<WipedUtf8>(password);
+    QThreadPool::globalInstance()->start([promise, hash, utf8] {
+        // QByteArray keeps its data NUL-terminated, as the verifier expects.
+        const bool ok = !hash.isEmpty() &&
+                        crypto_pwhash_argon2id_str_verify(hash.constData(), utf8->bytes.constData(),
+                                                          quint64(utf8->bytes.size())) == 0;
+        promise->addResult(ok);
+        promise->finish();
+    });
+    return future;
+}
+
 void IdleLock::waitForPasswordHash()
 {
     if (!m_pendingHash)

@@ -67,6 +67,12 @@ public:
     /// starts the idle countdown. The password itself is not kept.
     void rememberPassword(const QString &password);
     bool hasPassword() const { return !m_hash.isEmpty() || m_pendingHash != nullptr; }
+    /// The remembered password's Argon2id hash ("$argon2id$..." with its salt and
+    /// limits), waiting for it if it is still being computed; empty without one.
+    QByteArray passwordHash();
+    /// Whether `password` matches a hash from passwordHash(), checked on a
+    /// worker thread (Argon2id is deliberately slow).
+    static QFuture<bool> matches(const QByteArray &hash, const QString &password);
     void setReauthenticate(Reauthenticate reauthenticate);
 
     /// Restarts the idle countdown; the window calls it on keyboard and mouse input.

@@ -253,6 +253,18 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitFor([&] { return device.account->client().isConnected(); }, 20000));
             QCOMPARE(device.asked.size(), 1);
         }
+        // The stored token does not let a wrong password in: the typed password
+        // is checked against the last full sign-in's verifier, and when it
+        // differs the server decides (here: refused, and no code was asked).
+        {
+            Device wrongPassword(m_env, jid, dir);
+            QVERIFY(wrongPassword.localOk);
+            const auto in = wrongPassword.signIn(m_env.password(jid) + u"-typo"_s);
+            QVERIFY(!in);
+            QCOMPARE(in.error().code, Error::Code::Auth);
+            QVERIFY(wrongPassword.asked.isEmpty());
+            QVERIFY(!wrongPassword.account->client().authSummary().fastToken);
+        }
         // The same workstation after a restart: the stored token, no code.
         Device again(m_env, jid, dir);
         QVERIFY(again.localOk);
