@@ -74,7 +74,7 @@ struct Node
         if (!await(account->openLocalData(local)))
             return false;
         directory = std::make_unique<Clinical::DirectoryService>(*account);
-        directory->setService(Core::Jid(u"pubsub."_s + env.clinicDomain));
+        directory->setService(Core::Jid(QString(u"pubsub."_s + env.clinicDomain)));
         clinical = std::make_unique<Clinical::ClinicalService>(*account, *directory);
         Clinical::ClinicalPolicy policy;
         policy.minute = std::chrono::seconds(1);
@@ -176,6 +176,10 @@ class tst_Clinical : public QObject
     bool hasAudit(Node &node, const QString &prefix)
     {
         const QStringList actions = node.auditActions();
+        if (!std::any_of(actions.cbegin(), actions.cend(),
+                         [&](const QString &a) { return a.startsWith(prefix); }))
+            qWarning() << "audit lacks" << prefix << "in"
+                       << actions.filter(prefix.section(u' ', 0, 0));
         return std::any_of(actions.cbegin(), actions.cend(),
                            [&](const QString &a) { return a.startsWith(prefix); });
     }
@@ -305,8 +309,8 @@ private Q_SLOTS:
         QCOMPARE(copy->escalationOf, originId);
         QCOMPARE(copy->escalationStep, 1);
         QCOMPARE(copy->priority, int(Clinical::Priority::Stat));
-        QVERIFY(hasAudit(m_sender, u"escalate "_s + originId + u" 1 "_s + m_backupRole + u' ' +
-                                       m_backup.jid));
+        QVERIFY(hasAudit(m_sender,
+                         u"escalate "_s + originId + u" 1 "_s + m_role + u' ' + m_backup.jid));
         // The backup acknowledges the copy: the original's chain is done.
         QSignalSpy acked(m_sender.clinical.get(), &Clinical::ClinicalService::acknowledged);
         QVERIFY(await(m_backup.clinical->acknowledge(copy->messageId)));
@@ -367,7 +371,10 @@ private Q_SLOTS:
         const auto got = m_oncall.waitForBody(body);
         QVERIFY(got);
         QCOMPARE(got->expiresAt, expires);
-        QCOMPARE(*await(m_oncall.clinical->purgeNow()), 0); // not yet
+        // Not yet. (The purge may delete older expired copies from the archive
+        // catch-up: earlier runs of this test used these accounts.)
+        QVERIFY(await(m_oncall.clinical->purgeNow()));
+        QVERIFY(*await(m_oncall.account->messageStore()->messageById(got->messageId)));
         QTest::qWait(int(QDateTime::currentDateTimeUtc().msecsTo(expires)) + 500);
         QVERIFY(*await(m_oncall.clinical->purgeNow()) >= 1);
         QVERIFY(!*await(m_oncall.account->messageStore()->messageById(got->messageId)));
