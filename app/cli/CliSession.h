@@ -92,4 +92,12 @@ QJsonObject attachmentJson(const Store::Attachment &attachment);
 int commandRoom(const QCommandLineParser &parser);
 void addRoomOptions(QCommandLineParser &parser);
 int commandAdmin(const QCommandLineParser &parser);
+// Clinical messaging (CommandsClinical.cpp): send --priority/--to-role/--expires,
+// ack, recall, directory publish|show.
+void addClinicalOptions(QCommandLineParser &parser);
+bool isClinicalSend(const QCommandLineParser &parser);
+int commandClinicalSend(const QCommandLineParser &parser);
+int commandAck(const QCommandLineParser &parser);
+int commandRecall(const QCommandLineParser &parser);
+int commandDirectory(const QCommandLineParser &parser);
 int commandErase(const QCommandLineParser &parser);

@@ -25,6 +25,7 @@ int main(int argc, char **argv)
         u"Rounds command-line client.\n\nCommands:\n"
         "  login    sign in, catch up with the archive, print the session as JSON, sign out\n"
         "  send     send one message (--to, --body) and wait until the server has it;\n"
+        "           --priority urgent|stat, --to-role ROLE (on call now), --expires ISO;\n"
         "           with --file PATH instead of --body, send a file (encrypted upload)\n"
         "  listen   print one JSON object per new incoming message (--count, --timeout)\n"
         "  sync     catch up with the archive and deliver everything in the outbox\n"
@@ -39,6 +40,10 @@ int main(int argc, char **argv)
         "           verified|blind|undecided|distrusted (recorded in the audit chain)\n"
         "  room     create --room NAME --members JID,JID: a members-only care-team room\n"
         "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n"
+        "  ack      --message ID: acknowledge an urgent/STAT message (its sender is told)\n"
+        "  recall   --message ID: retract one of our messages everywhere (XEP-0424)\n"
+        "  directory show | publish --role ID [--name T] [--shift JID,START,END]...\n"
+        "           [--step MINUTES,role:ID|MINUTES,jid:JID]...: the on-call directory\n"
         "  erase    sign out and erase this account's data from this computer\n"
         "  admin    IT administration (host admins): users | devices --user JID |\n"
         "           revoke|wipe --user JID --device UA | reset-mfa|disable|enable --user JID |\n"
@@ -54,7 +59,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(
         u"command"_s,
         u"login | send | listen | sync | search | history | audit | devices | trust | attachment | "
-        u"room | erase | admin"_s);
+        u"room | erase | admin | ack | recall | directory"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -85,6 +90,7 @@ int main(int argc, char **argv)
                       u"admin policy set: a partner domain (repeat for several)."_s, u"domain"_s});
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     addRoomOptions(parser);
+    addClinicalOptions(parser);
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -103,6 +109,8 @@ int main(int argc, char **argv)
         return commandRoom(parser);
     if (command == u"admin")
         return commandAdmin(parser);
+    if (command == u"directory")
+        return commandDirectory(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;
@@ -110,7 +118,13 @@ int main(int argc, char **argv)
     if (command == u"login")
         return commandLogin(parser);
     if (command == u"send")
-        return parser.isSet(u"file"_s) ? commandSendFile(parser) : commandSend(parser);
+        return parser.isSet(u"file"_s)  ? commandSendFile(parser)
+               : isClinicalSend(parser) ? commandClinicalSend(parser)
+                                        : commandSend(parser);
+    if (command == u"ack")
+        return commandAck(parser);
+    if (command == u"recall")
+        return commandRecall(parser);
     if (command == u"listen")
         return commandListen(parser);
     if (command == u"sync")

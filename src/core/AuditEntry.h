@@ -36,6 +36,11 @@ struct AuditEntry
         Lock,
         Unlock,
         Search,
+        // Clinical messaging (docs/protocol.md).
+        Acknowledge, ///< an urgent/STAT message was acknowledged (by us, or of ours)
+        Escalate,    ///< an unacknowledged message went to the next target of its chain
+        ResolveRole, ///< a role address resolved to the account on call
+        Expire,      ///< messages past their lifespan were deleted
     };
 
     quint64 seq = 0; ///< 1-based position in the chain, consecutive

@@ -44,6 +44,12 @@ Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
         m.e2eVersion = int(q.int64(11));
         m.senderDevice = quint32(q.int64(12));
         m.e2eError = q.text(13);
+        m.priority = int(q.int64(14));
+        if (!q.isNull(15))
+            m.expiresAt = QDateTime::fromMSecsSinceEpoch(q.int64(15), Qt::UTC);
+        m.recalled = q.int64(16) != 0;
+        m.escalationOf = q.text(17);
+        m.escalationStep = int(q.int64(18));
         out.append(std::move(m));
     }
     q.reset();
@@ -95,8 +101,9 @@ Core::Result<qint64> insert(Database &db, const StoredMessage &m)
 {
     auto q =
         db.prepare("INSERT INTO messages (conversation, direction, sender, message_id, origin_id,"
-                   " stanza_id, ts, body, state, protection, e2e_version, sender_device, e2e_error)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   " stanza_id, ts, body, state, protection, e2e_version, sender_device, e2e_error,"
+                   " priority, expires_at, recalled, escalation_of, escalation_step)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!q)
         return std::unexpected(q.error());
     const qint64 ts = m.timestamp.isValid() ? m.timestamp.toMSecsSinceEpoch()
@@ -114,7 +121,15 @@ Core::Result<qint64> insert(Database &db, const StoredMessage &m)
         .bind(10, qint64(m.protection))
         .bind(11, qint64(m.e2eVersion))
         .bind(12, qint64(m.senderDevice))
-        .bind(13, orNull(m.e2eError));
+        .bind(13, orNull(m.e2eError))
+        .bind(14, qint64(m.priority))
+        .bind(16, qint64(m.recalled ? 1 : 0))
+        .bind(17, orNull(m.escalationOf))
+        .bind(18, qint64(m.escalationStep));
+    if (m.expiresAt.isValid())
+        (*q)->bind(15, m.expiresAt.toMSecsSinceEpoch());
+    else
+        (*q)->bindNull(15);
     if (auto r = (*q)->exec(); !r)
         return std::unexpected(r.error());
     const qint64 row = db.lastInsertRowId();

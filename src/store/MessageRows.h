@@ -12,7 +12,8 @@
     "SELECT messages.id, messages.conversation, messages.direction, messages.sender,"              \
     " messages.message_id, messages.origin_id, messages.stanza_id, messages.ts, messages.body,"    \
     " messages.state, messages.protection, messages.e2e_version, messages.sender_device,"          \
-    " messages.e2e_error"
+    " messages.e2e_error, messages.priority, messages.expires_at, messages.recalled,"              \
+    " messages.escalation_of, messages.escalation_step"
 
 namespace Store::MessageRows {
 

@@ -52,6 +52,12 @@ struct StoredMessage
     int e2eVersion = 0;       ///< OMEMO wire version (3 legacy, 4 OMEMO 2), 0 for none
     quint32 senderDevice = 0; ///< OMEMO device of the sender, 0 when unknown
     QString e2eError;         ///< why it could not be decrypted (stable detail, no content)
+    // Clinical messaging (docs/protocol.md).
+    int priority = 0;      ///< 0 routine, 1 urgent, 2 STAT (Clinical::Priority)
+    QDateTime expiresAt;   ///< per-message expiry, UTC; invalid when none
+    bool recalled = false; ///< the sender recalled it (XEP-0424); the body is gone
+    QString escalationOf;  ///< origin-id of the message this one escalates
+    int escalationStep = 0;
     /// Transient, never stored: the received <encrypted/> element, decrypted by
     /// the store's decryptor in the transaction that stores the message.
     std::optional<Xmpp::Omemo::Encrypted> encrypted;

@@ -46,6 +46,8 @@ StoredMessage MessagePipeline::toStored(const Xmpp::Message &message, bool outgo
         stored.protection = Store::Protection::Undecryptable;
         stored.e2eError = QStringLiteral("omemo-invalid-message");
     }
+    if (m_annotator)
+        m_annotator(message, stored);
     return stored;
 }
 

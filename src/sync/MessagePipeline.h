@@ -13,6 +13,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 namespace Sync {
 
 /// The incoming half of DESIGN section 3: every message, whether it arrived
@@ -47,6 +49,12 @@ public:
 
     const Core::Jid &self() const { return m_self; }
 
+    /// Reads extra payloads of a stanza into the row to store (clinical
+    /// priority, expiry; src/clinical). Runs in toStored() for live, carbon and
+    /// archived messages alike.
+    using Annotator = std::function<void(const Xmpp::Message &message, Store::StoredMessage &row)>;
+    void setAnnotator(Annotator annotator) { m_annotator = std::move(annotator); }
+
     /// Carries an OMEMO <encrypted/> element (either version), parseable or not.
     static bool isEncryptedMessage(const Xmpp::Element &stanza);
     /// Has a body or is encrypted (a key transport has neither a body nor
@@ -75,6 +83,7 @@ private:
     QList<Store::StoredMessage> m_pending;
     bool m_flushScheduled = false;
     QSet<QString> m_reflections; ///< origin-ids of our own groupchat messages in flight
+    Annotator m_annotator;
 };
 
 } // namespace Sync

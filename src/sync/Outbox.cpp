@@ -40,6 +40,12 @@ Outbox::Outbox(Xmpp::Client &client, Xmpp::MessagingExtension &messaging,
 
 QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QString &body)
 {
+    return send(to, body, Preparer());
+}
+
+QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QString &body,
+                                                  const Preparer &prepare)
+{
     StoredMessage message;
     message.conversation = to.bareString();
     message.direction = Store::Direction::Outgoing;
@@ -49,6 +55,8 @@ QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QSt
     message.timestamp = QDateTime::currentDateTimeUtc();
     message.body = body;
     message.state = MessageState::Pending;
+    if (prepare)
+        prepare(message);
     return m_store.enqueueOutgoing(message).then(this, [this](Core::Result<StoredMessage> stored) {
         if (!stored) {
             qCWarning(lcOutbox) << "outbox commit failed:" << stored.error().detail;
@@ -107,6 +115,8 @@ Xmpp::Element Outbox::stanzaFor(const StoredMessage &message, bool withBody) con
     if (withBody)
         stanza.body = message.body;
     Xmpp::Element element = stanza.toElement();
+    if (m_decorator)
+        m_decorator(message, element);
     if (room)
         return element; // the room's reflection confirms it; members send no receipts
     // XEP-0184 and XEP-0333: ask for delivery and read state.

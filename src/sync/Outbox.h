@@ -37,6 +37,16 @@ public:
 
     /// Stores and sends. Finishes once the message is committed (not yet sent).
     QFuture<Core::Result<Store::StoredMessage>> send(const Core::Jid &to, const QString &body);
+    /// The same; `prepare` fills further columns of the row before it is
+    /// committed (clinical priority, expiry, escalation link).
+    using Preparer = std::function<void(Store::StoredMessage &message)>;
+    QFuture<Core::Result<Store::StoredMessage>> send(const Core::Jid &to, const QString &body,
+                                                     const Preparer &prepare);
+    /// Adds payloads to every stanza built for a stored message, first sends
+    /// and resends alike (clinical elements, from the row's columns).
+    using Decorator =
+        std::function<void(const Store::StoredMessage &message, Xmpp::Element &stanza)>;
+    void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
     /// Puts a failed message back in the outbox and sends it.
     QFuture<Core::Result<void>> retry(const QString &messageId);
     /// Sends everything still pending (called when a new session starts).
@@ -86,6 +96,7 @@ private:
     QSet<QString> m_inFlight;
     Encryptor m_encryptor;
     RoomCheck m_isRoom;
+    Decorator m_decorator;
     QList<Store::StoredMessage> m_toEncrypt; ///< waiting for the encryptor, in order
     QSet<QString> m_preparing;               ///< in m_toEncrypt or being encrypted
     bool m_encrypting = false;

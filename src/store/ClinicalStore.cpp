@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/ClinicalStore.h"
+
+#include "store/Database.h"
+#include "store/MessageRows.h"
+
+#include <QSet>
+
+#include <limits>
+
+namespace Store {
+
+namespace {
+
+Core::Result<std::optional<StoredMessage>> firstMessage(Database::Statement &q)
+{
+    auto rows = MessageRows::readAll(q);
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->isEmpty())
+        return std::optional<StoredMessage>();
+    return std::optional<StoredMessage>(rows->first());
+}
+
+/// The conversation list must not keep a preview of text that is gone: point
+/// each summary at its newest remaining message, or drop it when none is left.
+Core::Result<void> refreshSummaries(Database &db, const QSet<QString> &conversations)
+{
+    for (const QString &conversation : conversations) {
+        auto newest = db.prepare("SELECT id, ts, body, direction FROM messages"
+                                 " WHERE conversation = ? ORDER BY id DESC LIMIT 1");
+        if (!newest)
+            return std::unexpected(newest.error());
+        (*newest)->bind(1, conversation);
+        auto row = (*newest)->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row) {
+            (*newest)->reset();
+            auto drop = db.prepare("DELETE FROM conversations WHERE conversation = ?");
+            if (!drop)
+                return std::unexpected(drop.error());
+            (*drop)->bind(1, conversation);
+            if (auto done = (*drop)->exec(); !done)
+                return done;
+            continue;
+        }
+        const qint64 id = (*newest)->int64(0);
+        const qint64 ts = (*newest)->int64(1);
+        const QString body = (*newest)->text(2);
+        const qint64 direction = (*newest)->int64(3);
+        (*newest)->reset();
+        auto update = db.prepare("UPDATE conversations SET last_id = ?, last_ts = ?, last_body = ?,"
+                                 " last_direction = ? WHERE conversation = ?");
+        if (!update)
+            return std::unexpected(update.error());
+        (*update)->bind(1, id).bind(2, ts).bind(3, body).bind(4, direction).bind(5, conversation);
+        if (auto done = (*update)->exec(); !done)
+            return done;
+    }
+    return {};
+}
+
+Core::Result<void> execIn(Database &db, const char *sql, qint64 value)
+{
+    auto q = db.prepare(sql);
+    if (!q)
+        return std::unexpected(q.error());
+    (*q)->bind(1, value);
+    return (*q)->exec();
+}
+
+} // namespace
+
+ClinicalStore::ClinicalStore(std::shared_ptr<StoreWorker> worker)
+    : m_worker(std::move(worker))
+{
+}
+
+QFuture<Core::Result<std::optional<StoredMessage>>>
+ClinicalStore::findByOriginId(QString conversation, QString originId)
+{
+    return m_worker->run(
+        [conversation, originId](Database &db) -> Core::Result<std::optional<StoredMessage>> {
+            auto q = db.prepare(ROUNDS_MESSAGE_SELECT
+                                " FROM messages WHERE conversation = ?1 AND"
+                                " (origin_id = ?2 OR message_id = ?2) ORDER BY id LIMIT 1");
+            if (!q)
+                return std::unexpected(q.error());
+            (*q)->bind(1, conversation).bind(2, originId);
+            return firstMessage(**q);
+        });
+}
+
+QFuture<Core::Result<std::optional<StoredMessage>>>
+ClinicalStore::findAnyByOriginId(QString originId)
+{
+    return m_worker->run([originId](Database &db) -> Core::Result<std::optional<StoredMessage>> {
+        auto q = db.prepare(ROUNDS_MESSAGE_SELECT " FROM messages WHERE origin_id = ?1"
+                                                  " OR message_id = ?1 ORDER BY id LIMIT 1");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, originId);
+        return firstMessage(**q);
+    });
+}
+
+QFuture<Core::Result<AckOutcome>> ClinicalStore::recordAck(qint64 row, QString jid, QDateTime at)
+{
+    return m_worker->run([row, jid, at](Database &db) -> Core::Result<AckOutcome> {
+        if (auto begun = db.begin(); !begun)
+            return std::unexpected(begun.error());
+        const auto fail = [&db](const Core::Error &error) -> Core::Result<AckOutcome> {
+            db.rollback();
+            return std::unexpected(error);
+        };
+        AckOutcome outcome;
+        auto insert = db.prepare(
+            "INSERT OR IGNORE INTO acknowledgements (message, jid, ts) VALUES (?, ?, ?)");
+        if (!insert)
+            return fail(insert.error());
+        (*insert)->bind(1, row).bind(2, jid).bind(3, at.toMSecsSinceEpoch());
+        if (auto done = (*insert)->exec(); !done)
+            return fail(done.error());
+        outcome.fresh = db.changes() > 0;
+        // The ack stops the chain of this message, or of the one it escalates.
+        auto original =
+            db.prepare("SELECT COALESCE((SELECT o.id FROM messages e JOIN messages o ON"
+                       " o.origin_id = e.escalation_of AND o.direction = 1 WHERE e.id = ?1), ?1)");
+        if (!original)
+            return fail(original.error());
+        (*original)->bind(1, row);
+        auto found = (*original)->step();
+        if (!found)
+            return fail(found.error());
+        const qint64 origin = *found ? (*original)->int64(0) : row;
+        (*original)->reset();
+        auto stop = db.prepare("UPDATE escalations SET state = 1 WHERE message = ? AND state = 0");
+        if (!stop)
+            return fail(stop.error());
+        (*stop)->bind(1, origin);
+        if (auto done = (*stop)->exec(); !done)
+            return fail(done.error());
+        if (db.changes() > 0)
+            outcome.original = origin;
+        if (auto committed = db.commit(); !committed)
+            return fail(committed.error());
+        return outcome;
+    });
+}
+
+QFuture<Core::Result<QList<Acknowledgement>>> ClinicalStore::acknowledgements(qint64 row)
+{
+    return m_worker->run([row](Database &db) -> Core::Result<QList<Acknowledgement>> {
+        auto q = db.prepare("SELECT jid, ts FROM acknowledgements WHERE message = ? ORDER BY ts");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, row);
+        QList<Acknowledgement> out;
+        while (true) {
+            auto more = (*q)->step();
+            if (!more)
+                return std::unexpected(more.error());
+            if (!*more)
+                break;
+            out.append({(*q)->text(0), QDateTime::fromMSecsSinceEpoch((*q)->int64(1), Qt::UTC)});
+        }
+        (*q)->reset();
+        return out;
+    });
+}
+
+QFuture<Core::Result<void>> ClinicalStore::scheduleEscalation(qint64 row, QString role,
+                                                              int nextStep, QDateTime due)
+{
+    return m_worker->run([row, role, nextStep, due](Database &db) -> Core::Result<void> {
+        auto q = db.prepare("INSERT OR REPLACE INTO escalations (message, role, next_step, due,"
+                            " state) VALUES (?, ?, ?, ?, 0)");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, row).bind(2, role).bind(3, qint64(nextStep)).bind(4, due.toMSecsSinceEpoch());
+        return (*q)->exec();
+    });
+}
+
+QFuture<Core::Result<QList<PendingEscalation>>> ClinicalStore::pendingEscalations()
+{
+    return m_worker->run([](Database &db) -> Core::Result<QList<PendingEscalation>> {
+        auto q = db.prepare("SELECT e.message, COALESCE(m.origin_id, m.message_id), m.conversation,"
+                            " e.role, e.next_step, e.due FROM escalations e JOIN messages m ON"
+                            " m.id = e.message WHERE e.state = 0 ORDER BY e.due");
+        if (!q)
+            return std::unexpected(q.error());
+        QList<PendingEscalation> out;
+        while (true) {
+            auto more = (*q)->step();
+            if (!more)
+                return std::unexpected(more.error());
+            if (!*more)
+                break;
+            PendingEscalation p;
+            p.message = (*q)->int64(0);
+            p.originId = (*q)->text(1);
+            p.conversation = (*q)->text(2);
+            p.role = (*q)->text(3);
+            p.nextStep = int((*q)->int64(4));
+            p.due = QDateTime::fromMSecsSinceEpoch((*q)->int64(5), Qt::UTC);
+            out.append(std::move(p));
+        }
+        (*q)->reset();
+        return out;
+    });
+}
+
+QFuture<Core::Result<void>> ClinicalStore::finishEscalation(qint64 row)
+{
+    return m_worker->run([row](Database &db) {
+        return execIn(db, "UPDATE escalations SET state = 2 WHERE message = ? AND state = 0", row);
+    });
+}
+
+QFuture<Core::Result<void>> ClinicalStore::recall(qint64 row)
+{
+    return m_worker->run([row](Database &db) -> Core::Result<void> {
+        if (auto begun = db.begin(); !begun)
+            return begun;
+        const auto fail = [&db](const Core::Error &error) -> Core::Result<void> {
+            db.rollback();
+            return std::unexpected(error);
+        };
+        auto conversation = db.prepare("SELECT conversation FROM messages WHERE id = ?");
+        if (!conversation)
+            return fail(conversation.error());
+        (*conversation)->bind(1, row);
+        auto found = (*conversation)->step();
+        if (!found)
+            return fail(found.error());
+        const QString name = *found ? (*conversation)->text(0) : QString();
+        (*conversation)->reset();
+        if (name.isEmpty())
+            return fail(Core::Error{Core::Error::Code::Storage, QStringLiteral("no-such-message")});
+        if (auto done = execIn(db, "DELETE FROM messages_fts WHERE docid = ?", row); !done)
+            return fail(done.error());
+        if (auto done =
+                execIn(db, "UPDATE messages SET body = NULL, recalled = 1 WHERE id = ?", row);
+            !done)
+            return fail(done.error());
+        if (auto done = execIn(db, "UPDATE escalations SET state = 2 WHERE message = ?", row);
+            !done)
+            return fail(done.error());
+        if (auto done = refreshSummaries(db, {name}); !done)
+            return fail(done.error());
+        return db.commit();
+    });
+}
+
+// Rows past their lifespan: ?1 now, ?2 the retention cutoff (both ms, UTC).
+#define ROUNDS_EXPIRED "((expires_at IS NOT NULL AND expires_at <= ?1) OR ts < ?2)"
+
+QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays)
+{
+    return m_worker->run([now, retentionDays](Database &db) -> Core::Result<int> {
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        // Without retention nothing is old enough: a cutoff before every row.
+        const qint64 cutoff = retentionDays > 0 ? now.addDays(-retentionDays).toMSecsSinceEpoch()
+                                                : std::numeric_limits<qint64>::min();
+        if (auto begun = db.begin(); !begun)
+            return std::unexpected(begun.error());
+        const auto fail = [&db](const Core::Error &error) -> Core::Result<int> {
+            db.rollback();
+            return std::unexpected(error);
+        };
+        QSet<QString> conversations;
+        auto which = db.prepare("SELECT DISTINCT conversation FROM messages WHERE " ROUNDS_EXPIRED);
+        if (!which)
+            return fail(which.error());
+        (*which)->bind(1, nowMs).bind(2, cutoff);
+        while (true) {
+            auto more = (*which)->step();
+            if (!more)
+                return fail(more.error());
+            if (!*more)
+                break;
+            conversations.insert((*which)->text(0));
+        }
+        (*which)->reset();
+        if (conversations.isEmpty()) {
+            db.rollback();
+            return 0;
+        }
+        auto fts = db.prepare("DELETE FROM messages_fts WHERE docid IN (SELECT id FROM messages"
+                              " WHERE " ROUNDS_EXPIRED ")");
+        if (!fts)
+            return fail(fts.error());
+        (*fts)->bind(1, nowMs).bind(2, cutoff);
+        if (auto done = (*fts)->exec(); !done)
+            return fail(done.error());
+        auto rows = db.prepare("DELETE FROM messages WHERE " ROUNDS_EXPIRED);
+        if (!rows)
+            return fail(rows.error());
+        (*rows)->bind(1, nowMs).bind(2, cutoff);
+        if (auto done = (*rows)->exec(); !done)
+            return fail(done.error());
+        const int deleted = db.changes();
+        if (auto done = refreshSummaries(db, conversations); !done)
+            return fail(done.error());
+        if (auto committed = db.commit(); !committed)
+            return fail(committed.error());
+        return deleted;
+    });
+}
+
+} // namespace Store
