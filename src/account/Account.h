@@ -146,6 +146,9 @@ public:
     void setAttachmentPolicy(const Sync::AttachmentPolicy &policy);
     const Sync::AttachmentPolicy &attachmentPolicy() const { return *m_attachmentPolicy; }
     Store::RoomStore *roomStore() { return m_roomStore.get(); }
+    /// The store thread of the open local data (null before openLocalData()),
+    /// for stores of modules above the account (the front-desk schedule).
+    std::shared_ptr<Store::StoreWorker> storeWorker() const { return m_worker; }
 
     // Care-team rooms (XEP-0045 with OMEMO; AccountRooms.cpp, docs/e2e.md).
     // Available once openLocalData() succeeded. Rooms we are in are entered

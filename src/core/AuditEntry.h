@@ -36,6 +36,12 @@ struct AuditEntry
         Lock,
         Unlock,
         Search,
+        // Front desk reminders (docs/frontdesk.md); objects are batch, reminder
+        // and consent row ids, never patient addresses (they may be phone numbers).
+        ReminderBatch,
+        ReminderSend,
+        ReminderOverride,
+        ConsentChange,
     };
 
     quint64 seq = 0; ///< 1-based position in the chain, consecutive
