@@ -93,3 +93,6 @@ int commandRoom(const QCommandLineParser &parser);
 void addRoomOptions(QCommandLineParser &parser);
 int commandAdmin(const QCommandLineParser &parser);
 int commandErase(const QCommandLineParser &parser);
+// Front-desk reminders (CommandsReminders.cpp): serve | preview | submit | consent | status.
+int commandReminders(const QCommandLineParser &parser);
+void addReminderOptions(QCommandLineParser &parser);

@@ -39,6 +39,9 @@ int main(int argc, char **argv)
         "           verified|blind|undecided|distrusted (recorded in the audit chain)\n"
         "  room     create --room NAME --members JID,JID: a members-only care-team room\n"
         "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n"
+        "  reminders serve --config FILE: run as the org's reminder service;\n"
+        "           preview|submit --csv FILE --template T [--service JID] |\n"
+        "           consent --service JID --patient JID --channel xmpp|sms | status --service JID\n"
         "  erase    sign out and erase this account's data from this computer\n"
         "  admin    IT administration (host admins): users | devices --user JID |\n"
         "           revoke|wipe --user JID --device UA | reset-mfa|disable|enable --user JID |\n"
@@ -54,7 +57,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(
         u"command"_s,
         u"login | send | listen | sync | search | history | audit | devices | trust | attachment | "
-        u"room | erase | admin"_s);
+        u"room | erase | admin | reminders"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -85,6 +88,9 @@ int main(int argc, char **argv)
                       u"admin policy set: a partner domain (repeat for several)."_s, u"domain"_s});
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     addRoomOptions(parser);
+    addReminderOptions(parser);
+    parser.addOption(
+        {u"org-domain"_s, u"reminders preview: the organisation's domain."_s, u"domain"_s});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -103,6 +109,8 @@ int main(int argc, char **argv)
         return commandRoom(parser);
     if (command == u"admin")
         return commandAdmin(parser);
+    if (command == u"reminders")
+        return commandReminders(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;

@@ -17,7 +17,6 @@ enum class ConsentDecision {
     Withdrawn, ///< consent was withdrawn (opt-out): the reminder is opted out
 };
 
-ConsentDecision decideConsent(const std::optional<Store::ConsentRecord> &latest,
-                              Channel channel);
+ConsentDecision decideConsent(const std::optional<Store::ConsentRecord> &latest, Channel channel);
 
 } // namespace FrontDesk

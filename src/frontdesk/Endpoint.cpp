@@ -36,7 +36,7 @@ Channel EndpointRules::channelOf(const QString &bareJid) const
     if (gatewayDomain)
         return Channel::SmsGateway;
     return isPhoneLocalPart(jid.local()) && domain.startsWith(u"sms."_s) ? Channel::SmsGateway
-                                                                          : Channel::Xmpp;
+                                                                         : Channel::Xmpp;
 }
 
 bool EndpointRules::plaintextAllowed(const QString &bareJid) const

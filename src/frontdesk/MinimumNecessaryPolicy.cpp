@@ -144,10 +144,9 @@ QList<Finding> MinimumNecessaryPolicy::check(const CheckSubject &subject) const
 
     const QString last = subject.lastName.trimmed();
     if (!last.isEmpty() && (sms || m_rules.firstNamesOnly)) {
-        const QRegularExpression name(u"(?<![\\w])"_s +
-                                          QRegularExpression::escape(normalise(last)) +
-                                          u"(?![\\w])"_s,
-                                      QRegularExpression::UseUnicodePropertiesOption);
+        const QRegularExpression name(
+            u"(?<![\\w])"_s + QRegularExpression::escape(normalise(last)) + u"(?![\\w])"_s,
+            QRegularExpression::UseUnicodePropertiesOption);
         if (name.match(normalise(text)).hasMatch())
             found << Finding::FullName;
     }

@@ -34,8 +34,8 @@ struct CheckSubject
 {
     QString text;
     Channel channel = Channel::Xmpp;
-    QString lastName;   ///< of the patient, when known
-    QDate today;        ///< dates two or more years back are taken for a birth date
+    QString lastName; ///< of the patient, when known
+    QDate today;      ///< dates two or more years back are taken for a birth date
 };
 
 /// Pure decision functions of the minimum-necessary rule: before a reminder

@@ -27,10 +27,9 @@ QString findingList(const QList<Finding> &findings)
 
 const QStringList &ReminderBatch::columns()
 {
-    static const QStringList all = {u"patient"_s, u"first_name"_s,   u"last_name"_s,
-                                    u"language"_s, u"send_at"_s,     u"date"_s,
-                                    u"time"_s,     u"clinic"_s,      u"clinic_phone"_s,
-                                    u"location"_s};
+    static const QStringList all = {
+        u"patient"_s, u"first_name"_s, u"last_name"_s, u"language"_s,     u"send_at"_s,
+        u"date"_s,    u"time"_s,       u"clinic"_s,    u"clinic_phone"_s, u"location"_s};
     return all;
 }
 
@@ -40,7 +39,8 @@ BatchImport ReminderBatch::importCsv(const QByteArray &csv, const QDateTime &now
     auto records = CsvReader::parse(csv);
     if (!records) {
         const QString detail = records.error().detail;
-        out.errors << RowError{detail.section(u"line "_s, 1).toInt(), {}, detail.section(u':', 0, 0)};
+        out.errors << RowError{
+            detail.section(u"line "_s, 1).toInt(), {}, detail.section(u':', 0, 0)};
         return out;
     }
     if (records->isEmpty()) {
@@ -72,10 +72,10 @@ BatchImport ReminderBatch::importCsv(const QByteArray &csv, const QDateTime &now
     QSet<QString> seen;
     for (const CsvRecord &record : std::as_const(*records)) {
         if (record.fields.size() != names.size()) {
-            out.errors << RowError{record.line, {},
-                                   QStringLiteral("field-count:%1-of-%2")
-                                       .arg(record.fields.size())
-                                       .arg(names.size())};
+            out.errors << RowError{
+                record.line,
+                {},
+                QStringLiteral("field-count:%1-of-%2").arg(record.fields.size()).arg(names.size())};
             continue;
         }
         ReminderRow row;
@@ -155,13 +155,13 @@ BatchPreview ReminderBatch::preview(const QList<ReminderRow> &rows,
             policy.check({item.body, item.channel, row.values.value(u"last_name"_s), today});
         if (!item.findings.isEmpty()) {
             if (!overrideRequested) {
-                out.errors << RowError{row.line, {},
-                                       u"minimum-necessary:"_s + findingList(item.findings)};
+                out.errors << RowError{
+                    row.line, {}, u"minimum-necessary:"_s + findingList(item.findings)};
                 continue;
             }
             if (!policy.mayOverride(item.findings)) {
-                out.errors << RowError{row.line, {},
-                                       u"override-not-allowed:"_s + findingList(item.findings)};
+                out.errors << RowError{
+                    row.line, {}, u"override-not-allowed:"_s + findingList(item.findings)};
                 continue;
             }
         }

@@ -18,8 +18,8 @@ struct ReminderRow
     int line = 0;    ///< CSV line, for errors and as the row's key within its batch
     QString patient; ///< bare JID: the patient's account or a gateway number
     Language language = Language::English;
-    QDateTime sendAt;                ///< UTC
-    QHash<QString, QString> values;  ///< placeholder values (first_name, date, ...)
+    QDateTime sendAt;               ///< UTC
+    QHash<QString, QString> values; ///< placeholder values (first_name, date, ...)
     bool operator==(const ReminderRow &) const = default;
 };
 

@@ -21,8 +21,8 @@ struct ReminderScheduler::Run
     QPromise<Core::Result<int>> promise;
 };
 
-ReminderScheduler::ReminderScheduler(Store::FrontDeskStore &store, ChannelOf channelOf,
-                                     Clock clock, QObject *parent)
+ReminderScheduler::ReminderScheduler(Store::FrontDeskStore &store, ChannelOf channelOf, Clock clock,
+                                     QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_channelOf(std::move(channelOf))
@@ -94,8 +94,8 @@ void ReminderScheduler::handleNext(std::shared_ptr<Run> run)
     const Store::ReminderRecord reminder = run->due.takeFirst();
     const Channel channel = m_channelOf(reminder.patient);
     m_store.consent(reminder.patient, channelName(channel))
-        .then(this, [this, run, reminder, channel](
-                        Core::Result<std::optional<Store::ConsentRecord>> consent) {
+        .then(this, [this, run, reminder,
+                     channel](Core::Result<std::optional<Store::ConsentRecord>> consent) {
             if (!consent) {
                 qCWarning(lcScheduler) << "consent lookup failed:" << consent.error().detail;
                 return handleNext(run); // stays scheduled; tried again on the next tick
@@ -108,25 +108,26 @@ void ReminderScheduler::handleNext(std::shared_ptr<Run> run)
             case ConsentDecision::Allowed:
                 break;
             }
-            m_store.claim(reminder.id, now()).then(this, [this, run, reminder](
-                                                             Core::Result<bool> claimed) {
-                if (!claimed || !*claimed)
-                    return handleNext(run); // someone else has it, or it changed
-                m_sender(reminder).then(this, [this, run, reminder](Core::Result<QString> sent) {
-                    if (!sent)
-                        return finishOne(run, reminder.id, ReminderState::Failed,
-                                         sent.error().detail);
-                    m_store.markSent(reminder.id, *sent, now())
-                        .then(this, [this, run, id = reminder.id](Core::Result<void> marked) {
-                            if (!marked)
-                                qCWarning(lcScheduler)
-                                    << "marking reminder sent failed:" << id << marked.error().detail;
-                            ++run->handled;
-                            Q_EMIT reminderChanged(id, ReminderState::Sent, {});
-                            handleNext(run);
-                        });
+            m_store.claim(reminder.id, now())
+                .then(this, [this, run, reminder](Core::Result<bool> claimed) {
+                    if (!claimed || !*claimed)
+                        return handleNext(run); // someone else has it, or it changed
+                    m_sender(reminder).then(this, [this, run,
+                                                   reminder](Core::Result<QString> sent) {
+                        if (!sent)
+                            return finishOne(run, reminder.id, ReminderState::Failed,
+                                             sent.error().detail);
+                        m_store.markSent(reminder.id, *sent, now())
+                            .then(this, [this, run, id = reminder.id](Core::Result<void> marked) {
+                                if (!marked)
+                                    qCWarning(lcScheduler) << "marking reminder sent failed:" << id
+                                                           << marked.error().detail;
+                                ++run->handled;
+                                Q_EMIT reminderChanged(id, ReminderState::Sent, {});
+                                handleNext(run);
+                            });
+                    });
                 });
-            });
         });
 }
 

@@ -63,7 +63,8 @@ ReminderService::ReminderService(Account::Account &account, ServiceConfig config
                 else
                     m_account.audit(Core::AuditEntry::Action::ReminderSend,
                                     {u"reminder:"_s + QString::number(id),
-                                     Protocol::stateName(state), reason.isEmpty() ? u"-"_s : reason});
+                                     Protocol::stateName(state),
+                                     reason.isEmpty() ? u"-"_s : reason});
                 Q_EMIT reminderChanged(id, state);
             });
 }
@@ -80,24 +81,24 @@ QFuture<Core::Result<int>> ReminderService::start()
     // Plaintext goes only to gateway endpoints of the allowed domains; every
     // other message (patients' accounts, answers to staff) is OMEMO or nothing.
     const EndpointRules endpoints = m_config.endpoints;
-    outbox->setEncryptor([omemo, endpoints](const Store::StoredMessage &message,
-                                            Xmpp::Element stanza) {
-        if (endpoints.plaintextAllowed(message.conversation)) {
-            stanza.appendChild(Xmpp::Element(u"body"_s).setText(message.body));
-            return readyFuture(Core::Result<Xmpp::Element>(std::move(stanza)));
-        }
-        return omemo->encryptMessage(Core::Jid(message.conversation), message.body,
-                                     std::move(stanza));
-    });
+    outbox->setEncryptor(
+        [omemo, endpoints](const Store::StoredMessage &message, Xmpp::Element stanza) {
+            if (endpoints.plaintextAllowed(message.conversation)) {
+                stanza.appendChild(Xmpp::Element(u"body"_s).setText(message.body));
+                return readyFuture(Core::Result<Xmpp::Element>(std::move(stanza)));
+            }
+            return omemo->encryptMessage(Core::Jid(message.conversation), message.body,
+                                         std::move(stanza));
+        });
     connect(m_account.pipeline(), &Sync::MessagePipeline::messagesStored, this,
             &ReminderService::onMessagesStored);
     connect(&m_account, &Account::Account::messageStateChanged, this,
             &ReminderService::onMessageState);
-    connect(outbox, &Sync::Outbox::stateChanged, this, [this](const QString &id,
-                                                              Store::MessageState state) {
-        if (state == Store::MessageState::Failed)
-            onMessageState(id, state);
-    });
+    connect(outbox, &Sync::Outbox::stateChanged, this,
+            [this](const QString &id, Store::MessageState state) {
+                if (state == Store::MessageState::Failed)
+                    onMessageState(id, state);
+            });
     connect(outbox, &Sync::Outbox::sendFailed, this,
             [this](const QString &id, const Core::Error &) {
                 onMessageState(id, Store::MessageState::Failed);
@@ -127,13 +128,14 @@ void ReminderService::onMessageState(const QString &messageId, Store::MessageSta
                 return;
             const Store::ReminderRecord &r = **reminder;
             ReminderState next = state == Store::MessageState::Failed ? ReminderState::Failed
-                                                                       : ReminderState::Delivered;
+                                                                      : ReminderState::Delivered;
             // Only forward: a reply (confirmed, ...) is never undone by a receipt.
             if (r.state != ReminderState::Sent &&
                 !(next == ReminderState::Failed && r.state == ReminderState::Delivered))
                 return;
-            m_store->setState(r.id, next, m_scheduler->now(),
-                              next == ReminderState::Failed ? u"send-failed"_s : QString())
+            m_store
+                ->setState(r.id, next, m_scheduler->now(),
+                           next == ReminderState::Failed ? u"send-failed"_s : QString())
                 .then(this, [this, id = r.id, next](Core::Result<void>) {
                     Q_EMIT reminderChanged(id, next);
                 });
@@ -158,9 +160,9 @@ void ReminderService::onMessagesStored(const QList<Store::StoredMessage> &messag
             }
             auto request = Protocol::parseRequest(*element);
             if (!request) {
-                answer(m.conversation,
-                       Protocol::Result{element->attribute(u"id"), u"rejected"_s,
-                                        {RowError{0, {}, request.error().detail}}});
+                answer(m.conversation, Protocol::Result{element->attribute(u"id"),
+                                                        u"rejected"_s,
+                                                        {RowError{0, {}, request.error().detail}}});
                 continue;
             }
             handleRequest(m, *request);
@@ -212,8 +214,8 @@ void ReminderService::handleBatch(const QString &from, const Protocol::Batch &ba
     m_store->addBatch(record, reminders)
         .then(this, [this, from, batch, preview](Core::Result<bool> added) {
             if (!added) {
-                answer(from, Protocol::Result{batch.id, u"rejected"_s,
-                                              {RowError{0, {}, added.error().detail}}});
+                answer(from, Protocol::Result{
+                                 batch.id, u"rejected"_s, {RowError{0, {}, added.error().detail}}});
                 Q_EMIT requestHandled(from, batch.id, u"rejected"_s);
                 return;
             }
@@ -228,8 +230,8 @@ void ReminderService::handleBatch(const QString &from, const Protocol::Batch &ba
             for (const PreviewItem &item : preview.items) {
                 if (item.findings.isEmpty())
                     continue;
-                QStringList objects{u"batch:"_s + batch.id,
-                                    u"line:"_s + QString::number(item.line), u"by:"_s + from};
+                QStringList objects{u"batch:"_s + batch.id, u"line:"_s + QString::number(item.line),
+                                    u"by:"_s + from};
                 for (const Finding f : item.findings)
                     objects << findingName(f);
                 m_account.audit(Core::AuditEntry::Action::ReminderOverride, objects);
@@ -318,8 +320,8 @@ void ReminderService::handleReply(const Store::StoredMessage &message)
         return;
     }
     m_store->latestSentTo(patient).then(
-        this, [this, patient, intent, now,
-               messageId = message.messageId](Core::Result<std::optional<Store::ReminderRecord>> l) {
+        this, [this, patient, intent, now, messageId = message.messageId](
+                  Core::Result<std::optional<Store::ReminderRecord>> l) {
             const qint64 id = l && *l ? (*l)->id : 0;
             ReminderState next = ReminderState::Sent;
             switch (intent) {
@@ -336,8 +338,7 @@ void ReminderService::handleReply(const Store::StoredMessage &message)
             case ReplyIntent::Other:
                 break;
             }
-            if (id == 0 || intent == ReplyIntent::Other ||
-                (*l)->state == ReminderState::OptedOut) {
+            if (id == 0 || intent == ReplyIntent::Other || (*l)->state == ReminderState::OptedOut) {
                 // For a person at the front desk.
                 m_store->enqueueReply({0, patient, id, messageId, now})
                     .then(this, [this, patient, id](auto) {

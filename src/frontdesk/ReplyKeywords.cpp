@@ -29,17 +29,15 @@ QString replyIntentName(ReplyIntent intent)
 ReplyIntent classifyReply(const QString &reply)
 {
     // Keywords are compared without accents: "SÍ" is "si", "CANCELACIÓN" "cancelacion".
-    static const QStringList optOut = {u"stop"_s,   u"stopall"_s, u"unsubscribe"_s, u"end"_s,
-                                       u"quit"_s,   u"baja"_s,    u"alto"_s,        u"parar"_s,
-                                       u"cancelar suscripcion"_s};
-    static const QStringList confirm = {u"c"_s,        u"y"_s,         u"yes"_s,
-                                        u"confirm"_s,  u"confirmed"_s, u"ok"_s,
-                                        u"si"_s,       u"confirmo"_s,  u"confirmar"_s,
-                                        u"confirmado"_s};
+    static const QStringList optOut = {u"stop"_s, u"stopall"_s, u"unsubscribe"_s,
+                                       u"end"_s,  u"quit"_s,    u"baja"_s,
+                                       u"alto"_s, u"parar"_s,   u"cancelar suscripcion"_s};
+    static const QStringList confirm = {u"c"_s,         u"y"_s,         u"yes"_s, u"confirm"_s,
+                                        u"confirmed"_s, u"ok"_s,        u"si"_s,  u"confirmo"_s,
+                                        u"confirmar"_s, u"confirmado"_s};
     static const QStringList reschedule = {u"r"_s,       u"reschedule"_s, u"change"_s,
                                            u"cambiar"_s, u"cambio"_s,     u"reprogramar"_s};
-    static const QStringList cancel = {u"cancel"_s, u"cancelar"_s, u"cancelo"_s,
-                                       u"cancelacion"_s};
+    static const QStringList cancel = {u"cancel"_s, u"cancelar"_s, u"cancelo"_s, u"cancelacion"_s};
 
     QString word = MinimumNecessaryPolicy::normalise(reply).simplified();
     while (!word.isEmpty() && (word.back().isPunct() || word.back().isSymbol()))

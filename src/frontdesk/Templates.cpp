@@ -82,9 +82,8 @@ std::optional<Language> languageFromCode(QStringView code)
 
 const QStringList &MessageTemplate::knownPlaceholders()
 {
-    static const QStringList names = {u"first_name"_s, u"last_name"_s, u"date"_s,
-                                      u"time"_s,       u"clinic"_s,    u"clinic_phone"_s,
-                                      u"location"_s};
+    static const QStringList names = {u"first_name"_s, u"last_name"_s,    u"date"_s,    u"time"_s,
+                                      u"clinic"_s,     u"clinic_phone"_s, u"location"_s};
     return names;
 }
 

@@ -112,8 +112,8 @@ FrontDeskStore::FrontDeskStore(std::shared_ptr<StoreWorker> worker)
 {
 }
 
-QFuture<Result<qint64>> FrontDeskStore::grantConsent(QString patient, QString channel,
-                                                      QDateTime at, QString recordedBy)
+QFuture<Result<qint64>> FrontDeskStore::grantConsent(QString patient, QString channel, QDateTime at,
+                                                     QString recordedBy)
 {
     return m_worker->run([=](Database &db) -> Result<qint64> {
         return inTransaction<qint64>(db, [&]() -> Result<qint64> {
@@ -144,7 +144,7 @@ QFuture<Result<qint64>> FrontDeskStore::grantConsent(QString patient, QString ch
 }
 
 QFuture<Result<QList<qint64>>> FrontDeskStore::withdrawConsent(QString patient, QString channel,
-                                                                QDateTime at, QString withdrawnBy)
+                                                               QDateTime at, QString withdrawnBy)
 {
     return m_worker->run([=](Database &db) -> Result<QList<qint64>> {
         return inTransaction<QList<qint64>>(db, [&]() -> Result<QList<qint64>> {
@@ -387,8 +387,7 @@ QFuture<Result<int>> FrontDeskStore::recoverClaims(QDateTime at)
                     return std::unexpected(row.error());
                 if (!*row)
                     break;
-                claimed.append(
-                    {(*q)->int64(0), (*q)->text(1), (*q)->text(2), (*q)->int64(3)});
+                claimed.append({(*q)->int64(0), (*q)->text(1), (*q)->text(2), (*q)->int64(3)});
             }
             (*q)->reset();
             // The outbox commits the message with a timestamp taken after the claim.
@@ -396,8 +395,8 @@ QFuture<Result<int>> FrontDeskStore::recoverClaims(QDateTime at)
                                    "direction = 1 AND body = ? AND ts >= ? ORDER BY id LIMIT 1");
             auto sent = db.prepare("UPDATE frontdesk_reminders SET state = 2, message_id = ?, "
                                    "updated_at = ? WHERE id = ?");
-            auto back = db.prepare(
-                "UPDATE frontdesk_reminders SET state = 0, updated_at = ? WHERE id = ?");
+            auto back =
+                db.prepare("UPDATE frontdesk_reminders SET state = 0, updated_at = ? WHERE id = ?");
             if (!find || !sent || !back)
                 return std::unexpected(!find ? find.error() : !sent ? sent.error() : back.error());
             for (const Claimed &c : std::as_const(claimed)) {
@@ -448,8 +447,8 @@ QFuture<Result<QList<qint64>>> FrontDeskStore::optOutScheduled(QString patient, 
 {
     return m_worker->run([=](Database &db) -> Result<QList<qint64>> {
         return inTransaction<QList<qint64>>(db, [&]() -> Result<QList<qint64>> {
-            auto q = db.prepare(
-                "SELECT id FROM frontdesk_reminders WHERE patient = ? AND state = 0");
+            auto q =
+                db.prepare("SELECT id FROM frontdesk_reminders WHERE patient = ? AND state = 0");
             if (!q)
                 return std::unexpected(q.error());
             (*q)->bind(1, patient);

@@ -36,7 +36,7 @@ struct ConsentRecord
     QString patient; ///< bare JID (a gateway address carries the phone number)
     QString channel; ///< "xmpp" or "sms"
     QDateTime consentedAt;
-    QString recordedBy; ///< staff JID
+    QString recordedBy;    ///< staff JID
     QDateTime withdrawnAt; ///< invalid while in force
     QString withdrawnBy;   ///< staff JID or "patient-reply"
     bool inForce() const { return !withdrawnAt.isValid(); }

@@ -29,8 +29,7 @@ private Q_SLOTS:
         auto records = CsvReader::parse(csv);
         QVERIFY(records);
         QCOMPARE(records->size(), 3);
-        QCOMPARE(records->at(0),
-                 (CsvRecord{1, {u"a"_s, u"b, with comma"_s, u"say \"hi\""_s}}));
+        QCOMPARE(records->at(0), (CsvRecord{1, {u"a"_s, u"b, with comma"_s, u"say \"hi\""_s}}));
         QCOMPARE(records->at(1), (CsvRecord{3, {u"multi\nline"_s, u""_s, u"x"_s}}));
         QCOMPARE(records->at(2).line, 5);
         QCOMPARE(records->at(2).fields.first(), u"Núñez"_s);
@@ -40,10 +39,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("unterminated") << QByteArray("a,b\n\"open,c\nd,e\n") << u"csv-unterminated-quote:line 2"_s;
+        QTest::newRow("unterminated")
+            << QByteArray("a,b\n\"open,c\nd,e\n") << u"csv-unterminated-quote:line 2"_s;
         QTest::newRow("stray quote") << QByteArray("a,b\nx\"y,c\n") << u"csv-stray-quote:line 2"_s;
-        QTest::newRow("after quote") << QByteArray("a,b\n\"x\"y,c\n") << u"csv-text-after-quote:line 2"_s;
-        QTest::newRow("not utf8") << QByteArray("a,b\nc,d\n\xff\xfe,x\n") << u"csv-not-utf8:line 3"_s;
+        QTest::newRow("after quote")
+            << QByteArray("a,b\n\"x\"y,c\n") << u"csv-text-after-quote:line 2"_s;
+        QTest::newRow("not utf8") << QByteArray("a,b\nc,d\n\xff\xfe,x\n")
+                                  << u"csv-not-utf8:line 3"_s;
     }
     void malformedFiles()
     {
@@ -62,7 +64,8 @@ private Q_SLOTS:
     {
         QByteArray csv = header();
         for (int i = 0; i < 50; ++i) {
-            QByteArray row = "p" + QByteArray::number(i) + "@clinic.example,Ana,,es,2030-01-16T09:00:00Z,"
+            QByteArray row = "p" + QByteArray::number(i) +
+                             "@clinic.example,Ana,,es,2030-01-16T09:00:00Z,"
                              "2030-01-17,10:00,North\r\n";
             if (i == 5)
                 row = "not an address,Ana,,en,2030-01-16T09:00:00Z,2030-01-17,10:00,North\r\n";
@@ -84,40 +87,42 @@ private Q_SLOTS:
     void headerProblems()
     {
         auto import = ReminderBatch::importCsv("patient,first_name,diagnosis\r\nx@y,A,B\r\n", now);
-        QCOMPARE(import.errors,
-                 (QList<RowError>{{1, u"diagnosis"_s, u"unknown-column"_s},
-                                  {1, u"send_at"_s, u"missing-column"_s}}));
+        QCOMPARE(import.errors, (QList<RowError>{{1, u"diagnosis"_s, u"unknown-column"_s},
+                                                 {1, u"send_at"_s, u"missing-column"_s}}));
         import = ReminderBatch::importCsv("", now);
         QCOMPARE(import.errors, (QList<RowError>{{1, {}, u"empty-file"_s}}));
-        import = ReminderBatch::importCsv(header() + "x@y,A,,en,2029-01-01T00:00:00Z,d,t,c\r\n", now);
+        import =
+            ReminderBatch::importCsv(header() + "x@y,A,,en,2029-01-01T00:00:00Z,d,t,c\r\n", now);
         QCOMPARE(import.errors, (QList<RowError>{{2, u"send_at"_s, u"in-the-past"_s}}));
     }
 
     void previewShowsExactBodies()
     {
-        const QByteArray csv = header() +
-                               "ana@clinic.example,Ana,Ruiz,es,2030-01-16T09:00:00+01:00,17/1,10:00,Norte\r\n"
-                               "+15551234567@sms.clinic.example,Bo,,en,2030-01-16T09:00:00Z,Jan 17,11:00,North\r\n";
+        const QByteArray csv =
+            header() +
+            "ana@clinic.example,Ana,Ruiz,es,2030-01-16T09:00:00+01:00,17/1,10:00,Norte\r\n"
+            "+15551234567@sms.clinic.example,Bo,,en,2030-01-16T09:00:00Z,Jan 17,11:00,North\r\n";
         const BatchImport import = ReminderBatch::importCsv(csv, now);
         QVERIFY(import.valid());
         EndpointRules endpoints;
         endpoints.orgDomain = u"clinic.example"_s;
-        const BatchPreview preview = ReminderBatch::preview(
-            import.rows, MessageTemplate::builtIn(TemplateKind::Appointment), endpoints,
-            MinimumNecessaryPolicy(), false, now.date());
+        const BatchPreview preview =
+            ReminderBatch::preview(import.rows, MessageTemplate::builtIn(TemplateKind::Appointment),
+                                   endpoints, MinimumNecessaryPolicy(), false, now.date());
         QVERIFY(preview.valid());
         QCOMPARE(preview.items.size(), 2);
         QCOMPARE(preview.items[0].sendAt, QDateTime(QDate(2030, 1, 16), QTime(8, 0), Qt::UTC));
-        QVERIFY(preview.items[0].body.startsWith(u"Hola Ana, le recordamos su cita en Norte el 17/1"_s));
+        QVERIFY(preview.items[0].body.startsWith(
+            u"Hola Ana, le recordamos su cita en Norte el 17/1"_s));
         QCOMPARE(preview.items[1].channel, Channel::SmsGateway);
         QVERIFY(preview.items[1].body.startsWith(u"Hi Bo, this is a reminder"_s));
     }
 
     void flaggedRowsNeedAnAllowedOverride()
     {
-        const QByteArray csv = header() +
-                               "ana@clinic.example,Ana,,en,2030-01-16T09:00:00Z,d,t,Diabetes Center\r\n"
-                               "bo@clinic.example,Bo,,en,2030-01-16T09:00:00Z,d,t,North\r\n";
+        const QByteArray csv =
+            header() + "ana@clinic.example,Ana,,en,2030-01-16T09:00:00Z,d,t,Diabetes Center\r\n"
+                       "bo@clinic.example,Bo,,en,2030-01-16T09:00:00Z,d,t,North\r\n";
         EndpointRules endpoints;
         endpoints.orgDomain = u"clinic.example"_s;
         endpoints.gatewayStandIns = {u"ana@clinic.example"_s};
@@ -140,13 +145,15 @@ private Q_SLOTS:
 
     void customTemplateNeedsTheLanguage()
     {
-        const QByteArray csv = header() + "ana@clinic.example,Ana,,es,2030-01-16T09:00:00Z,d,t,c\r\n";
+        const QByteArray csv =
+            header() + "ana@clinic.example,Ana,,es,2030-01-16T09:00:00Z,d,t,c\r\n";
         auto custom = MessageTemplate::make(TemplateKind::Custom, u"Hi {first_name} {location}"_s);
         auto preview = ReminderBatch::preview(ReminderBatch::importCsv(csv, now).rows, *custom, {},
                                               MinimumNecessaryPolicy(), false, now.date());
         QCOMPARE(preview.errors,
                  (QList<RowError>{{2, u"language"_s, u"no-template-for-language:es"_s}}));
-        custom = MessageTemplate::make(TemplateKind::Custom, u"x"_s, u"Hola {first_name} {location}"_s);
+        custom =
+            MessageTemplate::make(TemplateKind::Custom, u"x"_s, u"Hola {first_name} {location}"_s);
         preview = ReminderBatch::preview(ReminderBatch::importCsv(csv, now).rows, *custom, {},
                                          MinimumNecessaryPolicy(), false, now.date());
         QCOMPARE(preview.errors,
@@ -155,11 +162,12 @@ private Q_SLOTS:
 
     void protocolRoundTrip()
     {
-        const QByteArray csv = header() + "ana@clinic.example,Ana <&>,,es,2030-01-16T09:00:00Z,d,t,c\r\n";
+        const QByteArray csv =
+            header() + "ana@clinic.example,Ana <&>,,es,2030-01-16T09:00:00Z,d,t,c\r\n";
         Protocol::Batch batch;
         batch.id = u"b1"_s;
-        batch.messageTemplate =
-            *MessageTemplate::make(TemplateKind::Custom, u"Hi {first_name}"_s, u"Hola {first_name}"_s);
+        batch.messageTemplate = *MessageTemplate::make(TemplateKind::Custom, u"Hi {first_name}"_s,
+                                                       u"Hola {first_name}"_s);
         batch.overrideFindings = true;
         batch.rows = ReminderBatch::importCsv(csv, now).rows;
         const QString body = Protocol::toElement(Protocol::Request(batch)).toXml();
@@ -174,8 +182,8 @@ private Q_SLOTS:
         QCOMPARE(back.rows, batch.rows);
         QVERIFY(!Protocol::elementFromBody(u"CONFIRMO"_s));
         QVERIFY(!Protocol::elementFromBody(u"<x xmlns='urn:other'/>"_s));
-        auto bad = Protocol::parseRequest(
-            *Protocol::elementFromBody(u"<batch xmlns='https://rounds.invalid/ns/frontdesk' id='x' template='lab'/>"_s));
+        auto bad = Protocol::parseRequest(*Protocol::elementFromBody(
+            u"<batch xmlns='https://rounds.invalid/ns/frontdesk' id='x' template='lab'/>"_s));
         QCOMPARE(bad.error().detail, u"frontdesk-malformed:template"_s);
     }
 };

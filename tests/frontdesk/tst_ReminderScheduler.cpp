@@ -77,9 +77,8 @@ class tst_ReminderScheduler : public QObject
             r.due = m_now.addSecs(minutes * 60);
             reminders << r;
         }
-        QVERIFY(*await(m_store->addBatch({id, u"staff@clinic.example"_s, m_now, u"appointment"_s,
-                                          false},
-                                         reminders)));
+        QVERIFY(*await(m_store->addBatch(
+            {id, u"staff@clinic.example"_s, m_now, u"appointment"_s, false}, reminders)));
     }
 
     QHash<QString, ReminderState> states()
@@ -95,9 +94,8 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto opened = await(Store::StoreWorker::open(m_dir.filePath(u"fd.db"_s),
-                                                     QByteArray(32, '\x42'),
-                                                     Store::Database::Mode::CreateNew));
+        auto opened = await(Store::StoreWorker::open(
+            m_dir.filePath(u"fd.db"_s), QByteArray(32, '\x42'), Store::Database::Mode::CreateNew));
         QVERIFY(opened);
         m_worker = *opened;
         m_store = std::make_unique<Store::FrontDeskStore>(m_worker);
@@ -122,8 +120,9 @@ private Q_SLOTS:
         QCOMPARE(decideConsent(std::nullopt, Channel::Xmpp), ConsentDecision::NoConsent);
         QCOMPARE(decideConsent(S{1, u"a@x"_s, u"xmpp"_s, at, u"s@x"_s, {}, {}}, Channel::Xmpp),
                  ConsentDecision::Allowed);
-        QCOMPARE(decideConsent(S{1, u"a@x"_s, u"xmpp"_s, at, u"s@x"_s, {}, {}}, Channel::SmsGateway),
-                 ConsentDecision::NoConsent);
+        QCOMPARE(
+            decideConsent(S{1, u"a@x"_s, u"xmpp"_s, at, u"s@x"_s, {}, {}}, Channel::SmsGateway),
+            ConsentDecision::NoConsent);
         QCOMPARE(decideConsent(S{1, u"a@x"_s, u"sms"_s, at, u"s@x"_s, at, u"patient-reply"_s},
                                Channel::SmsGateway),
                  ConsentDecision::Withdrawn);
@@ -179,8 +178,8 @@ private Q_SLOTS:
         await(m_store->grantConsent(ana, u"xmpp"_s, m_now, u"s@x"_s));
         await(m_store->grantConsent(bo, u"xmpp"_s, m_now, u"s@x"_s));
         addBatch(u"b1"_s, {{ana, 0}, {bo, 0}});
-        QVERIFY(!*await(m_store->addBatch({u"b1"_s, u"s@x"_s, m_now, u"appointment"_s, false},
-                                          {})));
+        QVERIFY(
+            !*await(m_store->addBatch({u"b1"_s, u"s@x"_s, m_now, u"appointment"_s, false}, {})));
         const auto rows = *await(m_store->reminders(u"b1"_s));
         // A crash after the claim: ana's message reached the outbox, bo's did not.
         QVERIFY(*await(m_store->claim(rows[0].id, m_now)));

@@ -17,11 +17,11 @@ private Q_SLOTS:
         const auto row = [](const QString &reply, ReplyIntent intent) {
             QTest::newRow(qPrintable(reply)) << reply << int(intent);
         };
-        for (const QString &r : {u"STOP"_s, u" stop "_s, u"Stop."_s, u"BAJA"_s, u"baja"_s,
-                                 u"Alto!"_s, u"PARAR"_s})
+        for (const QString &r :
+             {u"STOP"_s, u" stop "_s, u"Stop."_s, u"BAJA"_s, u"baja"_s, u"Alto!"_s, u"PARAR"_s})
             row(r, ReplyIntent::OptOut);
-        for (const QString &r : {u"C"_s, u"c"_s, u"YES"_s, u"SI"_s, u"SÍ"_s, u"sí"_s,
-                                 u"CONFIRMO"_s, u"Confirmo."_s, u"confirm"_s})
+        for (const QString &r : {u"C"_s, u"c"_s, u"YES"_s, u"SI"_s, u"SÍ"_s, u"sí"_s, u"CONFIRMO"_s,
+                                 u"Confirmo."_s, u"confirm"_s})
             row(r, ReplyIntent::Confirm);
         for (const QString &r : {u"R"_s, u"reschedule"_s, u"CAMBIAR"_s, u"reprogramar"_s})
             row(r, ReplyIntent::Reschedule);

@@ -27,8 +27,8 @@ private Q_SLOTS:
                 QVERIFY(!text->contains(u'{'));
             }
         }
-        auto es = render(*MessageTemplate::builtIn(TemplateKind::Appointment).text(Language::Spanish),
-                         values);
+        auto es = render(
+            *MessageTemplate::builtIn(TemplateKind::Appointment).text(Language::Spanish), values);
         QVERIFY(es->startsWith(u"Hola Ana"_s));
     }
 
@@ -54,7 +54,8 @@ private Q_SLOTS:
 
     void customWithoutSpanish()
     {
-        auto made = MessageTemplate::make(TemplateKind::Custom, u"Hi {first_name}, see you {date}"_s);
+        auto made =
+            MessageTemplate::make(TemplateKind::Custom, u"Hi {first_name}, see you {date}"_s);
         QVERIFY(made);
         QVERIFY(!made->text(Language::Spanish));
         QCOMPARE(made->placeholders(Language::English), (QStringList{u"date"_s, u"first_name"_s}));

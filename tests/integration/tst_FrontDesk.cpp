@@ -199,7 +199,8 @@ private Q_SLOTS:
                 return service.reminder(batch.id, patientJid).state == ReminderState::Confirmed;
             },
             30000));
-        auto status = await(client.request(Protocol::StatusRequest{ServiceClient::newId(), batch.id}));
+        auto status =
+            await(client.request(Protocol::StatusRequest{ServiceClient::newId(), batch.id}));
         QVERIFY(status);
         const auto &report = std::get<Protocol::Status>(*status);
         QCOMPARE(report.reminders.size(), 2);
