@@ -101,3 +101,6 @@ int commandAck(const QCommandLineParser &parser);
 int commandRecall(const QCommandLineParser &parser);
 int commandDirectory(const QCommandLineParser &parser);
 int commandErase(const QCommandLineParser &parser);
+// Front-desk reminders (CommandsReminders.cpp): serve | preview | submit | consent | status.
+int commandReminders(const QCommandLineParser &parser);
+void addReminderOptions(QCommandLineParser &parser);

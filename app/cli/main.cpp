@@ -44,6 +44,9 @@ int main(int argc, char **argv)
         "  recall   --message ID: retract one of our messages everywhere (XEP-0424)\n"
         "  directory show | publish --role ID [--name T] [--shift JID,START,END]...\n"
         "           [--step MINUTES,role:ID|MINUTES,jid:JID]...: the on-call directory\n"
+        "  reminders serve --config FILE: run as the org's reminder service;\n"
+        "           preview|submit --csv FILE --template T [--service JID] |\n"
+        "           consent --service JID --patient JID --channel xmpp|sms | status --service JID\n"
         "  erase    sign out and erase this account's data from this computer\n"
         "  admin    IT administration (host admins): users | devices --user JID |\n"
         "           revoke|wipe --user JID --device UA | reset-mfa|disable|enable --user JID |\n"
@@ -59,7 +62,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(
         u"command"_s,
         u"login | send | listen | sync | search | history | audit | devices | trust | attachment | "
-        u"room | erase | admin | ack | recall | directory"_s);
+        u"room | erase | admin | ack | recall | directory | reminders"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -91,6 +94,9 @@ int main(int argc, char **argv)
     parser.addOption({u"set"_s, u"trust: verified, blind, undecided or distrusted."_s, u"trust"_s});
     addRoomOptions(parser);
     addClinicalOptions(parser);
+    addReminderOptions(parser);
+    parser.addOption(
+        {u"org-domain"_s, u"reminders preview: the organisation's domain."_s, u"domain"_s});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -111,6 +117,8 @@ int main(int argc, char **argv)
         return commandAdmin(parser);
     if (command == u"directory")
         return commandDirectory(parser);
+    if (command == u"reminders")
+        return commandReminders(parser);
     if (args.size() != 1) {
         std::fputs(qPrintable(parser.helpText()), stderr);
         return ExitUsage;

@@ -147,7 +147,7 @@ public:
     const Sync::AttachmentPolicy &attachmentPolicy() const { return *m_attachmentPolicy; }
     Store::RoomStore *roomStore() { return m_roomStore.get(); }
     /// The store thread of the open local data (null before openLocalData()),
-    /// for services that keep their own tables (src/clinical).
+    /// for stores of modules above the account (src/clinical, the front-desk schedule).
     std::shared_ptr<Store::StoreWorker> storeWorker() const { return m_worker; }
 
     // Care-team rooms (XEP-0045 with OMEMO; AccountRooms.cpp, docs/e2e.md).

@@ -17,7 +17,7 @@ namespace {
 using Action = AuditEntry::Action;
 
 // These strings are hashed into every entry: never change one.
-constexpr std::array<std::pair<Action, QStringView>, 16> kActionNames = {{
+constexpr std::array<std::pair<Action, QStringView>, 20> kActionNames = {{
     {Action::Login, u"login"},
     {Action::Logout, u"logout"},
     {Action::OpenConversation, u"open-conversation"},
@@ -34,6 +34,10 @@ constexpr std::array<std::pair<Action, QStringView>, 16> kActionNames = {{
     {Action::Escalate, u"escalate"},
     {Action::ResolveRole, u"resolve-role"},
     {Action::Expire, u"expire"},
+    {Action::ReminderBatch, u"reminder-batch"},
+    {Action::ReminderSend, u"reminder-send"},
+    {Action::ReminderOverride, u"reminder-override"},
+    {Action::ConsentChange, u"consent-change"},
 }};
 
 // Domain separation and format version; a new format gets a new tag.

@@ -41,6 +41,12 @@ struct AuditEntry
         Escalate,    ///< an unacknowledged message went to the next target of its chain
         ResolveRole, ///< a role address resolved to the account on call
         Expire,      ///< messages past their lifespan were deleted
+        // Front desk reminders (docs/frontdesk.md); objects are batch, reminder
+        // and consent row ids, never patient addresses (they may be phone numbers).
+        ReminderBatch,
+        ReminderSend,
+        ReminderOverride,
+        ConsentChange,
     };
 
     quint64 seq = 0; ///< 1-based position in the chain, consecutive

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "frontdesk/ReminderService.h"
+
+#include "account/Account.h"
+#include "sync/MessagePipeline.h"
+#include "sync/OmemoService.h"
+#include "sync/Outbox.h"
+
+#include "core/Jid.h"
+
+#include <QLoggingCategory>
+#include <QPromise>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcReminders, "rounds.frontdesk.service")
+
+namespace FrontDesk {
+
+using Store::ReminderState;
+
+namespace {
+
+template<typename T>
+QFuture<T> readyFuture(T value)
+{
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(std::move(value));
+    promise.finish();
+    return promise.future();
+}
+
+bool endToEnd(Store::Protection protection)
+{
+    return protection == Store::Protection::Encrypted || protection == Store::Protection::Verified;
+}
+
+} // namespace
+
+ReminderService::ReminderService(Account::Account &account, ServiceConfig config,
+                                 ReminderScheduler::Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_config(std::move(config))
+    , m_policy(m_config.rules)
+    , m_store(std::make_unique<Store::FrontDeskStore>(account.storeWorker()))
+{
+    for (QString &jid : m_config.staff)
+        jid = Core::Jid(jid).bareString();
+    const EndpointRules endpoints = m_config.endpoints;
+    m_scheduler = std::make_unique<ReminderScheduler>(
+        *m_store, [endpoints](const QString &patient) { return endpoints.channelOf(patient); },
+        std::move(clock));
+    m_scheduler->setPollInterval(m_config.pollMs);
+    m_scheduler->setSender(
+        [this](const Store::ReminderRecord &reminder) { return sendReminder(reminder); });
+    connect(m_scheduler.get(), &ReminderScheduler::reminderChanged, this,
+            [this](qint64 id, ReminderState state, const QString &reason) {
+                if (state == ReminderState::Sent)
+                    m_account.audit(Core::AuditEntry::Action::ReminderSend,
+                                    {u"reminder:"_s + QString::number(id)});
+                else
+                    m_account.audit(Core::AuditEntry::Action::ReminderSend,
+                                    {u"reminder:"_s + QString::number(id),
+                                     Protocol::stateName(state),
+                                     reason.isEmpty() ? u"-"_s : reason});
+                Q_EMIT reminderChanged(id, state);
+            });
+}
+
+ReminderService::~ReminderService() = default;
+
+QFuture<Core::Result<int>> ReminderService::start()
+{
+    Sync::Outbox *outbox = m_account.outbox();
+    Sync::OmemoService *omemo = m_account.omemo();
+    if (!outbox || !omemo || !m_account.pipeline())
+        return readyFuture(Core::Result<int>(
+            Core::fail(Core::Error::Code::Storage, u"frontdesk-local-data-closed"_s)));
+    // Plaintext goes only to gateway endpoints of the allowed domains; every
+    // other message (patients' accounts, answers to staff) is OMEMO or nothing.
+    const EndpointRules endpoints = m_config.endpoints;
+    outbox->setEncryptor(
+        [omemo, endpoints](const Store::StoredMessage &message, Xmpp::Element stanza) {
+            if (endpoints.plaintextAllowed(message.conversation)) {
+                stanza.appendChild(Xmpp::Element(u"body"_s).setText(message.body));
+                return readyFuture(Core::Result<Xmpp::Element>(std::move(stanza)));
+            }
+            return omemo->encryptMessage(Core::Jid(message.conversation), message.body,
+                                         std::move(stanza));
+        });
+    connect(m_account.pipeline(), &Sync::MessagePipeline::messagesStored, this,
+            &ReminderService::onMessagesStored);
+    connect(&m_account, &Account::Account::messageStateChanged, this,
+            &ReminderService::onMessageState);
+    connect(outbox, &Sync::Outbox::stateChanged, this,
+            [this](const QString &id, Store::MessageState state) {
+                if (state == Store::MessageState::Failed)
+                    onMessageState(id, state);
+            });
+    connect(outbox, &Sync::Outbox::sendFailed, this,
+            [this](const QString &id, const Core::Error &) {
+                onMessageState(id, Store::MessageState::Failed);
+            });
+    return m_scheduler->start();
+}
+
+QFuture<Core::Result<QString>> ReminderService::sendReminder(const Store::ReminderRecord &reminder)
+{
+    return m_account.outbox()
+        ->send(Core::Jid(reminder.patient), reminder.body)
+        .then(this, [](Core::Result<Store::StoredMessage> stored) -> Core::Result<QString> {
+            if (!stored)
+                return std::unexpected(stored.error());
+            return stored->messageId;
+        });
+}
+
+void ReminderService::onMessageState(const QString &messageId, Store::MessageState state)
+{
+    if (state != Store::MessageState::Delivered && state != Store::MessageState::Read &&
+        state != Store::MessageState::Failed)
+        return;
+    m_store->reminderForMessage(messageId).then(
+        this, [this, state](Core::Result<std::optional<Store::ReminderRecord>> reminder) {
+            if (!reminder || !*reminder)
+                return;
+            const Store::ReminderRecord &r = **reminder;
+            ReminderState next = state == Store::MessageState::Failed ? ReminderState::Failed
+                                                                      : ReminderState::Delivered;
+            // Only forward: a reply (confirmed, ...) is never undone by a receipt.
+            if (r.state != ReminderState::Sent &&
+                !(next == ReminderState::Failed && r.state == ReminderState::Delivered))
+                return;
+            m_store
+                ->setState(r.id, next, m_scheduler->now(),
+                           next == ReminderState::Failed ? u"send-failed"_s : QString())
+                .then(this, [this, id = r.id, next](Core::Result<void>) {
+                    Q_EMIT reminderChanged(id, next);
+                });
+        });
+}
+
+void ReminderService::onMessagesStored(const QList<Store::StoredMessage> &messages)
+{
+    for (const Store::StoredMessage &m : messages) {
+        if (m.direction != Store::Direction::Incoming || m_account.isRoom(m.conversation))
+            continue;
+        if (m.protection == Store::Protection::Undecryptable)
+            continue;
+        const auto element = Protocol::elementFromBody(m.body);
+        const bool staff = m_config.staff.contains(m.conversation);
+        if (element) {
+            if (!staff || !endToEnd(m.protection)) {
+                qCWarning(lcReminders) << "frontdesk request refused:" << m.messageId
+                                       << (staff ? "not end-to-end encrypted" : "not staff");
+                Q_EMIT requestRefused(m.conversation, staff ? u"not-encrypted"_s : u"not-staff"_s);
+                continue;
+            }
+            auto request = Protocol::parseRequest(*element);
+            if (!request) {
+                answer(m.conversation, Protocol::Result{element->attribute(u"id"),
+                                                        u"rejected"_s,
+                                                        {RowError{0, {}, request.error().detail}}});
+                continue;
+            }
+            handleRequest(m, *request);
+            continue;
+        }
+        if (!staff)
+            handleReply(m);
+    }
+}
+
+void ReminderService::handleRequest(const Store::StoredMessage &message,
+                                    const Protocol::Request &request)
+{
+    if (const auto *batch = std::get_if<Protocol::Batch>(&request))
+        handleBatch(message.conversation, *batch);
+    else if (const auto *consent = std::get_if<Protocol::Consent>(&request))
+        handleConsent(message.conversation, *consent);
+    else
+        handleStatus(message.conversation, std::get<Protocol::StatusRequest>(request));
+}
+
+void ReminderService::handleBatch(const QString &from, const Protocol::Batch &batch)
+{
+    const QDateTime now = m_scheduler->now();
+    const BatchPreview preview =
+        ReminderBatch::preview(batch.rows, batch.messageTemplate, m_config.endpoints, m_policy,
+                               batch.overrideFindings, now.date());
+    if (!preview.valid()) {
+        // Nothing of a batch with an error is scheduled.
+        m_account.audit(Core::AuditEntry::Action::ReminderBatch,
+                        {u"batch:"_s + batch.id, u"rejected"_s, u"by:"_s + from});
+        answer(from, Protocol::Result{batch.id, u"rejected"_s, preview.errors});
+        Q_EMIT requestHandled(from, batch.id, u"rejected"_s);
+        return;
+    }
+    QList<Store::ReminderRecord> reminders;
+    bool overridden = false;
+    for (const PreviewItem &item : preview.items) {
+        Store::ReminderRecord r;
+        r.line = item.line;
+        r.patient = item.patient;
+        r.body = item.body;
+        r.due = item.sendAt;
+        reminders << r;
+        overridden = overridden || !item.findings.isEmpty();
+    }
+    Store::ReminderBatchRecord record{batch.id, from, now,
+                                      templateKindName(batch.messageTemplate.kind), overridden};
+    m_store->addBatch(record, reminders)
+        .then(this, [this, from, batch, preview](Core::Result<bool> added) {
+            if (!added) {
+                answer(from, Protocol::Result{
+                                 batch.id, u"rejected"_s, {RowError{0, {}, added.error().detail}}});
+                Q_EMIT requestHandled(from, batch.id, u"rejected"_s);
+                return;
+            }
+            if (!*added) {
+                answer(from, Protocol::Result{batch.id, u"duplicate"_s, {}});
+                Q_EMIT requestHandled(from, batch.id, u"duplicate"_s);
+                return;
+            }
+            m_account.audit(Core::AuditEntry::Action::ReminderBatch,
+                            {u"batch:"_s + batch.id, u"accepted"_s, u"by:"_s + from,
+                             u"rows:"_s + QString::number(preview.items.size())});
+            for (const PreviewItem &item : preview.items) {
+                if (item.findings.isEmpty())
+                    continue;
+                QStringList objects{u"batch:"_s + batch.id, u"line:"_s + QString::number(item.line),
+                                    u"by:"_s + from};
+                for (const Finding f : item.findings)
+                    objects << findingName(f);
+                m_account.audit(Core::AuditEntry::Action::ReminderOverride, objects);
+            }
+            answer(from, Protocol::Result{batch.id, u"accepted"_s, {}});
+            Q_EMIT requestHandled(from, batch.id, u"accepted"_s);
+            (void)m_scheduler->tick();
+        });
+}
+
+void ReminderService::handleConsent(const QString &from, const Protocol::Consent &consent)
+{
+    const QString patient = Core::Jid(consent.patient).bareString();
+    const QString channel = channelName(consent.channel);
+    const QDateTime now = m_scheduler->now();
+    const auto done = [this, from, consent, channel](QList<qint64> ids, bool ok) {
+        for (const qint64 id : ids)
+            m_account.audit(Core::AuditEntry::Action::ConsentChange,
+                            {u"consent:"_s + QString::number(id),
+                             consent.grant ? u"grant"_s : u"withdraw"_s, channel, u"by:"_s + from});
+        const QString outcome = ok ? u"accepted"_s : u"rejected"_s;
+        answer(from, Protocol::Result{consent.id, outcome, {}});
+        Q_EMIT requestHandled(from, consent.id, outcome);
+    };
+    if (consent.grant) {
+        m_store->grantConsent(patient, channel, now, from)
+            .then(this, [done](Core::Result<qint64> id) {
+                done(id ? QList<qint64>{*id} : QList<qint64>{}, id.has_value());
+            });
+    } else {
+        m_store->withdrawConsent(patient, channel, now, from)
+            .then(this, [done](Core::Result<QList<qint64>> ids) {
+                done(ids.value_or(QList<qint64>()), ids.has_value());
+            });
+    }
+}
+
+void ReminderService::handleStatus(const QString &from, const Protocol::StatusRequest &request)
+{
+    m_store->reminders(request.batch)
+        .then(this, [this, from, request](Core::Result<QList<Store::ReminderRecord>> reminders) {
+            m_store->openReplies().then(
+                this, [this, from, request, reminders](Core::Result<QList<Store::QueuedReply>> q) {
+                    Protocol::Status status;
+                    status.id = request.id;
+                    status.reminders = reminders.value_or(QList<Store::ReminderRecord>());
+                    for (Store::ReminderRecord &r : status.reminders)
+                        r.body.clear();
+                    status.openReplies = q ? int(q->size()) : 0;
+                    answer(from, status);
+                    Q_EMIT requestHandled(from, request.id, u"status"_s);
+                });
+        });
+}
+
+void ReminderService::handleReply(const Store::StoredMessage &message)
+{
+    const QString patient = message.conversation;
+    const ReplyIntent intent = classifyReply(message.body);
+    const QDateTime now = m_scheduler->now();
+    if (intent == ReplyIntent::OptOut) {
+        // Withdrawn on the channel the reply came from; recorded as the patient's own.
+        const QString channel = channelName(m_config.endpoints.channelOf(patient));
+        m_store->withdrawConsent(patient, channel, now, u"patient-reply"_s)
+            .then(this, [this, patient, now, channel](Core::Result<QList<qint64>> ids) {
+                for (const qint64 id : ids.value_or(QList<qint64>()))
+                    m_account.audit(Core::AuditEntry::Action::ConsentChange,
+                                    {u"consent:"_s + QString::number(id), u"withdraw"_s, channel,
+                                     u"by:patient-reply"_s});
+                m_store->optOutScheduled(patient, now).then(this, [](auto) {});
+                m_store->latestSentTo(patient).then(
+                    this, [this, now](Core::Result<std::optional<Store::ReminderRecord>> latest) {
+                        const qint64 id = latest && *latest ? (*latest)->id : 0;
+                        if (id && ((*latest)->state == ReminderState::Sent ||
+                                   (*latest)->state == ReminderState::Delivered))
+                            m_store->setState(id, ReminderState::OptedOut, now, u"opted-out"_s)
+                                .then(this, [this, id](auto) {
+                                    Q_EMIT reminderChanged(id, ReminderState::OptedOut);
+                                });
+                    });
+                m_store->latestSentTo(patient).then(
+                    this, [this, patient](Core::Result<std::optional<Store::ReminderRecord>> l) {
+                        Q_EMIT replyHandled(patient, l && *l ? (*l)->id : 0, ReplyIntent::OptOut);
+                    });
+            });
+        return;
+    }
+    m_store->latestSentTo(patient).then(
+        this, [this, patient, intent, now, messageId = message.messageId](
+                  Core::Result<std::optional<Store::ReminderRecord>> l) {
+            const qint64 id = l && *l ? (*l)->id : 0;
+            ReminderState next = ReminderState::Sent;
+            switch (intent) {
+            case ReplyIntent::Confirm:
+                next = ReminderState::Confirmed;
+                break;
+            case ReplyIntent::Reschedule:
+                next = ReminderState::RescheduleRequested;
+                break;
+            case ReplyIntent::Cancel:
+                next = ReminderState::Cancelled;
+                break;
+            case ReplyIntent::OptOut:
+            case ReplyIntent::Other:
+                break;
+            }
+            if (id == 0 || intent == ReplyIntent::Other || (*l)->state == ReminderState::OptedOut) {
+                // For a person at the front desk.
+                m_store->enqueueReply({0, patient, id, messageId, now})
+                    .then(this, [this, patient, id](auto) {
+                        Q_EMIT replyHandled(patient, id, ReplyIntent::Other);
+                    });
+                return;
+            }
+            m_store->setState(id, next, now).then(this, [this, patient, id, next, intent](auto) {
+                Q_EMIT reminderChanged(id, next);
+                Q_EMIT replyHandled(patient, id, intent);
+            });
+        });
+}
+
+void ReminderService::answer(const QString &to, const Protocol::Answer &answer)
+{
+    (void)m_account.outbox()->send(Core::Jid(to), Protocol::toElement(answer).toXml());
+}
+
+} // namespace FrontDesk
