@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Session.h"
 
+#include "AdminAccess.h"
+#include "PolicySettings.h"
+
 #include "account/Account.h"
 #include "account/IdleLock.h"
 #include "xmpp/extensions/RosterExtension.h"
@@ -20,6 +23,8 @@ constexpr int CloseGraceMs = 3000;
 
 Session::Session(QObject *parent)
     : QObject(parent)
+    , m_policy(new PolicySettings(this))
+    , m_admin(new AdminAccess(this))
 {
     // Input anywhere in the application restarts the idle countdown.
     if (QCoreApplication *app = QCoreApplication::instance())
@@ -33,7 +38,12 @@ Session::Session(QObject *parent)
                 });
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The services on the account go before it does.
+    m_policy->setAccount(nullptr);
+    m_admin->setAccount(nullptr);
+}
 
 void Session::adopt(std::unique_ptr<Account::Account> account)
 {
@@ -83,6 +93,8 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
             Q_EMIT ended(text);
         });
     }
+    m_policy->setAccount(m_account.get());
+    m_admin->setAccount(m_account.get());
     Q_EMIT accountChanged();
     Q_EMIT lockedChanged();
     Q_EMIT unlockingChanged();
@@ -166,10 +178,36 @@ bool Session::eventFilter(QObject *watched, QEvent *event)
 
 void Session::release()
 {
+    Account::Account *account = detach();
+    if (account->client().state() != Xmpp::Client::State::Disconnected)
+        account->signOut();
+    retire(account);
+}
+
+void Session::signOutAndErase()
+{
+    if (!m_account)
+        return;
+    Account::Account *account = detach();
+    m_erasing = true;
+    Q_EMIT erasingChanged();
+    account->signOutAndErase().then(this, [this, account](const Core::Result<void> &erased) {
+        retire(account);
+        m_erasing = false;
+        Q_EMIT erasingChanged();
+        if (!erased)
+            Q_EMIT ended(Core::describeError(erased.error()));
+    });
+}
+
+Account::Account *Session::detach()
+{
     Account::Account *account = m_account.release();
     disconnect(&account->client(), nullptr, this, nullptr);
     disconnect(account->idleLock(), nullptr, this, nullptr);
     disconnect(account, nullptr, this, nullptr);
+    m_policy->setAccount(nullptr);
+    m_admin->setAccount(nullptr);
     m_lastConnectionError.clear();
     if (m_wiping) {
         m_wiping = false;
@@ -182,8 +220,12 @@ void Session::release()
     Q_EMIT lockPolicyChanged();
     updateStatus();
     updateMfaEnforced();
-
     account->setParent(this);
+    return account;
+}
+
+void Session::retire(Account::Account *account)
+{
     if (account->client().state() != Xmpp::Client::State::Disconnected) {
         connect(&account->client(), &Xmpp::Client::stateChanged, account,
                 [account](Xmpp::Client::State state) {
@@ -191,7 +233,6 @@ void Session::release()
                         account->deleteLater();
                 });
         QTimer::singleShot(CloseGraceMs, account, &QObject::deleteLater);
-        account->signOut();
     } else {
         account->deleteLater();
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AdminAccess.h"
+#include "PolicySettings.h"
+
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
@@ -37,6 +40,13 @@ class Session : public QObject
     /// erased. The window shows nothing of the account meanwhile; the session
     /// then ends (ended()) and the sign-in screen says why.
     Q_PROPERTY(bool wiping READ isWiping NOTIFY wipingChanged)
+    /// The organisation's policy and the user's choices within it.
+    Q_PROPERTY(Ui::PolicySettings *policy READ policy CONSTANT)
+    /// Whether this account may use the admin console.
+    Q_PROPERTY(Ui::AdminAccess *admin READ admin CONSTANT)
+    /// "Sign out and erase" is under way: the account's local data is being
+    /// removed; sign-in waits until it is done.
+    Q_PROPERTY(bool erasing READ isErasing NOTIFY erasingChanged)
 public:
     enum class Status { SignedOut, Connecting, Online, Reconnecting };
     Q_ENUM(Status)
@@ -55,6 +65,9 @@ public:
     QString connectionErrorText() const { return m_connectionErrorText; }
     bool isMfaEnforced() const { return m_mfaEnforced; }
     bool isWiping() const { return m_wiping; }
+    PolicySettings *policy() const { return m_policy; }
+    AdminAccess *admin() const { return m_admin; }
+    bool isErasing() const { return m_erasing; }
 
     /// The roster name of `jid`, or its bare address when it has none.
     Q_INVOKABLE QString displayName(const QString &jid) const;
@@ -64,6 +77,10 @@ public:
 
     /// Ends the session cleanly; the account object goes once the link is closed.
     Q_INVOKABLE void signOut();
+    /// Signs out and erases everything this account keeps on this computer
+    /// (Account::signOutAndErase); the window returns to sign-in at once. When
+    /// something could not be removed, ended() says so.
+    Q_INVOKABLE void signOutAndErase();
 
     /// Automatic logoff (Account::IdleLock): while locked the window shows only
     /// the lock screen. Keyboard, mouse, wheel and touch input anywhere in the
@@ -85,6 +102,7 @@ Q_SIGNALS:
     void lockPolicyChanged();
     void mfaEnforcedChanged();
     void wipingChanged();
+    void erasingChanged();
     /// Something the conversation list shows changed outside the pipeline.
     void conversationsChanged();
     /// Why unlocking failed and what to do (translated text).
@@ -95,6 +113,10 @@ protected:
 
 private:
     void release();
+    /// Takes the account away from the window (models let go of it first).
+    Account::Account *detach();
+    /// Deletes a detached account once its link is closed.
+    void retire(Account::Account *account);
     void updateStatus();
     void updateMfaEnforced();
 
@@ -104,6 +126,9 @@ private:
     QString m_connectionErrorText; ///< what the status line shows of it
     bool m_mfaEnforced = false;
     bool m_wiping = false;
+    bool m_erasing = false;
+    PolicySettings *m_policy = nullptr; ///< child
+    AdminAccess *m_admin = nullptr;     ///< child
 };
 
 } // namespace Ui

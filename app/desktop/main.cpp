@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rounds: the desktop app. Wires the Session to the QML window; the command line
 // only prefills the sign-in form (there is deliberately no password option).
+#include "AppSettings.h"
 #include "Session.h"
 #include "Translations.h"
 
@@ -84,8 +85,11 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(u"rounds"_s);
     Core::installScrubbingLogHandler();
 
+    // The language chosen in Settings (QSettings), else the system's; --lang wins.
     Ui::Translations translations;
-    translations.load(QLocale());
+    if (!Ui::AppSettings::storedLanguage().isEmpty())
+        QLocale::setDefault(Ui::AppSettings::startupLocale());
+    translations.load(Ui::AppSettings::startupLocale());
     QCommandLineParser parser;
     describeOptions(parser);
     parser.process(app);

@@ -14,6 +14,8 @@ Pane {
     required property ConversationModel conversation
     required property DeviceTrustModel devices
     property Action detailsAction
+    /// Organisation policy: messages go only to verified devices.
+    property bool requireVerified: false
 
     readonly property bool open: conversation.peer !== ""
     // Keeps the view at the newest message unless the reader scrolled up.
@@ -114,7 +116,9 @@ Pane {
                 Label {
                     id: bannerText
                     Layout.fillWidth: true
-                    text: qsTr("%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.").arg(pane.conversation.peerName)
+                    text: pane.requireVerified
+                          ? qsTr("%1 has devices you have not verified. Your organisation requires verified devices: messages are not sent until you compare fingerprints and verify them.").arg(pane.conversation.peerName)
+                          : qsTr("%1 has devices you have not verified. Compare fingerprints before sharing sensitive details.").arg(pane.conversation.peerName)
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: "#3d2000"

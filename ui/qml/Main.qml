@@ -44,6 +44,8 @@ ApplicationWindow {
         id: conversationListModel
         objectName: "conversationListModel"
         session: window.session
+        // Message text outside the conversation only where policy allows it.
+        showPreview: window.session.policy.showPreview
     }
     ConversationModel {
         id: conversationModel
@@ -71,7 +73,8 @@ ApplicationWindow {
         focus: true
         // A Loader, so that signing out or locking destroys the conversation view
         // and its text: nothing of it stays in the scene graph behind the lock.
-        sourceComponent: !window.session.signedIn ? signInPage
+        sourceComponent: window.session.erasing ? erasingPage
+                         : !window.session.signedIn ? signInPage
                          : window.session.wiping ? wipingPage
                          : window.session.locked ? lockScreen : mainView
     }
@@ -104,6 +107,31 @@ ApplicationWindow {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
                     text: qsTr("Erasing messages, files and keys…")
+                }
+            }
+        }
+    }
+
+    // "Sign out and erase" under way: sign-in waits until the folder is gone.
+    Component {
+        id: erasingPage
+        Pane {
+            objectName: "erasingPage"
+            focus: true
+            Column {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 520)
+                spacing: 16
+                BusyIndicator {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    running: true
+                    Accessible.name: qsTr("Erasing")
+                }
+                Label {
+                    width: parent.width
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("Erasing this account's messages, files and keys from this computer…")
                 }
             }
         }

@@ -18,6 +18,10 @@ Page {
     required property DeviceTrustModel devices
     required property SearchModel search
     property bool detailsOpen: false
+    /// The top-level view: "messages", or "admin" for administrators.
+    property string section: "messages"
+    readonly property bool adminAvailable: view.session.admin.available
+    onAdminAvailableChanged: if (!adminAvailable) view.section = "messages"
 
     function openConversation(jid) {
         view.conversation.peer = jid;
@@ -60,6 +64,22 @@ Page {
         enabled: view.conversation.peer !== ""
         onTriggered: view.detailsOpen = !view.detailsOpen
     }
+    Action {
+        id: settingsAction
+        objectName: "settingsAction"
+        text: qsTr("Settings")
+        shortcut: "Ctrl+,"
+        onTriggered: settingsDialog.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+1"
+        onActivated: view.section = "messages"
+    }
+    Shortcut {
+        sequence: "Ctrl+2"
+        enabled: view.adminAvailable
+        onActivated: view.section = "admin"
+    }
     Shortcut {
         sequence: "Ctrl+K"
         onActivated: contactList.focusList()
@@ -73,9 +93,32 @@ Page {
         }
     }
 
+    // Shown only to accounts the server lets administer.
+    header: ViewSwitcher {
+        visible: view.adminAvailable
+        current: view.section
+        onCurrentChanged: view.section = current
+    }
+
+    Loader {
+        objectName: "adminLoader"
+        anchors.fill: parent
+        active: view.section === "admin" && view.adminAvailable
+        visible: active
+        sourceComponent: AdminConsole {
+            session: view.session
+        }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        session: view.session
+    }
+
     RowLayout {
         anchors.fill: parent
         spacing: 0
+        visible: view.section === "messages"
 
         ContactList {
             id: contactList
@@ -102,6 +145,7 @@ Page {
             conversation: view.conversation
             devices: view.devices
             detailsAction: detailsAction
+            requireVerified: view.session.policy.requireVerifiedDevices
         }
 
         Rectangle {
@@ -141,8 +185,19 @@ Page {
 
     footer: StatusLine {
         session: view.session
-        rightPadding: lockButton.width + 12
+        rightPadding: lockButton.width + settingsButton.width + 16
 
+        ToolButton {
+            id: settingsButton
+            objectName: "settingsButton"
+            anchors.right: lockButton.left
+            anchors.verticalCenter: parent.verticalCenter
+            action: settingsAction
+            display: AbstractButton.TextOnly
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Settings (Ctrl+,)")
+            Accessible.name: qsTr("Settings")
+        }
         ToolButton {
             id: lockButton
             objectName: "lockButton"

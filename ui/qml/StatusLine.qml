@@ -64,7 +64,22 @@ Control {
         }
         Item {
             Layout.fillWidth: true
-            visible: bar.session.connectionErrorText === ""
+            visible: bar.session.connectionErrorText === "" && bar.session.policy.notice === ""
+        }
+        // The organisation's policy changed while signed in: what changed, until dismissed.
+        Label {
+            objectName: "policyNotice"
+            Layout.fillWidth: true
+            visible: text !== "" && bar.session.connectionErrorText === ""
+            text: bar.session.policy.notice
+            elide: Text.ElideRight
+            color: bar.palette.windowText
+            Accessible.role: Accessible.StatusBar
+            Accessible.name: text
+            MouseArea {
+                anchors.fill: parent
+                onClicked: bar.session.policy.dismissNotice()
+            }
         }
         // A Control rather than a Label: it knows when it is hovered, without ids
         // (contentItem is deferred; an id inside it would defeat that).

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Session.h"
+
+#include "admin/AdminService.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace Ui {
+
+/// The admin console's devices of one account (AdminService::listDevices:
+/// one record per installation) and what can be done to one: revoke it, or
+/// have it wiped. Every action reloads the list.
+class AdminDevicesModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    /// Whose devices (bare JID); empty: none.
+    Q_PROPERTY(QString accountJid READ accountJid WRITE setAccountJid NOTIFY accountJidChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
+public:
+    enum Role {
+        UserAgentIdRole = Qt::UserRole + 1,
+        SoftwareRole,
+        DeviceNameRole,
+        FirstSeenRole,    ///< QDateTime (local time)
+        LastSeenRole,     ///< QDateTime (local time)
+        TokenRole,        ///< none, active, expired, revoked
+        TokenTextRole,    ///< the same in words
+        OmemoDevicesRole, ///< the reported OMEMO ids, space separated
+        StateRole,        ///< active, revoked, wipe-pending, wipe-delivered, wiped
+        StateTextRole,    ///< the same in words
+        OnlineRole,
+        WipedAtRole,
+    };
+    Q_ENUM(Role)
+
+    explicit AdminDevicesModel(QObject *parent = nullptr);
+    ~AdminDevicesModel() override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString accountJid() const { return m_accountJid; }
+    void setAccountJid(const QString &jid);
+    bool isBusy() const { return m_pending > 0; }
+    QString errorText() const { return m_errorText; }
+    QString statusText() const { return m_statusText; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE int indexOf(const QString &userAgentId) const;
+    Q_INVOKABLE void refresh();
+    /// Signs the device out for good: its token dies, its sessions end, its
+    /// encryption keys are dropped from the account's device list.
+    Q_INVOKABLE void revoke(const QString &userAgentId);
+    /// The device erases this account's data the next time it connects (at
+    /// once when it is connected).
+    Q_INVOKABLE void wipe(const QString &userAgentId);
+
+    static QString describeToken(const QString &token);
+    static QString describeState(const QString &state);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void accountJidChanged();
+    void busyChanged();
+    void errorTextChanged();
+    void statusTextChanged();
+
+private:
+    Admin::AdminService *service() const;
+    Admin::AdminService *canAct();
+    void clear();
+    void setErrorText(const QString &text);
+    void setStatusText(const QString &text);
+    void setPending(int pending);
+    void finishAction(const Core::Error *error, const QString &doneText);
+
+    QPointer<Session> m_session;
+    QString m_accountJid;
+    QList<Admin::DeviceRow> m_rows;
+    int m_pending = 0;
+    QString m_errorText;
+    QString m_statusText;
+    quint64 m_generation = 0;
+};
+
+} // namespace Ui

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AdminUsersModel.h"
+
+#include "AdminAccess.h"
+
+#include "core/ErrorText.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+AdminUsersModel::AdminUsersModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+AdminUsersModel::~AdminUsersModel() = default;
+
+void AdminUsersModel::setSession(Session *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        disconnect(m_session->admin(), nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session->admin(), &AdminAccess::serviceChanged, this,
+                &AdminUsersModel::followService);
+    followService();
+    Q_EMIT sessionChanged();
+}
+
+Admin::AdminService *AdminUsersModel::service() const
+{
+    return m_session ? m_session->admin()->service() : nullptr;
+}
+
+Admin::AdminService *AdminUsersModel::canAct()
+{
+    Admin::AdminService *admin = service();
+    if (!admin)
+        return nullptr;
+    if (const QString offline = m_session->admin()->offlineText(); !offline.isEmpty()) {
+        setErrorText(offline);
+        return nullptr;
+    }
+    return admin;
+}
+
+void AdminUsersModel::followService()
+{
+    ++m_generation;
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+    }
+    setPending(0);
+    setErrorText({});
+    setStatusText({});
+}
+
+int AdminUsersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant AdminUsersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Admin::UserRow &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case JidRole:
+        return row.jid;
+    case DevicesRole:
+        return row.devices;
+    case EnrolledRole:
+        return row.totp;
+    case DisabledRole:
+        return row.disabled;
+    case OnlineRole:
+        return row.online;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AdminUsersModel::roleNames() const
+{
+    return {{JidRole, "jid"},
+            {DevicesRole, "devices"},
+            {EnrolledRole, "enrolled"},
+            {DisabledRole, "disabled"},
+            {OnlineRole, "online"}};
+}
+
+int AdminUsersModel::indexOf(const QString &jid) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).jid == jid)
+            return i;
+    return -1;
+}
+
+void AdminUsersModel::refresh()
+{
+    Admin::AdminService *admin = service();
+    if (!admin)
+        return;
+    if (const QString offline = m_session->admin()->offlineText(); !offline.isEmpty()) {
+        setErrorText(offline);
+        return;
+    }
+    const quint64 generation = m_generation;
+    setPending(m_pending + 1);
+    admin->listUsers().then(this, [this, generation](Core::Result<QList<Admin::UserRow>> users) {
+        if (generation != m_generation)
+            return;
+        setPending(m_pending - 1);
+        if (!users) {
+            setErrorText(Core::describeError(users.error()));
+            return;
+        }
+        setErrorText({});
+        beginResetModel();
+        m_rows = std::move(*users);
+        endResetModel();
+    });
+}
+
+void AdminUsersModel::resetMfa(const QString &jid)
+{
+    if (Admin::AdminService *admin = canAct())
+        run(admin->resetMfa(Core::Jid(jid)),
+            tr("%1 must set up an authenticator app again at the next sign-in.").arg(jid));
+}
+
+void AdminUsersModel::disableAccount(const QString &jid)
+{
+    if (Admin::AdminService *admin = canAct())
+        run(admin->disableAccount(Core::Jid(jid)),
+            tr("%1 is disabled: its devices are signed out and cannot sign in.").arg(jid));
+}
+
+void AdminUsersModel::enableAccount(const QString &jid)
+{
+    if (Admin::AdminService *admin = canAct())
+        run(admin->enableAccount(Core::Jid(jid)), tr("%1 can sign in again.").arg(jid));
+}
+
+void AdminUsersModel::run(QFuture<Core::Result<void>> action, const QString &doneText)
+{
+    // Sent already: a request made offline waits for the connection.
+    const quint64 generation = m_generation;
+    setPending(m_pending + 1);
+    setStatusText({});
+    action.then(this, [this, generation, doneText](Core::Result<void> done) {
+        if (generation != m_generation)
+            return;
+        setPending(m_pending - 1);
+        if (!done) {
+            setErrorText(Core::describeError(done.error()));
+            return;
+        }
+        setErrorText({});
+        setStatusText(doneText);
+        refresh();
+    });
+}
+
+void AdminUsersModel::setErrorText(const QString &text)
+{
+    if (text == m_errorText)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged();
+}
+
+void AdminUsersModel::setStatusText(const QString &text)
+{
+    if (text == m_statusText)
+        return;
+    m_statusText = text;
+    Q_EMIT statusTextChanged();
+}
+
+void AdminUsersModel::setPending(int pending)
+{
+    const bool wasBusy = isBusy();
+    m_pending = qMax(0, pending);
+    if (wasBusy != isBusy())
+        Q_EMIT busyChanged();
+}
+
+} // namespace Ui

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Session.h"
+
+#include "admin/AdminService.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace Ui {
+
+/// The admin console's accounts (AdminService::listUsers) and what can be done
+/// to one: reset its second factor, disable or enable it. Empty for accounts
+/// that are not admins. Every action reloads the list.
+class AdminUsersModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    /// Why the last request failed (translated); empty otherwise.
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    /// What the last action did, in words; empty otherwise.
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
+public:
+    enum Role {
+        JidRole = Qt::UserRole + 1,
+        DevicesRole,  ///< how many device records
+        EnrolledRole, ///< second factor (TOTP) enrolled
+        DisabledRole,
+        OnlineRole,
+    };
+    Q_ENUM(Role)
+
+    explicit AdminUsersModel(QObject *parent = nullptr);
+    ~AdminUsersModel() override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    bool isBusy() const { return m_pending > 0; }
+    QString errorText() const { return m_errorText; }
+    QString statusText() const { return m_statusText; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Row of that account, or -1.
+    Q_INVOKABLE int indexOf(const QString &jid) const;
+    Q_INVOKABLE void refresh();
+    /// The account must enrol a new authenticator at its next sign-in.
+    Q_INVOKABLE void resetMfa(const QString &jid);
+    Q_INVOKABLE void disableAccount(const QString &jid);
+    Q_INVOKABLE void enableAccount(const QString &jid);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void busyChanged();
+    void errorTextChanged();
+    void statusTextChanged();
+
+private:
+    Admin::AdminService *service() const;
+    /// The service when a command can be sent now; otherwise says why.
+    Admin::AdminService *canAct();
+    void followService();
+    void run(QFuture<Core::Result<void>> action, const QString &doneText);
+    void setErrorText(const QString &text);
+    void setStatusText(const QString &text);
+    void setPending(int pending);
+
+    QPointer<Session> m_session;
+    QList<Admin::UserRow> m_rows;
+    int m_pending = 0;
+    QString m_errorText;
+    QString m_statusText;
+    quint64 m_generation = 0;
+};
+
+} // namespace Ui
