@@ -5,6 +5,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Rounds.Ui
 
 Pane {
@@ -14,6 +15,8 @@ Pane {
     required property ConversationModel conversation
     required property DeviceTrustModel devices
     property Action detailsAction
+    /// For image previews of files.
+    property Session session
 
     readonly property bool open: conversation.peer !== ""
     // Keeps the view at the newest message unless the reader scrolled up.
@@ -66,7 +69,8 @@ Pane {
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: pane.conversation.peer
+                    text: pane.conversation.room ? qsTr("Care-team room · %1").arg(pane.conversation.peer)
+                                                 : pane.conversation.peer
                     elide: Text.ElideRight
                 }
             }
@@ -181,7 +185,15 @@ Pane {
                 width: ListView.view.width
                 peerName: pane.conversation.peerName
                 highlighted: ListView.isCurrentItem
+                inRoom: pane.conversation.room
+                session: pane.session
                 onRetryRequested: id => pane.conversation.retry(id)
+                onSaveRequested: (id, name) => {
+                    saveDialog.messageId = id;
+                    saveDialog.selectedFile = "file:///" + name;
+                    saveDialog.open();
+                }
+                onDownloadRequested: id => pane.conversation.downloadAttachment(id)
             }
 
             Label {
@@ -249,6 +261,15 @@ Pane {
             }
 
             Button {
+                objectName: "attachButton"
+                text: qsTr("Attach…")
+                onClicked: attachDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Send a file, encrypted")
+                Accessible.name: qsTr("Attach a file")
+            }
+
+            Button {
                 objectName: "sendButton"
                 text: qsTr("Send")
                 enabled: composer.text.trim() !== ""
@@ -259,5 +280,27 @@ Pane {
                 Accessible.name: text
             }
         }
+    }
+
+    FileDialog {
+        id: attachDialog
+        objectName: "attachDialog"
+        title: qsTr("Send a file to %1").arg(pane.conversation.peerName)
+        fileMode: FileDialog.OpenFile
+        onAccepted: {
+            pane.followEnd = true;
+            pane.conversation.sendFile(attachDialog.selectedFile);
+            pane.focusComposer();
+        }
+        onRejected: pane.focusComposer()
+    }
+
+    FileDialog {
+        id: saveDialog
+        objectName: "saveDialog"
+        property string messageId
+        title: qsTr("Save the file")
+        fileMode: FileDialog.SaveFile
+        onAccepted: pane.conversation.saveAttachment(saveDialog.messageId, saveDialog.selectedFile)
     }
 }

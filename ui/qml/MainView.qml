@@ -60,9 +60,27 @@ Page {
         enabled: view.conversation.peer !== ""
         onTriggered: view.detailsOpen = !view.detailsOpen
     }
+    // Ctrl+K: jump to a conversation or contact by name.
     Shortcut {
         sequence: "Ctrl+K"
-        onActivated: contactList.focusList()
+        onActivated: quickSwitcher.open()
+    }
+    // Alt+Down / Alt+Up: the next / previous conversation with unread messages.
+    Shortcut {
+        sequence: "Alt+Down"
+        onActivated: {
+            const jid = view.conversations.nextUnread(view.conversation.peer, true);
+            if (jid !== "")
+                view.openConversation(jid);
+        }
+    }
+    Shortcut {
+        sequence: "Alt+Up"
+        onActivated: {
+            const jid = view.conversations.nextUnread(view.conversation.peer, false);
+            if (jid !== "")
+                view.openConversation(jid);
+        }
     }
     Shortcut {
         sequence: "Esc"
@@ -102,6 +120,7 @@ Page {
             conversation: view.conversation
             devices: view.devices
             detailsAction: detailsAction
+            session: view.session
         }
 
         Rectangle {
@@ -137,6 +156,18 @@ Page {
             view.conversation.openAt(jid, rowId);
             conversationView.focusComposer();
         }
+    }
+
+    QuickSwitcher {
+        id: quickSwitcher
+        conversations: view.conversations
+        contacts: view.contacts
+        x: (view.width - width) / 2
+        y: 48
+        width: Math.min(view.width - 48, 520)
+        height: Math.min(view.height - 96, 440)
+        onActivated: jid => view.openConversation(jid)
+        onClosed: if (view.conversation.peer === "") contactList.focusList()
     }
 
     footer: StatusLine {
