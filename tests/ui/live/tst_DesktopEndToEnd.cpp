@@ -98,7 +98,10 @@ class tst_DesktopEndToEnd : public QObject
 
     QQuickItem *item(const QString &name) const
     {
-        return m_window->contentItem()->findChild<QQuickItem *>(name);
+        // The visual tree: Loader items and popups are not all QObject children.
+        QList<QQuickItem *> found;
+        collect(m_window->contentItem(), name, &found);
+        return found.isEmpty() ? nullptr : found.first();
     }
 
     static QString tag() { return QString::number(QRandomGenerator::global()->generate(), 16); }
@@ -228,11 +231,17 @@ private Q_SLOTS:
         form->setFastKdfForTests(true);
 
         // 1. Sign in by typing, as a person would.
-        typeInto(u"serverUrlField"_s, m_env.url.toString());
-        typeInto(u"accountField"_s, self());
-        typeInto(u"caFileField"_s, m_env.caFile);
-        typeInto(u"passwordField"_s, m_env.password(self()));
-        screenshot(u"1-sign-in"_s);
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+        STEP(typeInto(u"serverUrlField"_s, m_env.url.toString()));
+        STEP(typeInto(u"accountField"_s, self()));
+        STEP(typeInto(u"caFileField"_s, m_env.caFile));
+        STEP(typeInto(u"passwordField"_s, m_env.password(self())));
+        STEP(screenshot(u"1-sign-in"_s));
         QTest::keyClick(m_window, Qt::Key_Return);
         // No keychain here: the window asks for a passphrase for local data.
         QTRY_VERIFY_WITH_TIMEOUT(m_session.isSignedIn() || form->passphraseNeeded(), 30000);
@@ -242,8 +251,8 @@ private Q_SLOTS:
             QVERIFY(passphrase);
             QTRY_VERIFY(passphrase->isVisible());
             if (item(u"passwordField"_s)->property("text").toString().isEmpty())
-                typeInto(u"passwordField"_s, m_env.password(self()));
-            typeInto(u"passphraseField"_s, u"e2e window passphrase"_s);
+                STEP(typeInto(u"passwordField"_s, m_env.password(self())));
+            STEP(typeInto(u"passphraseField"_s, u"e2e window passphrase"_s));
             QTest::keyClick(m_window, Qt::Key_Return);
         }
         QTRY_VERIFY2_WITH_TIMEOUT(m_session.isSignedIn(), qPrintable(form->errorText()), 60000);
@@ -261,7 +270,7 @@ private Q_SLOTS:
         QObject *conversations = m_window->findChild<QObject *>(u"conversationListModel"_s);
         QVERIFY(conversations);
         QTRY_VERIFY_WITH_TIMEOUT(conversations->property("totalUnread").toInt() > 0, 30000);
-        screenshot(u"2-conversation-list"_s);
+        STEP(screenshot(u"2-conversation-list"_s));
 
         // 3. Ctrl+K, part of the name, Enter: the conversation opens.
         QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
@@ -315,7 +324,7 @@ private Q_SLOTS:
         const QString replyError = cliSend(reply);
         QVERIFY2(replyError.isEmpty(), qPrintable(replyError));
         QTRY_VERIFY_WITH_TIMEOUT(conversationShows(reply), 30000);
-        screenshot(u"3-conversation"_s);
+        STEP(screenshot(u"3-conversation"_s));
 
         m_session.signOut();
     }
