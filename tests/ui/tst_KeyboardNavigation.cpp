@@ -9,6 +9,7 @@
 
 #include "LocalAccount.h"
 
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -30,6 +31,19 @@ QQuickItem *findItem(QQuickItem *root, const QString &name)
         return root;
     for (QQuickItem *child : root->childItems())
         if (QQuickItem *found = findItem(child, name))
+            return found;
+    return nullptr;
+}
+
+/// The visible item named `name` (hidden ones of other delegates are skipped).
+QQuickItem *findVisible(QQuickItem *root, const QString &name)
+{
+    if (!root->isVisible())
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findVisible(child, name))
             return found;
     return nullptr;
 }
@@ -138,6 +152,28 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Down, Qt::AltModifier);
         QTest::qWait(100);
         QCOMPARE(m_conversation->peer(), u"dan@example.org"_s);
+    }
+
+    // Not keyboard, but the same window: a file in the conversation shows its
+    // name and size (the upload waits: this account is never connected).
+    void fileShowsInTheConversation()
+    {
+        const QString path = m_data.filePath(u"discharge-letter.pdf"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(2048, 'd'));
+        }
+        QVERIFY(m_conversation->sendFile(QUrl::fromLocalFile(path)));
+        QQuickItem *name = nullptr;
+        QTRY_VERIFY((name = findVisible(m_window->contentItem(), u"attachmentName"_s)));
+        QCOMPARE(name->property("text").toString(), u"discharge-letter.pdf"_s);
+        QQuickItem *block = findVisible(m_window->contentItem(), u"attachmentBlock"_s);
+        QVERIFY(block);
+        QVERIFY(block->property("sizeText").toString().contains(u"2"_s));
+        // Not an image: no preview.
+        QVERIFY(!findVisible(block, u"attachmentPreview"_s));
+        QVERIFY(findItem(m_window->contentItem(), u"attachButton"_s));
     }
 
     void cleanupTestCase()

@@ -2,6 +2,7 @@
 // Centre column: the open conversation and the composer. Enter sends,
 // Shift+Enter starts a new line. Older messages load as the list is scrolled
 // to the top; a banner says when the contact has devices not verified yet.
+import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -190,7 +191,9 @@ Pane {
                 onRetryRequested: id => pane.conversation.retry(id)
                 onSaveRequested: (id, name) => {
                     saveDialog.messageId = id;
-                    saveDialog.selectedFile = "file:///" + name;
+                    saveDialog.currentFolder = StandardPaths.writableLocation(StandardPaths.DownloadLocation);
+                    // A received name is only a suggestion: never a path.
+                    saveDialog.selectedFile = saveDialog.currentFolder + "/" + name.replace(/[\/\\]/g, "_");
                     saveDialog.open();
                 }
                 onDownloadRequested: id => pane.conversation.downloadAttachment(id)
