@@ -59,7 +59,7 @@ cat <<INFO
   The window opens with the server and $DEMO_USER filled in:
   type the password ana-demo-pw and press Enter.
   To talk to her as another member of the team, run in a second terminal:
-      $(printf '%q --url %q --ca-file %q --jid ben.okafor@localhost' \
+      $(printf '%q --new-instance --url %q --ca-file %q --jid ben.okafor@localhost' \
           "$BUILD_DIR/bin/rounds" "$ROUNDS_SERVER_URL" "$ROUNDS_SERVER_CA")
 
   Close the window (or press Ctrl+C here) to stop the demo server.

@@ -20,6 +20,8 @@ ninja-build
 pkg-config
 # Qt 6.4
 libqt6sql6-sqlite
+# SVG image and icon plugins: the window and tray icon are an SVG
+libqt6svg6
 qt6-base-dev
 qt6-base-dev-tools
 qt6-declarative-dev

@@ -9,6 +9,8 @@
 #include "sync/Outbox.h"
 #include "xmpp/extensions/RosterExtension.h"
 
+#include <algorithm>
+
 namespace Ui {
 
 namespace {
@@ -77,6 +79,7 @@ void ConversationListModel::followSessionAccount()
     const auto later = [this] { m_reload.start(); };
     connect(account->pipeline(), &Sync::MessagePipeline::messagesStored, this, later);
     connect(account->outbox(), &Sync::Outbox::committed, this, later);
+    connect(account, &Account::Account::roomLeft, this, later);
     connect(&account->roster(), &Xmpp::RosterExtension::rosterChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NameRole});
@@ -99,7 +102,24 @@ void ConversationListModel::refresh()
                          qPrintable(summaries.error().detail));
                 return;
             }
-            apply(std::move(*summaries));
+            // Rooms we are in appear even before their first message.
+            QList<Store::ConversationSummary> all = std::move(*summaries);
+            if (m_account) {
+                QStringList rooms = m_account->rooms();
+                rooms.sort();
+                for (const QString &room : std::as_const(rooms)) {
+                    const bool listed =
+                        std::any_of(all.cbegin(), all.cend(), [&](const auto &summary) {
+                            return summary.conversation == room;
+                        });
+                    if (!listed) {
+                        Store::ConversationSummary empty;
+                        empty.conversation = room;
+                        all.append(empty);
+                    }
+                }
+            }
+            apply(std::move(all));
         });
 }
 
@@ -211,6 +231,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.protection != Store::Protection::Plain;
     case UndecryptableRole:
         return row.protection == Store::Protection::Undecryptable;
+    case RoomRole:
+        return m_account && m_account->isRoom(s.conversation);
     default:
         return {};
     }
@@ -218,10 +240,33 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
-    return {{ConversationRole, "conversation"}, {NameRole, "name"},
-            {LastActivityRole, "lastActivity"}, {UnreadRole, "unread"},
-            {PreviewRole, "preview"},           {LastOutgoingRole, "lastOutgoing"},
-            {EncryptedRole, "encrypted"},       {UndecryptableRole, "undecryptable"}};
+    return {{ConversationRole, "conversation"},
+            {NameRole, "name"},
+            {LastActivityRole, "lastActivity"},
+            {UnreadRole, "unread"},
+            {PreviewRole, "preview"},
+            {LastOutgoingRole, "lastOutgoing"},
+            {EncryptedRole, "encrypted"},
+            {UndecryptableRole, "undecryptable"},
+            {RoomRole, "room"}};
+}
+
+QString ConversationListModel::nextUnread(const QString &current, bool forward) const
+{
+    const int count = int(m_rows.size());
+    if (count == 0)
+        return {};
+    const int from = indexOf(current);
+    const int step = forward ? 1 : -1;
+    // Without a current row, start just outside the list so that row 0 (or
+    // the last) is looked at first.
+    int row = from >= 0 ? from : (forward ? -1 : count);
+    for (int i = 0; i < count; ++i) {
+        row = ((row + step) % count + count) % count;
+        if (row != from && m_rows.at(row).summary.unread > 0)
+            return m_rows.at(row).summary.conversation;
+    }
+    return {};
 }
 
 int ConversationListModel::indexOf(const QString &jid) const

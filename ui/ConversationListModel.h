@@ -34,10 +34,11 @@ public:
         NameRole,                            ///< roster name, or the JID
         LastActivityRole,
         UnreadRole,
-        PreviewRole,      ///< last text; empty unless showPreview
-        LastOutgoingRole, ///< the last message was ours
-        EncryptedRole,    ///< the last message came end-to-end encrypted
-        UndecryptableRole ///< the last message could not be decrypted
+        PreviewRole,       ///< last text; empty unless showPreview
+        LastOutgoingRole,  ///< the last message was ours
+        EncryptedRole,     ///< the last message came end-to-end encrypted
+        UndecryptableRole, ///< the last message could not be decrypted
+        RoomRole,          ///< a care-team room (senders differ per message)
     };
     Q_ENUM(Role)
 
@@ -57,6 +58,9 @@ public:
 
     /// Row of that conversation, or -1.
     Q_INVOKABLE int indexOf(const QString &jid) const;
+    /// The next conversation with unread messages after `current` (before it
+    /// when `forward` is false), wrapping around; empty when none has any.
+    Q_INVOKABLE QString nextUnread(const QString &current, bool forward = true) const;
     /// Reads the list again from the store (also done by itself on changes).
     Q_INVOKABLE void refresh();
 

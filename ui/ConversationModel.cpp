@@ -5,13 +5,16 @@
 
 #include "account/Account.h"
 #include "store/MessageStore.h"
+#include "sync/AttachmentService.h"
 #include "sync/MessagePipeline.h"
 #include "sync/Outbox.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 
 #include "core/ErrorText.h"
 
+#include <QFileInfo>
 #include <QLocale>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -41,6 +44,26 @@ QString deliveryName(Store::MessageState state)
         return u"received"_s;
     }
     return {};
+}
+
+QString attachmentStateName(Store::AttachmentState state)
+{
+    switch (state) {
+    case Store::AttachmentState::Pending:
+        return u"pending"_s;
+    case Store::AttachmentState::Downloading:
+        return u"downloading"_s;
+    case Store::AttachmentState::Stored:
+        return u"stored"_s;
+    case Store::AttachmentState::Failed:
+        return u"failed"_s;
+    }
+    return {};
+}
+
+QString localPath(const QUrl &url)
+{
+    return url.isLocalFile() ? url.toLocalFile() : url.toString();
 }
 
 QString protectionName(Store::Protection protection)
@@ -94,6 +117,8 @@ void ConversationModel::followSessionAccount()
             disconnect(m_account->pipeline(), nullptr, this, nullptr);
         if (m_account->outbox())
             disconnect(m_account->outbox(), nullptr, this, nullptr);
+        if (m_account->attachments())
+            disconnect(m_account->attachments(), nullptr, this, nullptr);
     }
     m_account = account;
     // Conversations belong to one account; another account starts with none open.
@@ -111,6 +136,13 @@ void ConversationModel::followSessionAccount()
     connect(account->outbox(), &Sync::Outbox::sendFailed, this, &ConversationModel::onSendFailed);
     connect(account, &Account::Account::messageStateChanged, this,
             &ConversationModel::onStateChanged);
+    if (Sync::AttachmentService *files = account->attachments()) {
+        connect(files, &Sync::AttachmentService::committed, this, &ConversationModel::onCommitted);
+        connect(files, &Sync::AttachmentService::attachmentChanged, this,
+                &ConversationModel::onAttachmentChanged);
+        connect(files, &Sync::AttachmentService::transferProgress, this,
+                &ConversationModel::onTransferProgress);
+    }
 }
 
 void ConversationModel::setPeer(const QString &jid)
@@ -145,6 +177,8 @@ void ConversationModel::open(const QString &jid, qint64 targetRowId)
     m_peer = jid;
     m_messages.clear();
     m_problems.clear();
+    m_attachments.clear();
+    m_transfers.clear();
     m_lastDisplayed.clear();
     m_atStart = m_peer.isEmpty();
     // Views (and QAbstractItemModelTester) call fetchMore() from their reset
@@ -210,6 +244,10 @@ void ConversationModel::loadPage(int limit, qint64 targetRowId)
                     older.append(*it);
             m_atStart = page->size() < limit;
             if (!older.isEmpty()) {
+                QList<qint64> rowIds;
+                for (const Store::StoredMessage &m : std::as_const(older))
+                    rowIds.append(m.rowId);
+                loadAttachments(rowIds);
                 beginInsertRows({}, 0, int(older.size()) - 1);
                 m_messages = older + m_messages;
                 endInsertRows();
@@ -255,20 +293,119 @@ void ConversationModel::fetchMore(const QModelIndex &parent)
 void ConversationModel::onStored(const QList<Store::StoredMessage> &messages)
 {
     bool incoming = false;
+    QList<qint64> rowIds;
     for (const Store::StoredMessage &m : messages) {
         if (m.conversation != m_peer || rowOf(m.rowId) >= 0)
             continue;
         append(m);
+        rowIds.append(m.rowId);
         incoming = incoming || m.direction == Store::Direction::Incoming;
     }
+    loadAttachments(rowIds);
     if (incoming && m_active)
         markRead();
 }
 
 void ConversationModel::onCommitted(const Store::StoredMessage &message)
 {
-    if (message.conversation == m_peer && rowOf(message.rowId) < 0)
+    if (message.conversation == m_peer && rowOf(message.rowId) < 0) {
         append(message);
+        loadAttachments({message.rowId});
+    }
+}
+
+void ConversationModel::loadAttachments(const QList<qint64> &rowIds)
+{
+    if (rowIds.isEmpty() || !m_account || !m_account->attachmentStore())
+        return;
+    const quint64 generation = m_generation;
+    m_account->attachmentStore()->forRows(rowIds).then(
+        this, [this, generation](Core::Result<QList<Store::Attachment>> found) {
+            if (generation != m_generation || !found)
+                return;
+            for (Store::Attachment &attachment : *found) {
+                attachment.atRestKey.clear(); // key material stays in the store
+                const qint64 rowId = attachment.messageRow;
+                m_attachments.insert(rowId, attachment);
+                emitRowChanged(rowOf(rowId), {});
+            }
+        });
+}
+
+void ConversationModel::onAttachmentChanged(const QString &messageId)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    m_transfers.remove(messageId);
+    loadAttachments({m_messages.at(row).rowId});
+}
+
+void ConversationModel::onTransferProgress(const QString &messageId, qint64 done, qint64 total)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    if (total >= 0 && done >= total)
+        m_transfers.remove(messageId);
+    else
+        m_transfers.insert(messageId, {done, total});
+    emitRowChanged(row, {TransferDoneRole, TransferTotalRole});
+}
+
+void ConversationModel::emitRowChanged(int row, const QList<int> &roles)
+{
+    if (row >= 0 && row < m_messages.size())
+        Q_EMIT dataChanged(index(row), index(row), roles);
+}
+
+bool ConversationModel::isRoom() const
+{
+    return m_account && !m_peer.isEmpty() && m_account->isRoom(m_peer);
+}
+
+bool ConversationModel::sendFile(const QUrl &file)
+{
+    if (!m_account || !m_account->attachments() || m_peer.isEmpty() || file.isEmpty())
+        return false;
+    setErrorText({});
+    m_account->attachments()
+        ->sendFile(Core::Jid(m_peer), localPath(file))
+        .then(this, [this](const Core::Result<Store::StoredMessage> &stored) {
+            if (!stored)
+                setErrorText(Core::describeError(stored.error()));
+        });
+    return true;
+}
+
+void ConversationModel::downloadAttachment(const QString &messageId)
+{
+    if (!m_account || !m_account->attachments())
+        return;
+    setErrorText({});
+    m_account->attachments()->download(messageId).then(
+        this, [this](const Core::Result<Store::Attachment> &done) {
+            if (!done)
+                setErrorText(Core::describeError(done.error()));
+        });
+}
+
+void ConversationModel::saveAttachment(const QString &messageId, const QUrl &target)
+{
+    if (!m_account || !m_account->attachments() || target.isEmpty())
+        return;
+    setErrorText({});
+    const QString path = localPath(target);
+    m_account->attachments()
+        ->saveTo(messageId, path)
+        .then(this, [this, messageId, path](const Core::Result<qint64> &written) {
+            if (!written) {
+                setErrorText(Core::describeError(written.error()));
+                return;
+            }
+            m_account->audit(Core::AuditEntry::Action::Export, {messageId});
+            Q_EMIT attachmentSaved(messageId, path);
+        });
 }
 
 void ConversationModel::append(const Store::StoredMessage &message)
@@ -318,12 +455,12 @@ bool ConversationModel::send(const QString &body)
     if (!m_account || !m_account->outbox() || m_peer.isEmpty() || body.trimmed().isEmpty())
         return false;
     setErrorText({});
-    m_account->outbox()
-        ->send(Core::Jid(m_peer), body)
-        .then(this, [this](const Core::Result<Store::StoredMessage> &stored) {
-            if (!stored)
-                setErrorText(Core::describeError(stored.error()));
-        });
+    auto sent = isRoom() ? m_account->sendToRoom(Core::Jid(m_peer), body)
+                         : m_account->outbox()->send(Core::Jid(m_peer), body);
+    sent.then(this, [this](const Core::Result<Store::StoredMessage> &stored) {
+        if (!stored)
+            setErrorText(Core::describeError(stored.error()));
+    });
     return true;
 }
 
@@ -422,7 +559,9 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case BodyRole:
-        return m.body;
+        // A file's message carries its aesgcm:// link: never shown as text.
+        return m_attachments.contains(m.rowId) || m.body.startsWith(u"aesgcm://"_s) ? QString()
+                                                                                    : m.body;
     case OutgoingRole:
         return m.direction == Store::Direction::Outgoing;
     case TimeRole:
@@ -452,6 +591,26 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return daySeparator(index.row());
     case SenderRole:
         return m.sender;
+    case SenderNameRole:
+        if (m.direction == Store::Direction::Outgoing)
+            return tr("You");
+        return m_session ? m_session->displayName(m.sender) : Core::Jid(m.sender).bareString();
+    case AttachmentRole:
+        return m_attachments.contains(m.rowId);
+    case AttachmentNameRole:
+        return m_attachments.value(m.rowId).name;
+    case AttachmentSizeRole:
+        return m_attachments.value(m.rowId).size;
+    case AttachmentMimeRole:
+        return m_attachments.value(m.rowId).mime;
+    case AttachmentStateRole: {
+        const auto found = m_attachments.constFind(m.rowId);
+        return found == m_attachments.cend() ? QString() : attachmentStateName(found->state);
+    }
+    case TransferDoneRole:
+        return m_transfers.value(m.messageId).first;
+    case TransferTotalRole:
+        return m_transfers.value(m.messageId).second;
     default:
         return {};
     }
@@ -469,7 +628,15 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {MessageIdRole, "messageId"},
             {RowIdRole, "rowId"},
             {DaySeparatorRole, "daySeparator"},
-            {SenderRole, "sender"}};
+            {SenderRole, "sender"},
+            {SenderNameRole, "senderName"},
+            {AttachmentRole, "attachment"},
+            {AttachmentNameRole, "attachmentName"},
+            {AttachmentSizeRole, "attachmentSize"},
+            {AttachmentMimeRole, "attachmentMime"},
+            {AttachmentStateRole, "attachmentState"},
+            {TransferDoneRole, "transferDone"},
+            {TransferTotalRole, "transferTotal"}};
 }
 
 } // namespace Ui

@@ -3,6 +3,7 @@
 
 #include "Session.h"
 
+#include "store/AttachmentStore.h"
 #include "store/StoreTypes.h"
 
 #include "core/Error.h"
@@ -38,6 +39,8 @@ class ConversationModel : public QAbstractListModel
     Q_PROPERTY(bool atStart READ isAtStart NOTIFY loadingChanged)
     /// Why the last send could not even be stored (translated); empty otherwise.
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    /// The open conversation is a care-team room: messages name their senders.
+    Q_PROPERTY(bool room READ isRoom NOTIFY peerChanged)
 public:
     enum Role {
         BodyRole = Qt::UserRole + 1,
@@ -51,6 +54,14 @@ public:
         RowIdRole,
         DaySeparatorRole, ///< "Today", a date...: set on the first message of each day
         SenderRole,
+        SenderNameRole, ///< roster name of the sender (rooms), or their address
+        AttachmentRole, ///< the message carries a file
+        AttachmentNameRole,
+        AttachmentSizeRole,
+        AttachmentMimeRole,
+        AttachmentStateRole, ///< "pending", "downloading", "stored", "failed"; "" without a file
+        TransferDoneRole,    ///< bytes moved of a running upload or download
+        TransferTotalRole,   ///< their total; 0 when none runs, -1 when unknown
     };
     Q_ENUM(Role)
 
@@ -71,6 +82,7 @@ public:
     bool isLoading() const { return m_loading; }
     bool isAtStart() const { return m_atStart; }
     QString errorText() const { return m_errorText; }
+    bool isRoom() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -92,6 +104,16 @@ public:
     /// Sends a failed message again.
     Q_INVOKABLE void retry(const QString &messageId);
 
+    /// Sends a local file (a file: URL or path) to the open conversation: it is
+    /// kept encrypted at rest and uploaded encrypted. False when nothing is open.
+    Q_INVOKABLE bool sendFile(const QUrl &file);
+    /// Fetches a received file again (after a failure, or one too large to
+    /// fetch by itself).
+    Q_INVOKABLE void downloadAttachment(const QString &messageId);
+    /// Decrypts a stored file from its at-rest copy to `target` (a file: URL
+    /// or path); attachmentSaved() or errorText tells how it went.
+    Q_INVOKABLE void saveAttachment(const QString &messageId, const QUrl &target);
+
 Q_SIGNALS:
     void sessionChanged();
     void peerChanged();
@@ -100,6 +122,8 @@ Q_SIGNALS:
     void errorTextChanged();
     /// A message asked for with openAt() is loaded, at this row.
     void messageShown(int row);
+    /// saveAttachment() wrote the file (local path).
+    void attachmentSaved(const QString &messageId, const QString &path);
 
 private:
     void followSessionAccount();
@@ -110,6 +134,11 @@ private:
     void onStateChanged(const QString &messageId, Store::MessageState state);
     void onSendFailed(const QString &messageId, const Core::Error &error);
     void append(const Store::StoredMessage &message);
+    /// Reads the attachments of these message rows (after a page or arrival).
+    void loadAttachments(const QList<qint64> &rowIds);
+    void onAttachmentChanged(const QString &messageId);
+    void onTransferProgress(const QString &messageId, qint64 done, qint64 total);
+    void emitRowChanged(int row, const QList<int> &roles);
     void markRead();
     void setLoading(bool loading);
     void setErrorText(const QString &text);
@@ -121,6 +150,10 @@ private:
     QString m_peer;
     QList<Store::StoredMessage> m_messages; ///< oldest first
     QHash<QString, QString> m_problems;     ///< message id -> why sending failed
+    /// Message row id -> its file (without the at-rest key).
+    QHash<qint64, Store::Attachment> m_attachments;
+    /// Message id -> bytes done and total of a running transfer.
+    QHash<QString, std::pair<qint64, qint64>> m_transfers;
     bool m_active = false;
     bool m_loading = false;
     bool m_atStart = false;

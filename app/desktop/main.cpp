@@ -2,15 +2,19 @@
 // rounds: the desktop app. Wires the Session to the QML window; the command line
 // only prefills the sign-in form (there is deliberately no password option).
 #include "AppSettings.h"
+// One instance per user: a second start brings the running window forward.
+#include "DesktopShell.h"
 #include "Session.h"
+#include "SingleInstance.h"
 #include "Translations.h"
 
 #include "core/LogScrubber.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -44,6 +48,10 @@ void describeOptions(QCommandLineParser &parser)
                       QCoreApplication::translate(
                           "main", "Language of the window (en, es); default: the system's."),
                       u"code"_s});
+    parser.addOption(
+        {u"new-instance"_s, QCoreApplication::translate(
+                                "main", "Open a separate window even if Rounds is already running "
+                                        "(for example to sign in as a second account).")});
 }
 
 // --help and --version need no display: they are answered before the GUI starts.
@@ -80,9 +88,11 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    QGuiApplication app(argc, argv);
+    // QApplication (not QGuiApplication): the tray icon and its menu are widgets.
+    QApplication app(argc, argv);
     setUpApplication();
     QGuiApplication::setDesktopFileName(u"rounds"_s);
+    QGuiApplication::setWindowIcon(Desktop::DesktopShell::appIcon());
     Core::installScrubbingLogHandler();
 
     // The language chosen in Settings (QSettings), else the system's; --lang wins.
@@ -99,6 +109,20 @@ int main(int argc, char **argv)
         QLocale::setDefault(locale);
         if (!translations.load(locale))
             qWarning("rounds: no translation for the requested language; using English");
+    }
+
+    // Before any window: a second start only wakes the first.
+    Ui::SingleInstance instance(Ui::SingleInstance::defaultName());
+    if (!parser.isSet(u"new-instance"_s)) {
+        const auto outcome = instance.claim();
+        if (!instance.notice().isEmpty())
+            qWarning("rounds: %s", qPrintable(instance.notice()));
+        if (outcome == Ui::SingleInstance::Outcome::AlreadyRunning) {
+            qInfo("%s", qPrintable(QCoreApplication::translate(
+                            "main", "Rounds is already running; its window was brought to "
+                                    "the front.")));
+            return 0;
+        }
     }
 
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
@@ -119,5 +143,11 @@ int main(int argc, char **argv)
     engine.load(QUrl(u"qrc:/Rounds/Ui/Main.qml"_s));
     if (engine.rootObjects().isEmpty())
         return 1;
-    return QGuiApplication::exec();
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+    Desktop::DesktopShell shell(window);
+    QObject::connect(&instance, &Ui::SingleInstance::activationRequested, &shell,
+                     &Desktop::DesktopShell::activateWindow);
+    return QApplication::exec();
 }

@@ -65,6 +65,43 @@ private Q_SLOTS:
         QVERIFY(at(model, 1, ConversationListModel::PreviewRole).toString().isEmpty());
     }
 
+    void nextUnreadForAltUpAndDown()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        const QDateTime now = QDateTime::currentDateTime();
+        const auto read = [&](const QString &peer, int secs) {
+            auto m = LocalAccount::message(peer, u"seen"_s, now.addSecs(secs),
+                                           Store::Direction::Outgoing);
+            return m;
+        };
+        // Newest first: dan (unread), chloe (none unread), ben (unread).
+        QVERIFY(LocalAccount::arrive(
+            session, {LocalAccount::message(u"ben@example.org"_s, u"x"_s, now.addSecs(-300)),
+                      read(u"chloe@example.org"_s, -200),
+                      LocalAccount::message(u"dan@example.org"_s, u"y"_s, now.addSecs(-100))}));
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QTRY_COMPARE(model.rowCount(), 3);
+        QCOMPARE(at(model, 0, ConversationListModel::RoomRole).toBool(), false);
+        QCOMPARE(model.nextUnread(QString(), true), u"dan@example.org"_s);
+        QCOMPARE(model.nextUnread(QString(), false), u"ben@example.org"_s);
+        QCOMPARE(model.nextUnread(u"dan@example.org"_s, true), u"ben@example.org"_s);
+        QCOMPARE(model.nextUnread(u"ben@example.org"_s, true), u"dan@example.org"_s); // wraps
+        QCOMPARE(model.nextUnread(u"chloe@example.org"_s, false), u"dan@example.org"_s);
+        QCOMPARE(model.nextUnread(u"chloe@example.org"_s, true), u"ben@example.org"_s);
+        // The only unread one is the current one: nowhere else to go.
+        QVERIFY(TestSupport::waitFor(
+            session.account()->messageStore()->markConversationRead(u"ben@example.org"_s)));
+        session.notifyConversationsChanged();
+        QTRY_COMPARE(model.totalUnread(), 1);
+        QCOMPARE(model.nextUnread(u"dan@example.org"_s, true), QString());
+        QCOMPARE(model.nextUnread(u"ben@example.org"_s, false), u"dan@example.org"_s);
+    }
+
     void followsNewMessagesLive()
     {
         QTemporaryDir dir;

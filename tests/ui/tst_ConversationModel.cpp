@@ -13,6 +13,7 @@
 #include "core/ErrorText.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +40,72 @@ class tst_ConversationModel : public QObject
     }
 
 private Q_SLOTS:
+    void sendsAFileWithItsNameAndSize()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QVERIFY(!model.sendFile(QUrl::fromLocalFile(dir.filePath(u"x"_s)))); // nothing open
+        model.setPeer(u"ben@example.org"_s);
+        QVERIFY(!model.isRoom());
+        QTRY_VERIFY(!model.isLoading());
+
+        const QString path = dir.filePath(u"ward-round.pdf"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(3000, 'r'));
+        }
+        QVERIFY(model.sendFile(QUrl::fromLocalFile(path)));
+        // Committed with its file at once; the upload waits for a connection.
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_VERIFY(at(model, 0, ConversationModel::AttachmentRole).toBool());
+        QCOMPARE(at(model, 0, ConversationModel::AttachmentNameRole).toString(),
+                 u"ward-round.pdf"_s);
+        QCOMPARE(at(model, 0, ConversationModel::AttachmentSizeRole).toLongLong(), 3000);
+        QCOMPARE(at(model, 0, ConversationModel::OutgoingRole).toBool(), true);
+        QCOMPARE(at(model, 0, ConversationModel::SenderNameRole).toString(), u"You"_s);
+        QVERIFY(at(model, 0, ConversationModel::BodyRole).toString().isEmpty());
+        QVERIFY(!at(model, 0, ConversationModel::AttachmentStateRole).toString().isEmpty());
+        QCOMPARE(at(model, 0, ConversationModel::TransferTotalRole).toLongLong(), 0);
+
+        // Reopened from the store: the file is still there.
+        model.setPeer(QString());
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_COMPARE(at(model, 0, ConversationModel::AttachmentNameRole).toString(),
+                     u"ward-round.pdf"_s);
+
+        // A file that cannot be read says so.
+        QVERIFY(model.sendFile(QUrl::fromLocalFile(dir.filePath(u"missing.pdf"_s))));
+        QTRY_VERIFY(!model.errorText().isEmpty());
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void incomingLinkIsNotShownAsText()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QVERIFY(LocalAccount::arrive(
+            session, {LocalAccount::message(u"ben@example.org"_s,
+                                            u"aesgcm://upload.example.org/f/scan.png#"_s +
+                                                QString(u'a').repeated(88),
+                                            QDateTime::currentDateTime())}));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QVERIFY(at(model, 0, ConversationModel::BodyRole).toString().isEmpty());
+        QCOMPARE(at(model, 0, ConversationModel::SenderNameRole).toString(), u"ben@example.org"_s);
+    }
+
     void pagesHistoryAsTheViewScrollsUp()
     {
         QTemporaryDir dir;

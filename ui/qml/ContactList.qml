@@ -139,10 +139,13 @@ Pane {
                 required property string preview
                 required property bool encrypted
                 required property bool undecryptable
+                required property bool room
                 required property date lastActivity
 
                 readonly property bool isOpen: row.conversation === pane.openPeer
                 readonly property string timeText: {
+                    if (isNaN(lastActivity.getTime()))
+                        return ""; // a room without messages yet
                     const today = new Date();
                     return lastActivity.toDateString() === today.toDateString()
                             ? Qt.formatTime(lastActivity, Locale.ShortFormat)
@@ -159,6 +162,13 @@ Pane {
 
                 contentItem: RowLayout {
                     spacing: 8
+                    Label {
+                        // Care-team rooms look different from people.
+                        objectName: "roomMark"
+                        visible: row.room
+                        text: "👥"
+                        Accessible.ignored: true
+                    }
                     Label {
                         // A lock where the last message came end-to-end encrypted.
                         text: row.undecryptable ? "⚠" : row.encrypted ? "🔒" : ""
@@ -210,6 +220,7 @@ Pane {
                 }
 
                 Accessible.name: row.name
+                                 + (row.room ? ", " + qsTr("care-team room") : "")
                                  + (row.unread > 0 ? ", " + qsTr("%n unread", "", row.unread) : "")
                                  + (row.encrypted ? ", " + qsTr("end-to-end encrypted") : "")
                 onClicked: {

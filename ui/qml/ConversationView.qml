@@ -2,9 +2,11 @@
 // Centre column: the open conversation and the composer. Enter sends,
 // Shift+Enter starts a new line. Older messages load as the list is scrolled
 // to the top; a banner says when the contact has devices not verified yet.
+import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Rounds.Ui
 
 Pane {
@@ -16,6 +18,8 @@ Pane {
     property Action detailsAction
     /// Organisation policy: messages go only to verified devices.
     property bool requireVerified: false
+    /// For image previews of files.
+    property Session session
 
     readonly property bool open: conversation.peer !== ""
     // Keeps the view at the newest message unless the reader scrolled up.
@@ -68,7 +72,8 @@ Pane {
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: pane.conversation.peer
+                    text: pane.conversation.room ? qsTr("Care-team room · %1").arg(pane.conversation.peer)
+                                                 : pane.conversation.peer
                     elide: Text.ElideRight
                 }
             }
@@ -185,7 +190,17 @@ Pane {
                 width: ListView.view.width
                 peerName: pane.conversation.peerName
                 highlighted: ListView.isCurrentItem
+                inRoom: pane.conversation.room
+                session: pane.session
                 onRetryRequested: id => pane.conversation.retry(id)
+                onSaveRequested: (id, name) => {
+                    saveDialog.messageId = id;
+                    saveDialog.currentFolder = StandardPaths.writableLocation(StandardPaths.DownloadLocation);
+                    // A received name is only a suggestion: never a path.
+                    saveDialog.selectedFile = saveDialog.currentFolder + "/" + name.replace(/[\/\\]/g, "_");
+                    saveDialog.open();
+                }
+                onDownloadRequested: id => pane.conversation.downloadAttachment(id)
             }
 
             Label {
@@ -253,6 +268,15 @@ Pane {
             }
 
             Button {
+                objectName: "attachButton"
+                text: qsTr("Attach…")
+                onClicked: attachDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Send a file, encrypted")
+                Accessible.name: qsTr("Attach a file")
+            }
+
+            Button {
                 objectName: "sendButton"
                 text: qsTr("Send")
                 enabled: composer.text.trim() !== ""
@@ -263,5 +287,27 @@ Pane {
                 Accessible.name: text
             }
         }
+    }
+
+    FileDialog {
+        id: attachDialog
+        objectName: "attachDialog"
+        title: qsTr("Send a file to %1").arg(pane.conversation.peerName)
+        fileMode: FileDialog.OpenFile
+        onAccepted: {
+            pane.followEnd = true;
+            pane.conversation.sendFile(attachDialog.selectedFile);
+            pane.focusComposer();
+        }
+        onRejected: pane.focusComposer()
+    }
+
+    FileDialog {
+        id: saveDialog
+        objectName: "saveDialog"
+        property string messageId
+        title: qsTr("Save the file")
+        fileMode: FileDialog.SaveFile
+        onAccepted: pane.conversation.saveAttachment(saveDialog.messageId, saveDialog.selectedFile)
     }
 }

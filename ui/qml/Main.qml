@@ -63,6 +63,19 @@ ApplicationWindow {
         objectName: "searchModel"
         session: window.session
     }
+    // Desktop notifications (shown by the app's shell): who wrote, never what,
+    // unless notificationDetail says otherwise; nothing for the conversation
+    // on screen in the focused window.
+    MessageNotifier {
+        id: messageNotifier
+        objectName: "messageNotifier"
+        session: window.session
+        openConversation: conversationModel.peer
+        // The stricter of the organisation's policy and the user's own choice.
+        notificationDetail: window.session.policy.notificationDetail
+        windowActive: window.active && window.visibility !== Window.Minimized
+                      && content.item !== null && content.item.objectName === "mainView"
+    }
     /// The details panel (devices and trust) is open; kept across locking.
     property bool detailsOpen: false
 

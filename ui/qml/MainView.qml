@@ -80,9 +80,27 @@ Page {
         enabled: view.adminAvailable
         onActivated: view.section = "admin"
     }
+    // Ctrl+K: jump to a conversation or contact by name.
     Shortcut {
         sequence: "Ctrl+K"
-        onActivated: contactList.focusList()
+        onActivated: quickSwitcher.open()
+    }
+    // Alt+Down / Alt+Up: the next / previous conversation with unread messages.
+    Shortcut {
+        sequence: "Alt+Down"
+        onActivated: {
+            const jid = view.conversations.nextUnread(view.conversation.peer, true);
+            if (jid !== "")
+                view.openConversation(jid);
+        }
+    }
+    Shortcut {
+        sequence: "Alt+Up"
+        onActivated: {
+            const jid = view.conversations.nextUnread(view.conversation.peer, false);
+            if (jid !== "")
+                view.openConversation(jid);
+        }
     }
     Shortcut {
         sequence: "Esc"
@@ -146,6 +164,7 @@ Page {
             devices: view.devices
             detailsAction: detailsAction
             requireVerified: view.session.policy.requireVerifiedDevices
+            session: view.session
         }
 
         Rectangle {
@@ -181,6 +200,18 @@ Page {
             view.conversation.openAt(jid, rowId);
             conversationView.focusComposer();
         }
+    }
+
+    QuickSwitcher {
+        id: quickSwitcher
+        conversations: view.conversations
+        contacts: view.contacts
+        x: (view.width - width) / 2
+        y: 48
+        width: Math.min(view.width - 48, 520)
+        height: Math.min(view.height - 96, 440)
+        onActivated: jid => view.openConversation(jid)
+        onClosed: if (view.conversation.peer === "") contactList.focusList()
     }
 
     footer: StatusLine {

@@ -6,6 +6,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Rounds.Ui
 
 Item {
     id: row
@@ -19,10 +20,24 @@ Item {
     required property string problem
     required property string messageId
     required property string daySeparator
+    // Rooms and files.
+    required property string senderName
+    required property bool attachment
+    required property string attachmentName
+    required property real attachmentSize
+    required property string attachmentState
+    required property real transferDone
+    required property real transferTotal
     property string peerName
     property bool highlighted
+    /// A care-team room: each incoming message names its sender.
+    property bool inRoom
+    /// For image previews (decrypted in memory).
+    property Session session
 
     signal retryRequested(string id)
+    signal saveRequested(string id, string name)
+    signal downloadRequested(string id)
 
     readonly property bool failed: delivery === "failed"
     readonly property string deliveryText: {
@@ -64,7 +79,8 @@ Item {
     implicitHeight: column.implicitHeight
 
     Accessible.role: Accessible.ListItem
-    Accessible.name: (outgoing ? qsTr("You") : peerName) + ", " + timeText + ": " + shownBody
+    Accessible.name: (outgoing ? qsTr("You") : inRoom ? senderName : peerName) + ", " + timeText + ": "
+                     + (attachment ? qsTr("file %1").arg(attachmentName) : shownBody)
                      + ", " + protectionText
                      + (deliveryText !== "" ? ", " + deliveryText : "")
                      + (problem !== "" ? ". " + problem : "")
@@ -99,6 +115,8 @@ Item {
                 x: row.outgoing ? row.width - width - 16 : 16
                 // Rounded up with a pixel to spare, or the last word wraps for no reason.
                 width: Math.min(Math.ceil(Math.max(text.implicitWidth, meta.implicitWidth,
+                                                   senderLabel.visible ? senderLabel.implicitWidth : 0,
+                                                   fileBlock.visible ? fileBlock.implicitWidth : 0,
                                                    problemText.visible ? Math.min(problemText.implicitWidth, row.width * 0.6) : 0))
                                 + 26, row.width * 0.72)
                 height: bubbleColumn.implicitHeight + 16
@@ -120,8 +138,34 @@ Item {
                     spacing: 4
 
                     Text {
+                        id: senderLabel
+                        objectName: "messageSender"
+                        visible: row.inRoom && !row.outgoing
+                        text: row.senderName
+                        textFormat: Text.PlainText
+                        font.bold: true
+                        color: palette.text
+                    }
+                    AttachmentBlock {
+                        id: fileBlock
+                        objectName: "attachmentBlock"
+                        Layout.fillWidth: true
+                        visible: row.attachment
+                        session: row.session
+                        messageId: row.messageId
+                        name: row.attachmentName
+                        size: row.attachmentSize
+                        fileState: row.attachmentState
+                        transferDone: row.transferDone
+                        transferTotal: row.transferTotal
+                        outgoing: row.outgoing
+                        onSaveRequested: (id, name) => row.saveRequested(id, name)
+                        onDownloadRequested: id => row.downloadRequested(id)
+                    }
+                    Text {
                         id: text
                         objectName: "messageText"
+                        visible: !row.attachment || text.text !== ""
                         Layout.fillWidth: true
                         text: row.shownBody
                         // Message text is never interpreted as markup.
