@@ -102,6 +102,412 @@
     </message>
 </context>
 <context>
+    <name>AdminAuditPage</name>
+    <message>
+        <source>Export the audit log to</source>
+        <translation>Export the audit log to</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Server audit export</source>
+        <translation>Server audit export</translation>
+    </message>
+    <message>
+        <source>Sign-ins, administrator actions and policy changes recorded by the server, oldest first. Entries are chained by hashes, so edits and gaps show. No passwords, codes or message content are in it.</source>
+        <translation>Sign-ins, administrator actions and policy changes recorded by the server, oldest first. Entries are chained by hashes, so edits and gaps show. No passwords, codes or message content are in it.</translation>
+    </message>
+    <message>
+        <source>File to write, e.g. /home/it/audit.jsonl</source>
+        <translation>File to write, e.g. /home/it/audit.jsonl</translation>
+    </message>
+    <message>
+        <source>File to write the audit log to</source>
+        <translation>File to write the audit log to</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+</context>
+<context>
+    <name>AdminConsole</name>
+    <message>
+        <source>Admin console sections</source>
+        <translation>Admin console sections</translation>
+    </message>
+    <message>
+        <source>Users and devices</source>
+        <translation>Users and devices</translation>
+    </message>
+    <message>
+        <source>Organisation policy</source>
+        <translation>Organisation policy</translation>
+    </message>
+    <message>
+        <source>Audit export</source>
+        <translation>Audit export</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPolicyPage</name>
+    <message>
+        <source>Publish this policy?</source>
+        <translation>Publish this policy?</translation>
+    </message>
+    <message>
+        <source>Every Rounds computer of the organisation applies it as soon as it is connected; the others when they next connect. Users can then choose only stricter settings.</source>
+        <translation>Every Rounds computer of the organisation applies it as soon as it is connected; the others when they next connect. Users can then choose only stricter settings.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Organisation policy</source>
+        <translation>Organisation policy</translation>
+    </message>
+    <message>
+        <source>The fields show the policy in force. Change them and publish.</source>
+        <translation>The fields show the policy in force. Change them and publish.</translation>
+    </message>
+    <message>
+        <source>No policy has been published yet: the fields show the defaults.</source>
+        <translation>No policy has been published yet: the fields show the defaults.</translation>
+    </message>
+    <message>
+        <source>Idle lock (minutes, 1–480)</source>
+        <translation>Idle lock (minutes, 1–480)</translation>
+    </message>
+    <message>
+        <source>Idle lock minutes</source>
+        <translation>Idle lock minutes</translation>
+    </message>
+    <message>
+        <source>Keep messages (days, 0 = without limit)</source>
+        <translation>Keep messages (days, 0 = without limit)</translation>
+    </message>
+    <message>
+        <source>Retention days</source>
+        <translation>Retention days</translation>
+    </message>
+    <message>
+        <source>Notifications may show</source>
+        <translation>Notifications may show</translation>
+    </message>
+    <message>
+        <source>What notifications may show</source>
+        <translation>What notifications may show</translation>
+    </message>
+    <message>
+        <source>Other organisations users may write to</source>
+        <translation>Other organisations users may write to</translation>
+    </message>
+    <message>
+        <source>e.g. partner.example.org, lab.example.net</source>
+        <translation>e.g. partner.example.org, lab.example.net</translation>
+    </message>
+    <message>
+        <source>Allowed organisations, separated by commas</source>
+        <translation>Allowed organisations, separated by commas</translation>
+    </message>
+    <message>
+        <source>Require two-step sign-in</source>
+        <translation>Require two-step sign-in</translation>
+    </message>
+    <message>
+        <source>Send only to verified devices</source>
+        <translation>Send only to verified devices</translation>
+    </message>
+    <message>
+        <source>Allow attachments</source>
+        <translation>Allow attachments</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <source>Publish the policy</source>
+        <translation>Publish the policy</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Revert to the policy in force</source>
+        <translation>Revert to the policy in force</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsersPage</name>
+    <message>
+        <source>unnamed device</source>
+        <translation>unnamed device</translation>
+    </message>
+    <message>
+        <source>Revoke this device?</source>
+        <translation>Revoke this device?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is signed out now: its sign-in token stops working, its open sessions end, and its encryption keys are removed from the account, so new messages are no longer encrypted for it. Messages already on it stay there. It can only be used again after signing in with the password and a code.</source>
+        <translation>%1 of %2 is signed out now: its sign-in token stops working, its open sessions end, and its encryption keys are removed from the account, so new messages are no longer encrypted for it. Messages already on it stay there. It can only be used again after signing in with the password and a code.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Wipe this device?</source>
+        <translation>Wipe this device?</translation>
+    </message>
+    <message>
+        <source>The next time %1 of %2 connects (at once if it is connected now), it erases this account&apos;s messages, attached files, encryption keys and sign-in token from that computer, before showing anything, and confirms here. This cannot be undone.</source>
+        <translation>The next time %1 of %2 connects (at once if it is connected now), it erases this account&apos;s messages, attached files, encryption keys and sign-in token from that computer, before showing anything, and confirms here. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Wipe</translation>
+    </message>
+    <message>
+        <source>Users (%1)</source>
+        <translation>Users (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the list of users</source>
+        <translation>Refresh the list of users</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>two-step sign-in set up</source>
+        <translation>two-step sign-in set up</translation>
+    </message>
+    <message>
+        <source>two-step sign-in not set up</source>
+        <translation>two-step sign-in not set up</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation><numerusform>%n device</numerusform><numerusform>%n devices</numerusform></translation>
+    </message>
+    <message>
+        <source>DISABLED</source>
+        <translation>DISABLED</translation>
+    </message>
+    <message>
+        <source>Choose a user to see their devices.</source>
+        <translation>Choose a user to see their devices.</translation>
+    </message>
+    <message>
+        <source>Devices of %1</source>
+        <translation>Devices of %1</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in…</source>
+        <translation>Reset two-step sign-in…</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in?</source>
+        <translation>Reset two-step sign-in?</translation>
+    </message>
+    <message>
+        <source>%1&apos;s authenticator app stops working for Rounds. At the next sign-in they must scan a new QR code. Devices signed in now stay signed in.</source>
+        <translation>%1&apos;s authenticator app stops working for Rounds. At the next sign-in they must scan a new QR code. Devices signed in now stay signed in.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in</source>
+        <translation>Reset two-step sign-in</translation>
+    </message>
+    <message>
+        <source>Disable account…</source>
+        <translation>Disable account…</translation>
+    </message>
+    <message>
+        <source>Disable this account?</source>
+        <translation>Disable this account?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out on every device now and cannot sign in until the account is enabled again. Nothing is erased.</source>
+        <translation>%1 is signed out on every device now and cannot sign in until the account is enabled again. Nothing is erased.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <source>Refresh devices</source>
+        <translation>Refresh devices</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>No devices: this account has not signed in with Rounds.</source>
+        <translation>No devices: this account has not signed in with Rounds.</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Sign-in token</source>
+        <translation>Sign-in token</translation>
+    </message>
+    <message>
+        <source>Encryption ids</source>
+        <translation>Encryption ids</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Revoke %1</translation>
+    </message>
+    <message>
+        <source>Wipe…</source>
+        <translation>Wipe…</translation>
+    </message>
+    <message>
+        <source>Wipe %1</source>
+        <translation>Wipe %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBlock</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation>Not downloaded yet</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Downloading…</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Download failed</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>File %1, %2</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Preview of %1</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Save %1</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Download %1 again</source>
+        <translation>Download %1 again</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Upload progress</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download progress</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ContactList</name>
     <message>
         <source>Rounds</source>
@@ -149,7 +555,10 @@
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>end-to-end encrypted</source>
@@ -158,6 +567,10 @@
     <message>
         <source>No conversations yet. Choose a contact below to start one.</source>
         <translation>No conversations yet. Choose a contact below to start one.</translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>care-team room</translation>
     </message>
 </context>
 <context>
@@ -209,6 +622,34 @@
     <message>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
+    </message>
+    <message>
+        <source>Care-team room · %1</source>
+        <translation>Care-team room · %1</translation>
+    </message>
+    <message>
+        <source>%1 has devices you have not verified. Your organisation requires verified devices: messages are not sent until you compare fingerprints and verify them.</source>
+        <translation>%1 has devices you have not verified. Your organisation requires verified devices: messages are not sent until you compare fingerprints and verify them.</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Send a file, encrypted</source>
+        <translation>Send a file, encrypted</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Send a file to %1</source>
+        <translation>Send a file to %1</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>Save the file</translation>
     </message>
 </context>
 <context>
@@ -351,6 +792,29 @@
     </message>
 </context>
 <context>
+    <name>Desktop::DesktopShell</name>
+    <message>
+        <source>Show Rounds</source>
+        <translation>Show Rounds</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rounds: %n unread</source>
+        <translation><numerusform>Rounds: %n unread</numerusform><numerusform>Rounds: %n unread</numerusform></translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Enter your password.</source>
@@ -415,6 +879,10 @@
         <source>Erasing messages, files and keys…</source>
         <translation>Erasing messages, files and keys…</translation>
     </message>
+    <message>
+        <source>Erasing this account&apos;s messages, files and keys from this computer…</source>
+        <translation>Erasing this account&apos;s messages, files and keys from this computer…</translation>
+    </message>
 </context>
 <context>
     <name>MainView</name>
@@ -437,6 +905,14 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Settings (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -497,6 +973,49 @@
         <source>Retry sending this message</source>
         <translation>Retry sending this message</translation>
     </message>
+    <message>
+        <source>file %1</source>
+        <translation>file %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to conversation</source>
+        <translation>Go to conversation</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Type a name…</translation>
+    </message>
+    <message>
+        <source>Conversation or contact to go to</source>
+        <translation>Conversation or contact to go to</translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter opens, Esc closes.</source>
+        <translation>Up and Down choose, Enter opens, Esc closes.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>care-team room</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Nothing matches.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -510,11 +1029,125 @@
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search results</source>
         <translation>Search results</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation allows at most %n minute(s) before the screen locks; that limit applies.</source>
+        <translation><numerusform>Your organisation allows at most %n minute before the screen locks; that limit applies.</numerusform><numerusform>Your organisation allows at most %n minutes before the screen locks; that limit applies.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy allows notifications to show at most: %1.</source>
+        <translation>Your organisation&apos;s policy allows notifications to show at most: %1.</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data?</source>
+        <translation>Sign out and erase this computer&apos;s data?</translation>
+    </message>
+    <message>
+        <source>Rounds signs %1 out and deletes everything this account keeps on this computer: its messages and conversation history, attached files, encryption keys, the key that protects the local database, and the sign-in token. Nothing on the server and nothing on your other devices is changed.
+
+If you sign in here again, this computer is a new device: you need your password and a code, and earlier messages cannot be read here.</source>
+        <translation>Rounds signs %1 out and deletes everything this account keeps on this computer: its messages and conversation history, attached files, encryption keys, the key that protects the local database, and the sign-in token. Nothing on the server and nothing on your other devices is changed.
+
+If you sign in here again, this computer is a new device: you need your password and a code, and earlier messages cannot be read here.</translation>
+    </message>
+    <message>
+        <source>Sign out and erase</source>
+        <translation>Sign out and erase</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA file</translation>
+    </message>
+    <message>
+        <source>None: only the system&apos;s trusted certificates</source>
+        <translation>None: only the system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <source>Pinned certificate</source>
+        <translation>Pinned certificate</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <source>To change the server or its certificate, sign out and sign in again.</source>
+        <translation>To change the server or its certificate, sign out and sign in again.</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (minutes without activity)</source>
+        <translation>Lock the screen after (minutes without activity)</translation>
+    </message>
+    <message>
+        <source>Idle lock minutes</source>
+        <translation>Idle lock minutes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation&apos;s limit: %n minute(s). You may choose less.</source>
+        <translation><numerusform>Your organisation&apos;s limit: %n minute. You may choose less.</numerusform><numerusform>Your organisation&apos;s limit: %n minutes. You may choose less.</numerusform></translation>
+    </message>
+    <message>
+        <source>Notifications show</source>
+        <translation>Notifications show</translation>
+    </message>
+    <message>
+        <source>What notifications show</source>
+        <translation>What notifications show</translation>
+    </message>
+    <message>
+        <source>Your organisation allows at most: %1.</source>
+        <translation>Your organisation allows at most: %1.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data…</source>
+        <translation>Sign out and erase this computer&apos;s data…</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data</source>
+        <translation>Sign out and erase this computer&apos;s data</translation>
     </message>
 </context>
 <context>
@@ -767,6 +1400,91 @@
     </message>
 </context>
 <context>
+    <name>Ui::AdminDevicesModel</name>
+    <message>
+        <source>Signed in (token active)</source>
+        <translation>Signed in (token active)</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token expired</translation>
+    </message>
+    <message>
+        <source>Token revoked</source>
+        <translation>Token revoked</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>No token</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Wipe ordered, waiting for the device to connect</source>
+        <translation>Wipe ordered, waiting for the device to connect</translation>
+    </message>
+    <message>
+        <source>Wipe delivered, not yet confirmed</source>
+        <translation>Wipe delivered, not yet confirmed</translation>
+    </message>
+    <message>
+        <source>Wiped</source>
+        <translation>Wiped</translation>
+    </message>
+    <message>
+        <source>The device was signed out. It needs the password and a code to sign in again.</source>
+        <translation>The device was signed out. It needs the password and a code to sign in again.</translation>
+    </message>
+    <message>
+        <source>Wipe ordered. The device erases this account&apos;s data as soon as it connects; its state here then becomes &quot;Wiped&quot;.</source>
+        <translation>Wipe ordered. The device erases this account&apos;s data as soon as it connects; its state here then becomes &quot;Wiped&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AdminUsersModel</name>
+    <message>
+        <source>%1 must set up an authenticator app again at the next sign-in.</source>
+        <translation>%1 must set up an authenticator app again at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: its devices are signed out and cannot sign in.</source>
+        <translation>%1 is disabled: its devices are signed out and cannot sign in.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 can sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AuditExport</name>
+    <message>
+        <source>Fetching the audit log from the server…</source>
+        <translation>Fetching the audit log from the server…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing: %1 of %n entries</source>
+        <translation><numerusform>Writing: %1 of %n entries</numerusform><numerusform>Writing: %1 of %n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written</source>
+        <translation><numerusform>%n entries written</numerusform><numerusform>%n entries written</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a file to write the audit log to.</source>
+        <translation>Choose a file to write the audit log to.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written. Choose a folder you may write to.</source>
+        <translation>The file cannot be written. Choose a folder you may write to.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::ConversationModel</name>
     <message>
         <source>Today</source>
@@ -787,6 +1505,10 @@
     <message>
         <source>Not sent. Check the connection, then retry.</source>
         <translation>Not sent. Check the connection, then retry.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
     </message>
 </context>
 <context>
@@ -833,6 +1555,135 @@
     </message>
 </context>
 <context>
+    <name>Ui::MessageNotifier</name>
+    <message>
+        <source>New message</source>
+        <translation>New message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation><numerusform>%n new messages</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>New message from %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1</source>
+        <translation><numerusform>%n new messages from %1</numerusform><numerusform>%n new messages from %1</numerusform></translation>
+    </message>
+    <message>
+        <source>New message from %1 in %2</source>
+        <translation>New message from %1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1 in %2</source>
+        <translation><numerusform>%n new messages from %1 in %2</numerusform><numerusform>%n new messages from %1 in %2</numerusform></translation>
+    </message>
+    <message>
+        <source>(could not be decrypted)</source>
+        <translation>(could not be decrypted)</translation>
+    </message>
+    <message>
+        <source>(a file)</source>
+        <translation>(a file)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::PolicyEditor</name>
+    <message>
+        <source>The idle lock must be between %1 and %2 minutes.</source>
+        <translation>The idle lock must be between %1 and %2 minutes.</translation>
+    </message>
+    <message>
+        <source>Retention must be between 0 (keep everything) and 36500 days.</source>
+        <translation>Retention must be between 0 (keep everything) and 36500 days.</translation>
+    </message>
+    <message>
+        <source>Choose what notifications may show.</source>
+        <translation>Choose what notifications may show.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (for example partner.example.org).</source>
+        <translation>&quot;%1&quot; is not a domain name (for example partner.example.org).</translation>
+    </message>
+    <message>
+        <source>Published. Every signed-in computer of the organisation applies it now; the others when they next connect.</source>
+        <translation>Published. Every signed-in computer of the organisation applies it now; the others when they next connect.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::PolicySettings</name>
+    <message>
+        <source>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</source>
+        <translation>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</translation>
+    </message>
+    <message>
+        <source>Only &quot;New message&quot;</source>
+        <translation>Only &quot;New message&quot;</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name</source>
+        <translation>The sender&apos;s name</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name and the start of the message</source>
+        <translation>The sender&apos;s name and the start of the message</translation>
+    </message>
+    <message numerus="yes">
+        <source>the screen locks after at most %n minute(s) without activity</source>
+        <translation><numerusform>the screen locks after at most %n minute without activity</numerusform><numerusform>the screen locks after at most %n minutes without activity</numerusform></translation>
+    </message>
+    <message>
+        <source>notifications may show: %1</source>
+        <translation>notifications may show: %1</translation>
+    </message>
+    <message>
+        <source>attachments are allowed</source>
+        <translation>attachments are allowed</translation>
+    </message>
+    <message>
+        <source>attachments are not allowed</source>
+        <translation>attachments are not allowed</translation>
+    </message>
+    <message>
+        <source>messages go only to verified devices</source>
+        <translation>messages go only to verified devices</translation>
+    </message>
+    <message>
+        <source>messages may go to devices not verified yet</source>
+        <translation>messages may go to devices not verified yet</translation>
+    </message>
+    <message>
+        <source>two-step sign-in is required</source>
+        <translation>two-step sign-in is required</translation>
+    </message>
+    <message>
+        <source>two-step sign-in is no longer required</source>
+        <translation>two-step sign-in is no longer required</translation>
+    </message>
+    <message numerus="yes">
+        <source>messages are kept for %n day(s)</source>
+        <translation><numerusform>messages are kept for %n day</numerusform><numerusform>messages are kept for %n days</numerusform></translation>
+    </message>
+    <message>
+        <source>messages are kept without a time limit</source>
+        <translation>messages are kept without a time limit</translation>
+    </message>
+    <message>
+        <source>the organisations you may write to changed</source>
+        <translation>the organisations you may write to changed</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy was updated.</source>
+        <translation>Your organisation&apos;s policy was updated.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy changed: %1.</source>
+        <translation>Your organisation&apos;s policy changed: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::SignInForm</name>
     <message>
         <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
@@ -860,6 +1711,44 @@
     </message>
 </context>
 <context>
+    <name>Ui::SingleInstance</name>
+    <message>
+        <source>Another Rounds may be running, but it does not answer and its socket %1 cannot be removed. Close Rounds everywhere, or delete that file, then start Rounds again.</source>
+        <translation>Another Rounds may be running, but it does not answer and its socket %1 cannot be removed. Close Rounds everywhere, or delete that file, then start Rounds again.</translation>
+    </message>
+    <message>
+        <source>Rounds did not close properly last time; its leftover socket %1 was removed.</source>
+        <translation>Rounds did not close properly last time; its leftover socket %1 was removed.</translation>
+    </message>
+    <message>
+        <source>Rounds cannot check whether it is already running (socket %1: %2). A second start opens a second window.</source>
+        <translation>Rounds cannot check whether it is already running (socket %1: %2). A second start opens a second window.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Messages (Ctrl+1)</source>
+        <translation>Messages (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Admin (Ctrl+2)</source>
+        <translation>Admin (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Admin console</source>
+        <translation>Admin console</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Rounds: secure messaging for clinical teams.</source>
@@ -880,6 +1769,14 @@
     <message>
         <source>Language of the window (en, es); default: the system&apos;s.</source>
         <translation>Language of the window (en, es); default: the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>Open a separate window even if Rounds is already running (for example to sign in as a second account).</source>
+        <translation>Open a separate window even if Rounds is already running (for example to sign in as a second account).</translation>
+    </message>
+    <message>
+        <source>Rounds is already running; its window was brought to the front.</source>
+        <translation>Rounds is already running; its window was brought to the front.</translation>
     </message>
 </context>
 </TS>

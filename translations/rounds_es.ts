@@ -102,6 +102,412 @@
     </message>
 </context>
 <context>
+    <name>AdminAuditPage</name>
+    <message>
+        <source>Export the audit log to</source>
+        <translation>Exportar el registro de auditoría a</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>Líneas JSON (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Server audit export</source>
+        <translation>Exportación de la auditoría del servidor</translation>
+    </message>
+    <message>
+        <source>Sign-ins, administrator actions and policy changes recorded by the server, oldest first. Entries are chained by hashes, so edits and gaps show. No passwords, codes or message content are in it.</source>
+        <translation>Inicios de sesión, acciones de administración y cambios de directiva registrados por el servidor, de más antiguo a más reciente. Las entradas están encadenadas con hashes, así que se notan las modificaciones y los huecos. No contiene contraseñas, códigos ni contenido de mensajes.</translation>
+    </message>
+    <message>
+        <source>File to write, e.g. /home/it/audit.jsonl</source>
+        <translation>Archivo que escribir, p. ej. /home/it/audit.jsonl</translation>
+    </message>
+    <message>
+        <source>File to write the audit log to</source>
+        <translation>Archivo en el que escribir el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Elegir el archivo</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>AdminConsole</name>
+    <message>
+        <source>Admin console sections</source>
+        <translation>Secciones de la consola de administración</translation>
+    </message>
+    <message>
+        <source>Users and devices</source>
+        <translation>Usuarios y dispositivos</translation>
+    </message>
+    <message>
+        <source>Organisation policy</source>
+        <translation>Directiva de la organización</translation>
+    </message>
+    <message>
+        <source>Audit export</source>
+        <translation>Exportar auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPolicyPage</name>
+    <message>
+        <source>Publish this policy?</source>
+        <translation>¿Publicar esta directiva?</translation>
+    </message>
+    <message>
+        <source>Every Rounds computer of the organisation applies it as soon as it is connected; the others when they next connect. Users can then choose only stricter settings.</source>
+        <translation>Todos los equipos con Rounds de la organización la aplican en cuanto están conectados; los demás, la próxima vez que se conecten. Después, los usuarios solo pueden elegir ajustes más estrictos.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Organisation policy</source>
+        <translation>Directiva de la organización</translation>
+    </message>
+    <message>
+        <source>The fields show the policy in force. Change them and publish.</source>
+        <translation>Los campos muestran la directiva vigente. Cámbielos y publíquela.</translation>
+    </message>
+    <message>
+        <source>No policy has been published yet: the fields show the defaults.</source>
+        <translation>Todavía no se ha publicado ninguna directiva: los campos muestran los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>Idle lock (minutes, 1–480)</source>
+        <translation>Bloqueo por inactividad (minutos, 1–480)</translation>
+    </message>
+    <message>
+        <source>Idle lock minutes</source>
+        <translation>Minutos hasta el bloqueo por inactividad</translation>
+    </message>
+    <message>
+        <source>Keep messages (days, 0 = without limit)</source>
+        <translation>Conservar los mensajes (días, 0 = sin límite)</translation>
+    </message>
+    <message>
+        <source>Retention days</source>
+        <translation>Días de conservación</translation>
+    </message>
+    <message>
+        <source>Notifications may show</source>
+        <translation>Las notificaciones pueden mostrar</translation>
+    </message>
+    <message>
+        <source>What notifications may show</source>
+        <translation>Qué pueden mostrar las notificaciones</translation>
+    </message>
+    <message>
+        <source>Other organisations users may write to</source>
+        <translation>Otras organizaciones a las que los usuarios pueden escribir</translation>
+    </message>
+    <message>
+        <source>e.g. partner.example.org, lab.example.net</source>
+        <translation>p. ej. socio.example.org, lab.example.net</translation>
+    </message>
+    <message>
+        <source>Allowed organisations, separated by commas</source>
+        <translation>Organizaciones permitidas, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Require two-step sign-in</source>
+        <translation>Exigir el inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+        <source>Send only to verified devices</source>
+        <translation>Enviar solo a dispositivos verificados</translation>
+    </message>
+    <message>
+        <source>Allow attachments</source>
+        <translation>Permitir archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publicar…</translation>
+    </message>
+    <message>
+        <source>Publish the policy</source>
+        <translation>Publicar la directiva</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Revert to the policy in force</source>
+        <translation>Volver a la directiva vigente</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsersPage</name>
+    <message>
+        <source>unnamed device</source>
+        <translation>dispositivo sin nombre</translation>
+    </message>
+    <message>
+        <source>Revoke this device?</source>
+        <translation>¿Revocar este dispositivo?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is signed out now: its sign-in token stops working, its open sessions end, and its encryption keys are removed from the account, so new messages are no longer encrypted for it. Messages already on it stay there. It can only be used again after signing in with the password and a code.</source>
+        <translation>Se cierra ahora la sesión de %1 de %2: su token de inicio de sesión deja de funcionar, sus sesiones abiertas terminan y sus claves de cifrado se quitan de la cuenta, así que los mensajes nuevos ya no se cifran para él. Los mensajes que ya tiene se quedan allí. Solo se podrá volver a usar tras iniciar sesión con la contraseña y un código.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Wipe this device?</source>
+        <translation>¿Borrar este dispositivo?</translation>
+    </message>
+    <message>
+        <source>The next time %1 of %2 connects (at once if it is connected now), it erases this account&apos;s messages, attached files, encryption keys and sign-in token from that computer, before showing anything, and confirms here. This cannot be undone.</source>
+        <translation>La próxima vez que %1 de %2 se conecte (en el acto si está conectado ahora), borrará de ese equipo los mensajes, archivos adjuntos, claves de cifrado y token de inicio de sesión de esta cuenta antes de mostrar nada, y lo confirmará aquí. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Users (%1)</source>
+        <translation>Usuarios (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the list of users</source>
+        <translation>Actualizar la lista de usuarios</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>two-step sign-in set up</source>
+        <translation>inicio de sesión en dos pasos configurado</translation>
+    </message>
+    <message>
+        <source>two-step sign-in not set up</source>
+        <translation>inicio de sesión en dos pasos sin configurar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation><numerusform>%n dispositivo</numerusform><numerusform>%n dispositivos</numerusform></translation>
+    </message>
+    <message>
+        <source>DISABLED</source>
+        <translation>DESACTIVADA</translation>
+    </message>
+    <message>
+        <source>Choose a user to see their devices.</source>
+        <translation>Elija un usuario para ver sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>Devices of %1</source>
+        <translation>Dispositivos de %1</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in…</source>
+        <translation>Restablecer el inicio de sesión en dos pasos…</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in?</source>
+        <translation>¿Restablecer el inicio de sesión en dos pasos?</translation>
+    </message>
+    <message>
+        <source>%1&apos;s authenticator app stops working for Rounds. At the next sign-in they must scan a new QR code. Devices signed in now stay signed in.</source>
+        <translation>La aplicación de autenticación de %1 deja de servir para Rounds. En el próximo inicio de sesión tendrá que escanear un código QR nuevo. Los dispositivos con la sesión iniciada la mantienen.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in</source>
+        <translation>Restablecer el inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+        <source>Disable account…</source>
+        <translation>Desactivar la cuenta…</translation>
+    </message>
+    <message>
+        <source>Disable this account?</source>
+        <translation>¿Desactivar esta cuenta?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out on every device now and cannot sign in until the account is enabled again. Nothing is erased.</source>
+        <translation>Se cierra ahora la sesión de %1 en todos sus dispositivos y no podrá iniciarla hasta que la cuenta se vuelva a activar. No se borra nada.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Desactivar la cuenta</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>Activar la cuenta</translation>
+    </message>
+    <message>
+        <source>Refresh devices</source>
+        <translation>Actualizar los dispositivos</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <source>No devices: this account has not signed in with Rounds.</source>
+        <translation>No hay dispositivos: esta cuenta no ha iniciado sesión con Rounds.</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Visto por primera vez</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Sign-in token</source>
+        <translation>Token de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Encryption ids</source>
+        <translation>Identificadores de cifrado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Revocar %1</translation>
+    </message>
+    <message>
+        <source>Wipe…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <source>Wipe %1</source>
+        <translation>Borrar %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBlock</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Esperando para subir</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation>Aún no descargado</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Descargando…</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Falló la descarga</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Archivo %1, %2</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Guardar %1</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Download %1 again</source>
+        <translation>Volver a descargar %1</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Progreso de la subida</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progreso de la descarga</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ContactList</name>
     <message>
         <source>Rounds</source>
@@ -149,7 +555,10 @@
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
     </message>
     <message>
         <source>end-to-end encrypted</source>
@@ -158,6 +567,10 @@
     <message>
         <source>No conversations yet. Choose a contact below to start one.</source>
         <translation>Todavía no hay conversaciones. Elija un contacto abajo para empezar una.</translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>sala del equipo asistencial</translation>
     </message>
 </context>
 <context>
@@ -209,6 +622,34 @@
     <message>
         <source>No messages yet.</source>
         <translation>Todavía no hay mensajes.</translation>
+    </message>
+    <message>
+        <source>Care-team room · %1</source>
+        <translation>Sala del equipo asistencial · %1</translation>
+    </message>
+    <message>
+        <source>%1 has devices you have not verified. Your organisation requires verified devices: messages are not sent until you compare fingerprints and verify them.</source>
+        <translation>%1 tiene dispositivos que usted no ha verificado. Su organización exige dispositivos verificados: los mensajes no se envían hasta que compare las huellas y los verifique.</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Send a file, encrypted</source>
+        <translation>Enviar un archivo cifrado</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Send a file to %1</source>
+        <translation>Enviar un archivo a %1</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>Guardar el archivo</translation>
     </message>
 </context>
 <context>
@@ -351,6 +792,29 @@
     </message>
 </context>
 <context>
+    <name>Desktop::DesktopShell</name>
+    <message>
+        <source>Show Rounds</source>
+        <translation>Mostrar Rounds</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rounds: %n unread</source>
+        <translation><numerusform>Rounds: %n sin leer</numerusform><numerusform>Rounds: %n sin leer</numerusform></translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Enter your password.</source>
@@ -415,6 +879,10 @@
         <source>Erasing messages, files and keys…</source>
         <translation>Borrando mensajes, archivos y claves…</translation>
     </message>
+    <message>
+        <source>Erasing this account&apos;s messages, files and keys from this computer…</source>
+        <translation>Borrando de este equipo los mensajes, archivos y claves de esta cuenta…</translation>
+    </message>
 </context>
 <context>
     <name>MainView</name>
@@ -437,6 +905,14 @@
     <message>
         <source>Details</source>
         <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Ajustes (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -497,6 +973,49 @@
         <source>Retry sending this message</source>
         <translation>Reintentar el envío de este mensaje</translation>
     </message>
+    <message>
+        <source>file %1</source>
+        <translation>archivo %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to conversation</source>
+        <translation>Ir a la conversación</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Escriba un nombre…</translation>
+    </message>
+    <message>
+        <source>Conversation or contact to go to</source>
+        <translation>Conversación o contacto al que ir</translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter opens, Esc closes.</source>
+        <translation>Arriba y Abajo eligen, Intro abre, Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Coincidencias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>sala del equipo asistencial</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>No hay coincidencias.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -510,11 +1029,125 @@
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation allows at most %n minute(s) before the screen locks; that limit applies.</source>
+        <translation><numerusform>Su organización permite como máximo %n minuto antes de bloquear la pantalla; se aplica ese límite.</numerusform><numerusform>Su organización permite como máximo %n minutos antes de bloquear la pantalla; se aplica ese límite.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy allows notifications to show at most: %1.</source>
+        <translation>La directiva de su organización permite que las notificaciones muestren como mucho: %1.</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data?</source>
+        <translation>¿Cerrar sesión y borrar los datos de este equipo?</translation>
+    </message>
+    <message>
+        <source>Rounds signs %1 out and deletes everything this account keeps on this computer: its messages and conversation history, attached files, encryption keys, the key that protects the local database, and the sign-in token. Nothing on the server and nothing on your other devices is changed.
+
+If you sign in here again, this computer is a new device: you need your password and a code, and earlier messages cannot be read here.</source>
+        <translation>Rounds cierra la sesión de %1 y elimina todo lo que esta cuenta guarda en este equipo: sus mensajes e historial de conversaciones, los archivos adjuntos, las claves de cifrado, la clave que protege la base de datos local y el token de inicio de sesión. No cambia nada en el servidor ni en sus otros dispositivos.
+
+Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: necesitará su contraseña y un código, y aquí no se podrán leer los mensajes anteriores.</translation>
+    </message>
+    <message>
+        <source>Sign out and erase</source>
+        <translation>Cerrar sesión y borrar</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de la CA</translation>
+    </message>
+    <message>
+        <source>None: only the system&apos;s trusted certificates</source>
+        <translation>Ninguno: solo los certificados de confianza del sistema</translation>
+    </message>
+    <message>
+        <source>Pinned certificate</source>
+        <translation>Certificado fijado</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificado: %1</translation>
+    </message>
+    <message>
+        <source>To change the server or its certificate, sign out and sign in again.</source>
+        <translation>Para cambiar el servidor o su certificado, cierre la sesión y vuelva a iniciarla.</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (minutes without activity)</source>
+        <translation>Bloquear la pantalla tras (minutos sin actividad)</translation>
+    </message>
+    <message>
+        <source>Idle lock minutes</source>
+        <translation>Minutos hasta el bloqueo por inactividad</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation&apos;s limit: %n minute(s). You may choose less.</source>
+        <translation><numerusform>Límite de su organización: %n minuto. Puede elegir menos.</numerusform><numerusform>Límite de su organización: %n minutos. Puede elegir menos.</numerusform></translation>
+    </message>
+    <message>
+        <source>Notifications show</source>
+        <translation>Las notificaciones muestran</translation>
+    </message>
+    <message>
+        <source>What notifications show</source>
+        <translation>Qué muestran las notificaciones</translation>
+    </message>
+    <message>
+        <source>Your organisation allows at most: %1.</source>
+        <translation>Su organización permite como mucho: %1.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data…</source>
+        <translation>Cerrar sesión y borrar los datos de este equipo…</translation>
+    </message>
+    <message>
+        <source>Sign out and erase this computer&apos;s data</source>
+        <translation>Cerrar sesión y borrar los datos de este equipo</translation>
     </message>
 </context>
 <context>
@@ -767,6 +1400,91 @@
     </message>
 </context>
 <context>
+    <name>Ui::AdminDevicesModel</name>
+    <message>
+        <source>Signed in (token active)</source>
+        <translation>Con sesión iniciada (token activo)</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token caducado</translation>
+    </message>
+    <message>
+        <source>Token revoked</source>
+        <translation>Token revocado</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Sin token</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <source>Wipe ordered, waiting for the device to connect</source>
+        <translation>Borrado ordenado, esperando a que el dispositivo se conecte</translation>
+    </message>
+    <message>
+        <source>Wipe delivered, not yet confirmed</source>
+        <translation>Borrado entregado, aún sin confirmar</translation>
+    </message>
+    <message>
+        <source>Wiped</source>
+        <translation>Borrado</translation>
+    </message>
+    <message>
+        <source>The device was signed out. It needs the password and a code to sign in again.</source>
+        <translation>Se cerró la sesión del dispositivo. Necesita la contraseña y un código para volver a iniciarla.</translation>
+    </message>
+    <message>
+        <source>Wipe ordered. The device erases this account&apos;s data as soon as it connects; its state here then becomes &quot;Wiped&quot;.</source>
+        <translation>Borrado ordenado. El dispositivo borra los datos de esta cuenta en cuanto se conecte; entonces su estado aquí pasa a «Borrado».</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AdminUsersModel</name>
+    <message>
+        <source>%1 must set up an authenticator app again at the next sign-in.</source>
+        <translation>%1 tendrá que configurar de nuevo una aplicación de autenticación en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: its devices are signed out and cannot sign in.</source>
+        <translation>%1 está desactivada: se cerró la sesión de sus dispositivos y no pueden iniciarla.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AuditExport</name>
+    <message>
+        <source>Fetching the audit log from the server…</source>
+        <translation>Obteniendo el registro de auditoría del servidor…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing: %1 of %n entries</source>
+        <translation><numerusform>Escribiendo: %1 de %n entrada</numerusform><numerusform>Escribiendo: %1 de %n entradas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written</source>
+        <translation><numerusform>%n entrada escrita</numerusform><numerusform>%n entradas escritas</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a file to write the audit log to.</source>
+        <translation>Elija un archivo en el que escribir el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written. Choose a folder you may write to.</source>
+        <translation>No se puede escribir el archivo. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::ConversationModel</name>
     <message>
         <source>Today</source>
@@ -787,6 +1505,10 @@
     <message>
         <source>Not sent. Check the connection, then retry.</source>
         <translation>No enviado. Compruebe la conexión y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
     </message>
 </context>
 <context>
@@ -833,6 +1555,135 @@
     </message>
 </context>
 <context>
+    <name>Ui::MessageNotifier</name>
+    <message>
+        <source>New message</source>
+        <translation>Mensaje nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation><numerusform>%n mensaje nuevo</numerusform><numerusform>%n mensajes nuevos</numerusform></translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Mensaje nuevo de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1</source>
+        <translation><numerusform>%n mensaje nuevo de %1</numerusform><numerusform>%n mensajes nuevos de %1</numerusform></translation>
+    </message>
+    <message>
+        <source>New message from %1 in %2</source>
+        <translation>Mensaje nuevo de %1 en %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1 in %2</source>
+        <translation><numerusform>%n mensaje nuevo de %1 en %2</numerusform><numerusform>%n mensajes nuevos de %1 en %2</numerusform></translation>
+    </message>
+    <message>
+        <source>(could not be decrypted)</source>
+        <translation>(no se pudo descifrar)</translation>
+    </message>
+    <message>
+        <source>(a file)</source>
+        <translation>(un archivo)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::PolicyEditor</name>
+    <message>
+        <source>The idle lock must be between %1 and %2 minutes.</source>
+        <translation>El bloqueo por inactividad debe estar entre %1 y %2 minutos.</translation>
+    </message>
+    <message>
+        <source>Retention must be between 0 (keep everything) and 36500 days.</source>
+        <translation>La conservación debe estar entre 0 (conservar todo) y 36500 días.</translation>
+    </message>
+    <message>
+        <source>Choose what notifications may show.</source>
+        <translation>Elija qué pueden mostrar las notificaciones.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (for example partner.example.org).</source>
+        <translation>«%1» no es un nombre de dominio (por ejemplo socio.example.org).</translation>
+    </message>
+    <message>
+        <source>Published. Every signed-in computer of the organisation applies it now; the others when they next connect.</source>
+        <translation>Publicada. Todos los equipos de la organización con la sesión iniciada la aplican ya; los demás, la próxima vez que se conecten.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::PolicySettings</name>
+    <message>
+        <source>Your organisation published a policy Rounds could not read; the previous policy stays in force. Tell IT.</source>
+        <translation>Su organización publicó una directiva que Rounds no pudo leer; sigue vigente la anterior. Avise a informática.</translation>
+    </message>
+    <message>
+        <source>Only &quot;New message&quot;</source>
+        <translation>Solo «Mensaje nuevo»</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name</source>
+        <translation>El nombre del remitente</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name and the start of the message</source>
+        <translation>El nombre del remitente y el comienzo del mensaje</translation>
+    </message>
+    <message numerus="yes">
+        <source>the screen locks after at most %n minute(s) without activity</source>
+        <translation><numerusform>la pantalla se bloquea tras como máximo %n minuto sin actividad</numerusform><numerusform>la pantalla se bloquea tras como máximo %n minutos sin actividad</numerusform></translation>
+    </message>
+    <message>
+        <source>notifications may show: %1</source>
+        <translation>las notificaciones pueden mostrar: %1</translation>
+    </message>
+    <message>
+        <source>attachments are allowed</source>
+        <translation>se permiten archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>attachments are not allowed</source>
+        <translation>no se permiten archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>messages go only to verified devices</source>
+        <translation>los mensajes van solo a dispositivos verificados</translation>
+    </message>
+    <message>
+        <source>messages may go to devices not verified yet</source>
+        <translation>los mensajes pueden ir a dispositivos aún sin verificar</translation>
+    </message>
+    <message>
+        <source>two-step sign-in is required</source>
+        <translation>se exige el inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+        <source>two-step sign-in is no longer required</source>
+        <translation>ya no se exige el inicio de sesión en dos pasos</translation>
+    </message>
+    <message numerus="yes">
+        <source>messages are kept for %n day(s)</source>
+        <translation><numerusform>los mensajes se conservan %n día</numerusform><numerusform>los mensajes se conservan %n días</numerusform></translation>
+    </message>
+    <message>
+        <source>messages are kept without a time limit</source>
+        <translation>los mensajes se conservan sin límite de tiempo</translation>
+    </message>
+    <message>
+        <source>the organisations you may write to changed</source>
+        <translation>cambiaron las organizaciones a las que puede escribir</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy was updated.</source>
+        <translation>Se actualizó la directiva de su organización.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy changed: %1.</source>
+        <translation>Cambió la directiva de su organización: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::SignInForm</name>
     <message>
         <source>Enter your account address, for example ana.ruiz@hospital.example.</source>
@@ -860,6 +1711,44 @@
     </message>
 </context>
 <context>
+    <name>Ui::SingleInstance</name>
+    <message>
+        <source>Another Rounds may be running, but it does not answer and its socket %1 cannot be removed. Close Rounds everywhere, or delete that file, then start Rounds again.</source>
+        <translation>Puede que haya otro Rounds en marcha, pero no responde y no se puede eliminar su socket %1. Cierre Rounds en todas partes, o borre ese archivo, y vuelva a iniciar Rounds.</translation>
+    </message>
+    <message>
+        <source>Rounds did not close properly last time; its leftover socket %1 was removed.</source>
+        <translation>Rounds no se cerró bien la última vez; se eliminó el socket %1 que quedó.</translation>
+    </message>
+    <message>
+        <source>Rounds cannot check whether it is already running (socket %1: %2). A second start opens a second window.</source>
+        <translation>Rounds no puede comprobar si ya está en marcha (socket %1: %2). Si se inicia otra vez, se abre una segunda ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Messages (Ctrl+1)</source>
+        <translation>Mensajes (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Admin (Ctrl+2)</source>
+        <translation>Administración (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Admin console</source>
+        <translation>Consola de administración</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Rounds: secure messaging for clinical teams.</source>
@@ -880,6 +1769,14 @@
     <message>
         <source>Language of the window (en, es); default: the system&apos;s.</source>
         <translation>Idioma de la ventana (en, es); por omisión, el del sistema.</translation>
+    </message>
+    <message>
+        <source>Open a separate window even if Rounds is already running (for example to sign in as a second account).</source>
+        <translation>Abrir una ventana aparte aunque Rounds ya esté en marcha (por ejemplo, para iniciar sesión con una segunda cuenta).</translation>
+    </message>
+    <message>
+        <source>Rounds is already running; its window was brought to the front.</source>
+        <translation>Rounds ya está en marcha; se ha traído su ventana al frente.</translation>
     </message>
 </context>
 </TS>
