@@ -6,6 +6,9 @@
 
 #include "account/Account.h"
 #include "account/IdleLock.h"
+#include "admin/PolicyService.h"
+#include "clinical/ClinicalService.h"
+#include "clinical/DirectoryService.h"
 #include "xmpp/extensions/RosterExtension.h"
 
 #include "core/ErrorText.h"
@@ -95,6 +98,7 @@ void Session::adopt(std::unique_ptr<Account::Account> account)
     }
     m_policy->setAccount(m_account.get());
     m_admin->setAccount(m_account.get());
+    startClinical();
     Q_EMIT accountChanged();
     Q_EMIT lockedChanged();
     Q_EMIT unlockingChanged();
@@ -206,6 +210,8 @@ Account::Account *Session::detach()
     disconnect(&account->client(), nullptr, this, nullptr);
     disconnect(account->idleLock(), nullptr, this, nullptr);
     disconnect(account, nullptr, this, nullptr);
+    m_clinical.reset(); // before the account's store closes
+    m_directory.reset();
     m_policy->setAccount(nullptr);
     m_admin->setAccount(nullptr);
     m_lastConnectionError.clear();
@@ -274,6 +280,35 @@ void Session::updateStatus()
     m_status = status;
     m_connectionErrorText = text;
     Q_EMIT statusChanged();
+}
+
+void Session::startClinical()
+{
+    if (!m_account || !m_account->messageStore())
+        return; // no local data (some tests): nothing to keep or purge
+    m_directory = std::make_unique<Clinical::DirectoryService>(*m_account);
+    m_clinical = std::make_unique<Clinical::ClinicalService>(*m_account, *m_directory);
+    applyRetention();
+    m_clinical->start().then(this, [](Core::Result<int> pending) {
+        if (!pending)
+            qWarning("clinical messaging did not start: %s", qPrintable(pending.error().detail));
+    });
+    connect(m_policy, &PolicySettings::changed, this, &Session::applyRetention,
+            Qt::UniqueConnection);
+}
+
+void Session::applyRetention()
+{
+    if (!m_clinical)
+        return;
+    const Admin::PolicyService *service = m_policy->service();
+    const int days = service ? service->retentionDays() : 0;
+    if (days == m_clinical->policy().retentionDays)
+        return;
+    Clinical::ClinicalPolicy policy = m_clinical->policy();
+    policy.retentionDays = days;
+    m_clinical->setPolicy(policy);
+    (void)m_clinical->purgeNow(); // a shorter retention applies at once
 }
 
 } // namespace Ui

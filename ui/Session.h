@@ -13,6 +13,10 @@
 namespace Account {
 class Account;
 }
+namespace Clinical {
+class ClinicalService;
+class DirectoryService;
+} // namespace Clinical
 
 namespace Ui {
 
@@ -121,6 +125,12 @@ private:
     void updateMfaEnforced();
 
     std::unique_ptr<Account::Account> m_account;
+    // Clinical messaging for the signed-in account: escalations keep running
+    // and the org's retention is applied (docs/protocol.md, docs/admin.md).
+    std::unique_ptr<Clinical::DirectoryService> m_directory;
+    std::unique_ptr<Clinical::ClinicalService> m_clinical;
+    void startClinical();
+    void applyRetention();
     Status m_status = Status::SignedOut;
     QString m_lastConnectionError; ///< why the link went down last, translated
     QString m_connectionErrorText; ///< what the status line shows of it
