@@ -260,8 +260,10 @@ void ClinicalService::onAck(const Ack &ack, const Core::Jid &peer, bool own)
 {
     m_store->findAnyByOriginId(ack.id).then(
         this, [this, ack, peer, own](Core::Result<std::optional<StoredMessage>> found) {
-            if (!found || !*found)
+            if (!found || !*found) {
+                qCInfo(lcClinical) << "ack for a message not stored here:" << ack.id;
                 return;
+            }
             const StoredMessage message = **found;
             const QDateTime at = ack.at.isValid() ? ack.at.toUTC() : m_scheduler.now();
             if (own) {
