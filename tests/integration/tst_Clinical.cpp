@@ -16,6 +16,7 @@
 
 #include "AuthTestSupport.h"
 #include "ServerEnv.h"
+#include "TestDevice.h"
 #include "TestSupport.h"
 
 #include <QFile>
@@ -31,47 +32,23 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto Wait = std::chrono::seconds(60);
-
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!TestSupport::waitFor(future, Wait))
-        qFatal("test wait expired");
-    return future.result();
-}
+using TestSupport::await;
 
 QString tag()
 {
-    return QString::number(QRandomGenerator::global()->generate(), 16);
+    return TestSupport::randomTag();
 }
 
 /// One Rounds installation with the clinical services.
-struct Node
+struct Node : TestSupport::TestDevice
 {
-    std::unique_ptr<Account::Account> account;
     std::unique_ptr<Clinical::DirectoryService> directory;
     std::unique_ptr<Clinical::ClinicalService> clinical;
-    QList<Store::StoredMessage> stored;
-    QString jid;
-    QString dir;
 
-    bool open(const ServerEnv &env, const QString &bareJid, const QString &dataDir,
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dir,
               const std::function<QString()> &code = {})
     {
-        jid = bareJid;
-        dir = dataDir;
-        Account::AccountSettings settings;
-        settings.jid = Core::Jid(bareJid);
-        settings.serverUrl = env.url;
-        settings.caFile = env.caFile;
-        settings.resource = u"clinical-"_s + tag();
-        account = std::make_unique<Account::Account>(settings);
-        Account::LocalDataOptions local;
-        local.dataDir = dataDir;
-        local.passphrase = u"clinical test passphrase"_s;
-        local.fastKdfForTests = true;
-        if (!await(account->openLocalData(local)))
+        if (!openLocal(env, bareJid, dir, u"clinical"_s))
             return false;
         directory = std::make_unique<Clinical::DirectoryService>(*account);
         directory->setService(Core::Jid(QString(u"pubsub."_s + env.clinicDomain)));
@@ -81,54 +58,19 @@ struct Node
         clinical->setPolicy(policy);
         if (!await(clinical->start()))
             return false;
-        QObject::connect(
-            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
-            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
         if (code)
             QObject::connect(account.get(), &Account::Account::secondFactorRequired, account.get(),
                              [this, code](Xmpp::SecondFactorTask, const QString &) {
                                  (void)account->provideSecondFactor(code());
                              });
-        auto in = await(account->signIn(env.password(bareJid)));
-        if (!in && in.error().code == Core::Error::Code::Mfa) // that code was used: the next
-            in = await(account->signIn(env.password(bareJid)));
-        if (!in) {
-            qWarning() << "sign-in failed:" << in.error().detail;
-            return false;
-        }
-        return QTest::qWaitFor(
-            [&] {
-                return account->omemo()->isPublished() &&
-                       account->presence().initialPresenceSent() && directory->isLoaded();
-            },
-            30000);
+        return signIn(env) && QTest::qWaitFor([&] { return directory->isLoaded(); }, 30000);
     }
 
     void close()
     {
-        if (!account)
-            return;
-        clinical.reset();
+        clinical.reset(); // before the account's store closes
         directory.reset();
-        account->signOut();
-        (void)QTest::qWaitFor(
-            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
-        account.reset();
-        stored.clear();
-    }
-
-    std::optional<Store::StoredMessage> waitForBody(const QString &body, int ms = 30000)
-    {
-        std::optional<Store::StoredMessage> found;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const auto &m : std::as_const(stored))
-                    if (m.body == body)
-                        found = m;
-                return found.has_value();
-            },
-            ms);
-        return found;
+        TestDevice::close();
     }
 
     bool waitSent(const QString &id)
@@ -146,7 +88,7 @@ struct Node
     {
         // Through the export (JSON Lines), as an auditor would read it.
         QStringList out;
-        const QString path = dir + u"/audit-"_s + tag() + u".jsonl"_s;
+        const QString path = dataDir + u"/audit-"_s + tag() + u".jsonl"_s;
         if (!await(account->auditLog()->exportTo(path)))
             return out;
         QFile file(path);
@@ -298,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(m_sender.waitSent(sent->message.messageId));
         QVERIFY(m_oncall.waitForBody(body)); // arrives, nobody acknowledges
         // The sender's client goes away before the escalation is due ...
-        const QString senderDir = m_sender.dir;
+        const QString senderDir = m_sender.dataDir;
         m_sender.close();
         QTest::qWait(4000);
         QVERIFY(!m_backup.waitForBody(body, 1000));

@@ -13,6 +13,7 @@
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "ServerEnv.h"
+#include "TestDevice.h"
 #include "TestSupport.h"
 
 #include <QRandomGenerator>
@@ -26,67 +27,41 @@ using Store::ReminderState;
 
 namespace {
 
-template<typename T>
-T await(QFuture<T> future, int seconds = 60)
-{
-    if (!TestSupport::waitFor(future, std::chrono::seconds(seconds)))
-        qFatal("test wait expired");
-    return future.result();
-}
+using TestSupport::await;
 
 QString tag()
 {
-    return QString::number(QRandomGenerator::global()->generate(), 16);
+    return TestSupport::randomTag();
 }
 
-struct Device
+struct Device : TestSupport::TestDevice
 {
-    std::unique_ptr<Account::Account> account;
-    QList<Store::StoredMessage> stored;
     std::unique_ptr<ReminderService> service;
 
-    bool open(const ServerEnv &env, const QString &jid, const QString &dataDir,
+    bool open(const ServerEnv &env, const QString &bareJid, const QString &dir,
               const ServiceConfig *serviceConfig = nullptr)
     {
-        Account::AccountSettings settings;
-        settings.jid = Core::Jid(jid);
-        settings.serverUrl = env.url;
-        settings.caFile = env.caFile;
-        settings.resource = u"frontdesk-"_s + tag();
-        account = std::make_unique<Account::Account>(settings);
-        Account::LocalDataOptions local;
-        local.dataDir = dataDir;
-        local.passphrase = u"correct horse battery staple"_s;
-        local.fastKdfForTests = true;
-        if (!await(account->openLocalData(local)))
+        if (!openLocal(env, bareJid, dir, u"frontdesk"_s))
             return false;
-        QObject::connect(
-            account->pipeline(), &Sync::MessagePipeline::messagesStored, account.get(),
-            [this](const QList<Store::StoredMessage> &messages) { stored += messages; });
         if (serviceConfig) {
             service = std::make_unique<ReminderService>(*account, *serviceConfig);
             if (!await(service->start()))
                 return false;
         }
-        if (!await(account->signIn(env.password(jid))))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                return account->omemo()->isPublished() && account->presence().initialPresenceSent();
-            },
-            30000);
+        return signIn(env);
     }
 
     void close()
     {
-        if (!account)
-            return;
-        account->signOut();
-        (void)QTest::qWaitFor(
-            [&] { return account->client().state() == Xmpp::Client::State::Disconnected; }, 5000);
+        // Signed out first, so the service sends nothing more; gone before the account.
+        if (account) {
+            account->signOut();
+            (void)QTest::qWaitFor(
+                [&] { return account->client().state() == Xmpp::Client::State::Disconnected; },
+                5000);
+        }
         service.reset();
-        account.reset();
-        stored.clear();
+        TestDevice::close();
     }
 
     int countIncoming(const QString &prefix) const

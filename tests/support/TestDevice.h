@@ -47,6 +47,11 @@ struct TestDevice
     /// archive catch-up), so others can encrypt to us and live messages arrive.
     bool open(const ServerEnv &env, const QString &bareJid, const QString &dir,
               const QString &resourcePrefix, const Sync::E2ePolicy &policy = {});
+    /// open() in two steps, for tests that set up services of their own in
+    /// between: the account and its local data, then the sign-in and the wait.
+    bool openLocal(const ServerEnv &env, const QString &bareJid, const QString &dir,
+                   const QString &resourcePrefix, const Sync::E2ePolicy &policy = {});
+    bool signIn(const ServerEnv &env);
     /// Signs out and drops the account (and what it stored in memory).
     void close();
     /// Waits until a message with exactly this body was stored.
