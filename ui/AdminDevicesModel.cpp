@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 namespace Ui {
 
 AdminDevicesModel::AdminDevicesModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AdminListModel(parent)
 {
 }
 
@@ -171,12 +171,12 @@ void AdminDevicesModel::refresh()
     if (!admin)
         return;
     const quint64 generation = m_generation;
-    setPending(m_pending + 1);
+    setPending(pending() + 1);
     admin->listDevices(Core::Jid(m_accountJid))
         .then(this, [this, generation](Core::Result<QList<Admin::DeviceRow>> devices) {
             if (generation != m_generation)
                 return;
-            setPending(m_pending - 1);
+            setPending(pending() - 1);
             if (!devices) {
                 setErrorText(Core::describeError(devices.error()));
                 return;
@@ -194,7 +194,7 @@ void AdminDevicesModel::revoke(const QString &userAgentId)
     if (!admin)
         return;
     const quint64 generation = m_generation;
-    setPending(m_pending + 1);
+    setPending(pending() + 1);
     setStatusText({});
     admin->revokeDevice(Core::Jid(m_accountJid), userAgentId)
         .then(this, [this, generation](Core::Result<void> done) {
@@ -212,7 +212,7 @@ void AdminDevicesModel::wipe(const QString &userAgentId)
     if (!admin)
         return;
     const quint64 generation = m_generation;
-    setPending(m_pending + 1);
+    setPending(pending() + 1);
     setStatusText({});
     admin->wipeDevice(Core::Jid(m_accountJid), userAgentId)
         .then(this, [this, generation](Core::Result<QString> done) {
@@ -222,42 +222,6 @@ void AdminDevicesModel::wipe(const QString &userAgentId)
                          tr("Wipe ordered. The device erases this account's data as soon as it "
                             "connects; its state here then becomes \"Wiped\"."));
         });
-}
-
-void AdminDevicesModel::finishAction(const Core::Error *error, const QString &doneText)
-{
-    setPending(m_pending - 1);
-    if (error) {
-        setErrorText(Core::describeError(*error));
-        return;
-    }
-    setErrorText({});
-    setStatusText(doneText);
-    refresh();
-}
-
-void AdminDevicesModel::setErrorText(const QString &text)
-{
-    if (text == m_errorText)
-        return;
-    m_errorText = text;
-    Q_EMIT errorTextChanged();
-}
-
-void AdminDevicesModel::setStatusText(const QString &text)
-{
-    if (text == m_statusText)
-        return;
-    m_statusText = text;
-    Q_EMIT statusTextChanged();
-}
-
-void AdminDevicesModel::setPending(int pending)
-{
-    const bool wasBusy = isBusy();
-    m_pending = qMax(0, pending);
-    if (wasBusy != isBusy())
-        Q_EMIT busyChanged();
 }
 
 } // namespace Ui

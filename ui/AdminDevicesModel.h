@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AdminListModel.h"
 #include "Session.h"
 
 #include "admin/AdminService.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
@@ -14,16 +14,13 @@ namespace Ui {
 /// The admin console's devices of one account (AdminService::listDevices:
 /// one record per installation) and what can be done to one: revoke it, or
 /// have it wiped. Every action reloads the list.
-class AdminDevicesModel : public QAbstractListModel
+class AdminDevicesModel : public AdminListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /// Whose devices (bare JID); empty: none.
     Q_PROPERTY(QString accountJid READ accountJid WRITE setAccountJid NOTIFY accountJidChanged)
-    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
 public:
     enum Role {
         UserAgentIdRole = Qt::UserRole + 1,
@@ -48,9 +45,6 @@ public:
     void setSession(Session *session);
     QString accountJid() const { return m_accountJid; }
     void setAccountJid(const QString &jid);
-    bool isBusy() const { return m_pending > 0; }
-    QString errorText() const { return m_errorText; }
-    QString statusText() const { return m_statusText; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -71,25 +65,16 @@ public:
 Q_SIGNALS:
     void sessionChanged();
     void accountJidChanged();
-    void busyChanged();
-    void errorTextChanged();
-    void statusTextChanged();
 
 private:
+    void refreshAfterAction() override { refresh(); }
     Admin::AdminService *service() const;
     Admin::AdminService *canAct();
     void clear();
-    void setErrorText(const QString &text);
-    void setStatusText(const QString &text);
-    void setPending(int pending);
-    void finishAction(const Core::Error *error, const QString &doneText);
 
     QPointer<Session> m_session;
     QString m_accountJid;
     QList<Admin::DeviceRow> m_rows;
-    int m_pending = 0;
-    QString m_errorText;
-    QString m_statusText;
     quint64 m_generation = 0;
 };
 

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 namespace Ui {
 
 AdminUsersModel::AdminUsersModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AdminListModel(parent)
 {
 }
 
@@ -114,11 +114,11 @@ void AdminUsersModel::refresh()
         return;
     }
     const quint64 generation = m_generation;
-    setPending(m_pending + 1);
+    setPending(pending() + 1);
     admin->listUsers().then(this, [this, generation](Core::Result<QList<Admin::UserRow>> users) {
         if (generation != m_generation)
             return;
-        setPending(m_pending - 1);
+        setPending(pending() - 1);
         if (!users) {
             setErrorText(Core::describeError(users.error()));
             return;
@@ -154,44 +154,13 @@ void AdminUsersModel::run(QFuture<Core::Result<void>> action, const QString &don
 {
     // Sent already: a request made offline waits for the connection.
     const quint64 generation = m_generation;
-    setPending(m_pending + 1);
+    setPending(pending() + 1);
     setStatusText({});
     action.then(this, [this, generation, doneText](Core::Result<void> done) {
         if (generation != m_generation)
             return;
-        setPending(m_pending - 1);
-        if (!done) {
-            setErrorText(Core::describeError(done.error()));
-            return;
-        }
-        setErrorText({});
-        setStatusText(doneText);
-        refresh();
+        finishAction(done ? nullptr : &done.error(), doneText);
     });
-}
-
-void AdminUsersModel::setErrorText(const QString &text)
-{
-    if (text == m_errorText)
-        return;
-    m_errorText = text;
-    Q_EMIT errorTextChanged();
-}
-
-void AdminUsersModel::setStatusText(const QString &text)
-{
-    if (text == m_statusText)
-        return;
-    m_statusText = text;
-    Q_EMIT statusTextChanged();
-}
-
-void AdminUsersModel::setPending(int pending)
-{
-    const bool wasBusy = isBusy();
-    m_pending = qMax(0, pending);
-    if (wasBusy != isBusy())
-        Q_EMIT busyChanged();
 }
 
 } // namespace Ui

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AdminListModel.h"
 #include "Session.h"
 
 #include "admin/AdminService.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
@@ -14,16 +14,11 @@ namespace Ui {
 /// The admin console's accounts (AdminService::listUsers) and what can be done
 /// to one: reset its second factor, disable or enable it. Empty for accounts
 /// that are not admins. Every action reloads the list.
-class AdminUsersModel : public QAbstractListModel
+class AdminUsersModel : public AdminListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
-    /// Why the last request failed (translated); empty otherwise.
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    /// What the last action did, in words; empty otherwise.
-    Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
 public:
     enum Role {
         JidRole = Qt::UserRole + 1,
@@ -39,9 +34,6 @@ public:
 
     Session *session() const { return m_session; }
     void setSession(Session *session);
-    bool isBusy() const { return m_pending > 0; }
-    QString errorText() const { return m_errorText; }
-    QString statusText() const { return m_statusText; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -57,25 +49,17 @@ public:
 
 Q_SIGNALS:
     void sessionChanged();
-    void busyChanged();
-    void errorTextChanged();
-    void statusTextChanged();
 
 private:
+    void refreshAfterAction() override { refresh(); }
     Admin::AdminService *service() const;
     /// The service when a command can be sent now; otherwise says why.
     Admin::AdminService *canAct();
     void followService();
     void run(QFuture<Core::Result<void>> action, const QString &doneText);
-    void setErrorText(const QString &text);
-    void setStatusText(const QString &text);
-    void setPending(int pending);
 
     QPointer<Session> m_session;
     QList<Admin::UserRow> m_rows;
-    int m_pending = 0;
-    QString m_errorText;
-    QString m_statusText;
     quint64 m_generation = 0;
 };
 

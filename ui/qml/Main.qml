@@ -88,44 +88,13 @@ ApplicationWindow {
         // and its text: nothing of it stays in the scene graph behind the lock.
         sourceComponent: window.session.erasing ? erasingPage
                          : !window.session.signedIn ? signInPage
-                         : window.session.wiping ? wipingPage
+                         : window.session.wiping ? erasingPage
                          : window.session.locked ? lockScreen : mainView
     }
 
-    // Remote wipe in progress: nothing of the account on screen, only what is
-    // happening. The sign-in screen follows and says why.
-    Component {
-        id: wipingPage
-        Pane {
-            objectName: "wipingPage"
-            focus: true
-            Column {
-                anchors.centerIn: parent
-                width: Math.min(parent.width - 48, 520)
-                spacing: 16
-                BusyIndicator {
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    running: true
-                    Accessible.name: qsTr("Erasing")
-                }
-                Label {
-                    width: parent.width
-                    wrapMode: Text.WordWrap
-                    horizontalAlignment: Text.AlignHCenter
-                    font.bold: true
-                    text: qsTr("Your administrator has asked for this account to be erased from this computer.")
-                }
-                Label {
-                    width: parent.width
-                    wrapMode: Text.WordWrap
-                    horizontalAlignment: Text.AlignHCenter
-                    text: qsTr("Erasing messages, files and keys…")
-                }
-            }
-        }
-    }
-
-    // "Sign out and erase" under way: sign-in waits until the folder is gone.
+    // Erasing this computer's copy of the account: "sign out and erase" (sign-in
+    // waits until the folder is gone) or a remote wipe (nothing of the account
+    // on screen meanwhile; the sign-in screen then says why).
     Component {
         id: erasingPage
         Pane {
@@ -139,6 +108,14 @@ ApplicationWindow {
                     anchors.horizontalCenter: parent.horizontalCenter
                     running: true
                     Accessible.name: qsTr("Erasing")
+                }
+                Label {
+                    width: parent.width
+                    visible: window.session.wiping
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    font.bold: true
+                    text: qsTr("Your administrator has asked for this account to be erased from this computer.")
                 }
                 Label {
                     width: parent.width
