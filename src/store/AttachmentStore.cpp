@@ -14,33 +14,23 @@ namespace {
 
 Core::Result<QList<Attachment>> readAll(Database::Statement &q)
 {
-    QList<Attachment> out;
-    while (true) {
-        auto more = q.step();
-        if (!more) {
-            q.reset();
-            return std::unexpected(more.error());
-        }
-        if (!*more)
-            break;
+    return q.collect<Attachment>([](Database::Statement &row) {
         Attachment a;
-        a.messageRow = q.int64(0);
-        a.messageId = q.text(1);
-        a.conversation = q.text(2);
-        a.direction = Direction(q.int64(3));
-        a.url = q.text(4);
-        a.name = q.text(5);
-        a.mime = q.text(6);
-        a.size = q.int64(7);
-        a.state = AttachmentState(q.int64(8));
-        a.localName = q.text(9);
-        a.atRestKey = q.blob(10);
-        a.sha256 = q.blob(11);
-        a.error = q.text(12);
-        out.append(std::move(a));
-    }
-    q.reset();
-    return out;
+        a.messageRow = row.int64(0);
+        a.messageId = row.text(1);
+        a.conversation = row.text(2);
+        a.direction = Direction(row.int64(3));
+        a.url = row.text(4);
+        a.name = row.text(5);
+        a.mime = row.text(6);
+        a.size = row.int64(7);
+        a.state = AttachmentState(row.int64(8));
+        a.localName = row.text(9);
+        a.atRestKey = row.blob(10);
+        a.sha256 = row.blob(11);
+        a.error = row.text(12);
+        return a;
+    });
 }
 
 template<typename F>

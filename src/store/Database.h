@@ -4,6 +4,7 @@
 #include "core/Error.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -33,8 +34,8 @@ class Database
 public:
     enum class Mode { OpenExisting, CreateNew, OpenOrCreate };
 
-    static Core::Result<std::unique_ptr<Database>> open(const QString &path,
-                                                        QByteArrayView rawKey, Mode mode);
+    static Core::Result<std::unique_ptr<Database>> open(const QString &path, QByteArrayView rawKey,
+                                                        Mode mode);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -52,13 +53,32 @@ public:
         ~Statement();
 
         Statement &bind(int index, qint64 value);
-        Statement &bind(int index, const QString &value);  ///< null QString binds NULL
+        Statement &bind(int index, const QString &value);    ///< null QString binds NULL
         Statement &bind(int index, const QByteArray &value); ///< blob
         Statement &bindNull(int index);
         /// Steps once: true while a row is available, false when done.
         Core::Result<bool> step();
         Core::Result<void> exec(); ///< steps to the end
         void reset();
+        /// Steps to the end, turning each row into a T with `row(*this)`; the
+        /// statement is reset afterwards (also on an error).
+        template<typename T, typename RowFn>
+        Core::Result<QList<T>> collect(RowFn &&row)
+        {
+            QList<T> out;
+            while (true) {
+                auto more = step();
+                if (!more) {
+                    reset();
+                    return std::unexpected(more.error());
+                }
+                if (!*more)
+                    break;
+                out.append(row(*this));
+            }
+            reset();
+            return out;
+        }
 
         qint64 int64(int column) const;
         QString text(int column) const;

@@ -27,28 +27,20 @@ QDateTime fromMs(const Database::Statement &q, int column)
 
 Result<QList<ReminderRecord>> readReminders(Database::Statement &q)
 {
-    QList<ReminderRecord> out;
-    while (true) {
-        auto more = q.step();
-        if (!more)
-            return std::unexpected(more.error());
-        if (!*more)
-            break;
+    return q.collect<ReminderRecord>([](Database::Statement &row) {
         ReminderRecord r;
-        r.id = q.int64(0);
-        r.batch = q.text(1);
-        r.line = int(q.int64(2));
-        r.patient = q.text(3);
-        r.body = q.text(4);
-        r.due = fromMs(q, 5);
-        r.state = ReminderState(q.int64(6));
-        r.messageId = q.text(7);
-        r.updatedAt = fromMs(q, 8);
-        r.reason = q.text(9);
-        out.append(std::move(r));
-    }
-    q.reset();
-    return out;
+        r.id = row.int64(0);
+        r.batch = row.text(1);
+        r.line = int(row.int64(2));
+        r.patient = row.text(3);
+        r.body = row.text(4);
+        r.due = fromMs(row, 5);
+        r.state = ReminderState(row.int64(6));
+        r.messageId = row.text(7);
+        r.updatedAt = fromMs(row, 8);
+        r.reason = row.text(9);
+        return r;
+    });
 }
 
 Result<std::optional<ReminderRecord>> firstReminder(Result<QList<ReminderRecord>> rows)
@@ -66,25 +58,17 @@ Result<std::optional<ReminderRecord>> firstReminder(Result<QList<ReminderRecord>
 
 Result<QList<ConsentRecord>> readConsents(Database::Statement &q)
 {
-    QList<ConsentRecord> out;
-    while (true) {
-        auto more = q.step();
-        if (!more)
-            return std::unexpected(more.error());
-        if (!*more)
-            break;
+    return q.collect<ConsentRecord>([](Database::Statement &row) {
         ConsentRecord c;
-        c.id = q.int64(0);
-        c.patient = q.text(1);
-        c.channel = q.text(2);
-        c.consentedAt = fromMs(q, 3);
-        c.recordedBy = q.text(4);
-        c.withdrawnAt = fromMs(q, 5);
-        c.withdrawnBy = q.text(6);
-        out.append(std::move(c));
-    }
-    q.reset();
-    return out;
+        c.id = row.int64(0);
+        c.patient = row.text(1);
+        c.channel = row.text(2);
+        c.consentedAt = fromMs(row, 3);
+        c.recordedBy = row.text(4);
+        c.withdrawnAt = fromMs(row, 5);
+        c.withdrawnBy = row.text(6);
+        return c;
+    });
 }
 
 /// Runs `body` in a transaction; rolls back on error.

@@ -22,38 +22,30 @@ Core::Result<std::optional<qint64>> firstId(Database::Statement &q)
 
 Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
 {
-    QList<StoredMessage> out;
-    while (true) {
-        auto more = q.step();
-        if (!more)
-            return std::unexpected(more.error());
-        if (!*more)
-            break;
+    return q.collect<StoredMessage>([](Database::Statement &row) {
         StoredMessage m;
-        m.rowId = q.int64(0);
-        m.conversation = q.text(1);
-        m.direction = Direction(q.int64(2));
-        m.sender = q.text(3);
-        m.messageId = q.text(4);
-        m.originId = q.text(5);
-        m.stanzaId = q.text(6);
-        m.timestamp = QDateTime::fromMSecsSinceEpoch(q.int64(7), Qt::UTC);
-        m.body = q.text(8);
-        m.state = MessageState(q.int64(9));
-        m.protection = Protection(q.int64(10));
-        m.e2eVersion = int(q.int64(11));
-        m.senderDevice = quint32(q.int64(12));
-        m.e2eError = q.text(13);
-        m.priority = int(q.int64(14));
-        if (!q.isNull(15))
-            m.expiresAt = QDateTime::fromMSecsSinceEpoch(q.int64(15), Qt::UTC);
-        m.recalled = q.int64(16) != 0;
-        m.escalationOf = q.text(17);
-        m.escalationStep = int(q.int64(18));
-        out.append(std::move(m));
-    }
-    q.reset();
-    return out;
+        m.rowId = row.int64(0);
+        m.conversation = row.text(1);
+        m.direction = Direction(row.int64(2));
+        m.sender = row.text(3);
+        m.messageId = row.text(4);
+        m.originId = row.text(5);
+        m.stanzaId = row.text(6);
+        m.timestamp = QDateTime::fromMSecsSinceEpoch(row.int64(7), Qt::UTC);
+        m.body = row.text(8);
+        m.state = MessageState(row.int64(9));
+        m.protection = Protection(row.int64(10));
+        m.e2eVersion = int(row.int64(11));
+        m.senderDevice = quint32(row.int64(12));
+        m.e2eError = row.text(13);
+        m.priority = int(row.int64(14));
+        if (!row.isNull(15))
+            m.expiresAt = QDateTime::fromMSecsSinceEpoch(row.int64(15), Qt::UTC);
+        m.recalled = row.int64(16) != 0;
+        m.escalationOf = row.text(17);
+        m.escalationStep = int(row.int64(18));
+        return m;
+    });
 }
 
 Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMessage &m)

@@ -9,26 +9,18 @@ namespace {
 
 Core::Result<QList<RoomRecord>> readRooms(Database::Statement &q)
 {
-    QList<RoomRecord> out;
-    while (true) {
-        auto more = q.step();
-        if (!more)
-            return std::unexpected(more.error());
-        if (!*more)
-            break;
+    return q.collect<RoomRecord>([](Database::Statement &row) {
         RoomRecord r;
-        r.jid = q.text(0);
-        r.nick = q.text(1);
-        r.name = q.text(2);
-        r.joined = q.int64(3) != 0;
-        r.affiliation = q.text(4);
-        const qint64 at = q.int64(5);
+        r.jid = row.text(0);
+        r.nick = row.text(1);
+        r.name = row.text(2);
+        r.joined = row.int64(3) != 0;
+        r.affiliation = row.text(4);
+        const qint64 at = row.int64(5);
         if (at > 0)
             r.joinedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
-        out.append(std::move(r));
-    }
-    q.reset();
-    return out;
+        return r;
+    });
 }
 
 #define ROUNDS_ROOM_SELECT "SELECT jid, nick, name, joined, affiliation, joined_at FROM rooms"
