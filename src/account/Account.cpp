@@ -292,6 +292,7 @@ QFuture<Core::Result<void>> Account::signIn(const QString &password)
 {
     if (!password.isEmpty())
         m_idleLock->rememberPassword(password); // only its Argon2id hash, for unlocking
+    m_verifierSaved = false;
     auto promise = std::make_shared<QPromise<Core::Result<void>>>();
     promise->start();
     auto future = promise->future();
@@ -585,7 +586,8 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
         audit(Core::AuditEntry::Action::Login, {m_client->boundJid().resource(), method});
         // The server accepted the typed password: keep its verifier, which later
         // token sign-ins on this computer check typed passwords against.
-        if (!auth.fastToken && m_settingsStore) {
+        if (!auth.fastToken && m_settingsStore && !m_verifierSaved) {
+            m_verifierSaved = true; // once per sign-in, not on every reconnect
             const QByteArray verifier = m_idleLock->passwordHash();
             if (!verifier.isEmpty())
                 m_settingsStore

@@ -254,7 +254,8 @@ private:
     std::unique_ptr<Store::SettingsStore> m_settingsStore;
     bool m_keychainCustody = false; ///< the database key (and so the FAST token) is in the keychain
     bool m_requireMfa = false;
-    QString m_clientId; ///< SASL2 user-agent id of this installation
+    bool m_verifierSaved = false; ///< this sign-in's password verifier is stored
+    QString m_clientId;           ///< SASL2 user-agent id of this installation
     std::shared_ptr<Store::StoreWorker> m_worker;
     std::unique_ptr<Store::MessageStore> m_messageStore;
     std::unique_ptr<Store::AuditStore> m_audit;
