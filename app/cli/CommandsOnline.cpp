@@ -2,6 +2,8 @@
 // rounds-cli commands that talk to the server: login, send, listen, sync.
 #include "CliSession.h"
 
+#include "crypto/MediaCrypto.h"
+
 #include "store/MessageStore.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
@@ -169,6 +171,13 @@ int commandListen(const QCommandLineParser &parser)
                                  continue;
                              ++received;
                              QJsonObject json = messageJson(m);
+                             // A file: its link carries the key, so say only that
+                             // one came (`attachment get` writes it).
+                             if (m.protection != Store::Protection::Plain &&
+                                 Crypto::Media::isLink(m.body)) {
+                                 json.insert(u"body"_s, QString());
+                                 json.insert(u"attachment"_s, true);
+                             }
                              if (a.isRoom(m.conversation)) // a care-team room; "from" is the member
                                  json.insert(u"room"_s, m.conversation);
                              printJson(json);
