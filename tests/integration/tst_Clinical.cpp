@@ -134,11 +134,11 @@ private Q_SLOTS:
         QVERIFY2(m_env.isValid(), qPrintable(error));
         QVERIFY(!m_env.clinicDomain.isEmpty());
         QVERIFY(m_dirs.isValid());
-        int step = 0;
-        QVERIFY(m_admin.open(
-            m_env, m_env.clinicAdmin, m_dirs.filePath(u"admin"_s), [&, step]() mutable {
-                return testTotpCode(m_env.clinicAdminTotpSecret,
-                                    QDateTime::currentDateTimeUtc().addSecs(30 * step++));
+        auto attempts = std::make_shared<int>(0);
+        QVERIFY(
+            m_admin.open(m_env, m_env.clinicAdmin, m_dirs.filePath(u"admin"_s), [this, attempts] {
+                return testTotpCodeAt(m_env.clinicAdminTotpSecret,
+                                      testTotpStepForAttempt((*attempts)++));
             }));
         // dave, erin, frank: their archives hold other tests' traffic; our data dirs are new.
         QVERIFY(m_sender.open(m_env, m_env.account(3), m_dirs.filePath(u"sender"_s)));

@@ -3,6 +3,7 @@
 
 #include <QMessageAuthenticationCode>
 #include <QPasswordDigestor>
+#include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -96,6 +97,18 @@ QString testTotpCode(const QString &base32Secret, const QDateTime &time)
         (quint32(quint8(mac[offset]) & 0x7f) << 24) | (quint32(quint8(mac[offset + 1])) << 16) |
         (quint32(quint8(mac[offset + 2])) << 8) | quint32(quint8(mac[offset + 3]));
     return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString testTotpCodeAt(const QString &base32Secret, int stepsAhead)
+{
+    return testTotpCode(base32Secret, QDateTime::currentDateTimeUtc().addSecs(30 * stepsAhead));
+}
+
+void waitForNextTotpStep()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 next = (now / 30000 + 1) * 30000;
+    QTest::qWait(int(next - now) + 500);
 }
 
 QString testOtpSecret(const QString &otpauthUri)

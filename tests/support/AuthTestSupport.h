@@ -36,5 +36,17 @@ private:
 /// RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, as an
 /// authenticator app computes it.
 QString testTotpCode(const QString &base32Secret, const QDateTime &time);
+/// The code `stepsAhead` 30-second steps from now (the server accepts -1..+1).
+QString testTotpCodeAt(const QString &base32Secret, int stepsAhead = 0);
+/// The step for a sign-in's `attempt` (0, 1, 2, ...): now, then the next one.
+/// A step is accepted once per account, and the shared test admin signs in from
+/// several tests in one run: when now and next are both taken, call
+/// waitForNextTotpStep() and the next step is fresh again.
+inline int testTotpStepForAttempt(int attempt)
+{
+    return attempt == 0 ? 0 : 1;
+}
+/// Waits until the next 30-second TOTP step has begun (up to 31 s).
+void waitForNextTotpStep();
 /// The secret= parameter of an otpauth:// URI.
 QString testOtpSecret(const QString &otpauthUri);

@@ -45,11 +45,6 @@ Q_IMPORT_QML_PLUGIN(Rounds_UiPlugin)
 
 namespace {
 
-QString codeAt(const QString &secret, int stepsAhead = 0)
-{
-    return testTotpCode(secret, QDateTime::currentDateTimeUtc().addSecs(30 * stepsAhead));
-}
-
 /// A window of its own: session, sign-in form, data folder, Main.qml.
 struct Window
 {
@@ -58,8 +53,8 @@ struct Window
     QTemporaryDir data;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;
-    QString secret; ///< TOTP secret (base32)
-    int step = 0;   ///< code steps ahead, after a refused (already used) code
+    QString secret;  ///< TOTP secret (base32)
+    int attempt = 0; ///< sign-in attempt; a refused (already used) code moves on
 
     /// Signs `jid` in through the form, answering codes (and enrolment) from `secret`.
     bool signIn(const ServerEnv &env, const QString &jid, const QString &totpSecret)
@@ -77,9 +72,13 @@ struct Window
                 return;
             if (form.secondFactorStep() == Ui::SignInForm::SecondFactorStep::Enrolment)
                 secret = form.enrolmentSecret().remove(u' ');
-            QTimer::singleShot(0, &form, [this] { form.submitCode(codeAt(secret, step)); });
+            QTimer::singleShot(0, &form, [this] {
+                form.submitCode(testTotpCodeAt(secret, testTotpStepForAttempt(attempt)));
+            });
         });
-        for (int attempt = 0; attempt < 2 && !session.isSignedIn(); ++attempt) {
+        for (attempt = 0; attempt < 3 && !session.isSignedIn(); ++attempt) {
+            if (attempt == 2)
+                waitForNextTotpStep(); // now and next were both taken
             form.signIn(env.password(jid), u"live passphrase"_s);
             if (!QTest::qWaitFor(
                     [&] {
@@ -88,10 +87,8 @@ struct Window
                     },
                     30000))
                 return false;
-            if (!session.isSignedIn()) {
+            if (!session.isSignedIn())
                 qWarning("sign-in refused: %s", qPrintable(form.errorText()));
-                ++step; // this 30-second code was used already: the next one
-            }
         }
         return session.isSignedIn();
     }
