@@ -156,6 +156,14 @@ module:hook("rounds-auth/device-login", function(event)
 	if action == "deliver-wipe" then event.wipe_id = rec.wipe_id; end
 end);
 
+-- A token login refused: if an admin revoked this client, the failure says so
+-- (the stream error that closed its session may have been lost with the connection).
+module:hook("rounds-auth/token-refused", function(event)
+	if not event.ua_id then return; end
+	local rec = load_devices(event.username)[event.ua_id];
+	if rec and rec.state == "revoked" then event.extra = st.stanza("revoked", { xmlns = NS_ADMIN }); end
+end);
+
 module:hook("rounds-auth/wipe-delivered", function(event)
 	admin_event("wipe-delivered", nil, event.username, event.ua_id, "wipe_id=" .. event.wipe_id);
 end);

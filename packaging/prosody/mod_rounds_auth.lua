@@ -443,7 +443,11 @@ local function fast_login(session, message)
 	local which, why = lib.fast_match(slots, mac, now());
 	if not which or not usermanager.user_exists(username, host) then
 		audit("token-refused", username, r.ua_id, "reason=%s", why or "no-account");
-		return send_failure(session, "credentials-expired", "Token unknown, expired or revoked");
+		-- mod_rounds_admin says when an administrator revoked this client, so it
+		-- learns why even if it never saw the stream error that ended its session.
+		local refusal = { username = username, ua_id = r.ua_id };
+		module:fire_event("rounds-auth/token-refused", refusal);
+		return send_failure(session, "credentials-expired", "Token unknown, expired or revoked", refusal.extra);
 	end
 	if disabled_reply(session, username, r.ua_id) then return true; end
 	local t = slots[which];

@@ -250,19 +250,7 @@ void Client::handleStreamError(const Element &element)
     const QString condition = firstChildName(element, Ns::StreamErrors);
     qCWarning(lcClient) << "stream error:" << condition;
     if (condition == u"policy-violation" && element.hasChild(u"revoked", Ns::RoundsAdmin)) {
-        // An IT admin signed this computer out: its token is dead, and
-        // only a full sign-in (password and code) may bring it back.
-        qCWarning(lcClient) << "this device was revoked by an administrator";
-        if (!m_config.password.isEmpty()) {
-            sodium_memzero(m_config.password.data(),
-                           size_t(m_config.password.size()) * sizeof(QChar));
-            m_config.password.clear();
-        }
-        if (m_config.fastToken) {
-            m_config.fastToken.reset();
-            Q_EMIT fastTokenChanged(std::nullopt);
-        }
-        failConnection(Error{Error::Code::Auth, QStringLiteral("device-revoked")}, false);
+        onDeviceRevoked();
         return;
     }
     if (condition == u"policy-violation" && element.hasChild(u"disabled", Ns::RoundsAdmin)) {
@@ -629,6 +617,10 @@ void Client::handleSasl2(const Element &element)
         const bool tokenRefused = m_sasl2->usesFastToken() && error.code == Error::Code::Auth &&
                                   error.detail == u"fast-token-rejected";
         m_sasl2.reset();
+        if (error.detail == u"device-revoked") {
+            onDeviceRevoked();
+            return;
+        }
         if (tokenRefused) {
             // Expired or revoked by an admin: forget it. The stream is still
             // unauthenticated, so a password (if we still hold one) goes next.
@@ -884,6 +876,22 @@ QFuture<Core::Result<Element>> Client::sendIq(Element iq)
     auto future = m_iqs.track(id, m_config.iqTimeoutMs);
     send(iq);
     return future;
+}
+
+void Client::onDeviceRevoked()
+{
+    // An IT admin signed this computer out: its token is dead, and only a
+    // full sign-in (password and code) may bring it back.
+    qCWarning(lcClient) << "this device was revoked by an administrator";
+    if (!m_config.password.isEmpty()) {
+        sodium_memzero(m_config.password.data(), size_t(m_config.password.size()) * sizeof(QChar));
+        m_config.password.clear();
+    }
+    if (m_config.fastToken) {
+        m_config.fastToken.reset();
+        Q_EMIT fastTokenChanged(std::nullopt);
+    }
+    failConnection(Error{Error::Code::Auth, QStringLiteral("device-revoked")}, false);
 }
 
 void Client::failConnection(const Core::Error &error, bool retryable)

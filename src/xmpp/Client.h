@@ -233,6 +233,8 @@ private:
     void enableOrStart();
     void sessionReady(bool resumed);
     void failConnection(const Core::Error &error, bool retryable);
+    /// Forgets the password and token and fails for good with Auth "device-revoked".
+    void onDeviceRevoked();
     void scheduleReconnect();
     void setState(State state);
     void resolveConnect(const Core::Result<void> &result);

@@ -301,6 +301,8 @@ def main():
     check(row["state"] == "revoked" and row["token"] == "revoked" and row["online"] == "false", "record revoked")
     s, lg = fast_login(env, domain, "xia", ua_x, token_x, 2)
     expect_failure(lg, "credentials-expired", "FAST token after revoke")
+    check(lg.outcome.find(q(NS_ADMIN, "revoked")) is not None,
+          "the refused token login says the client was revoked")
     s.close()
     # Full login again (next TOTP step), trying to resume the hibernated session A.
     s_x, lg = full_login(env, domain, "xia", pw["xia"], ua_x, "ward4-pc",
@@ -362,6 +364,7 @@ def main():
     check(row["state"] == "wiped" and row["wiped-at"] and row["wipe-id"] == wipe_y, "record wiped, wiped-at set")
     s, lg = fast_login(env, domain, "yan", ua_y, token_y, 2)
     expect_failure(lg, "credentials-expired", "token dropped after the confirmation")
+    check(lg.outcome.find(q(NS_ADMIN, "revoked")) is None, "a wiped client's refusal does not say revoked")
     s.close()
 
     # ---- zed: wipe while offline, then disable / enable ---------------------------------

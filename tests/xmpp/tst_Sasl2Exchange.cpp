@@ -296,6 +296,14 @@ private Q_SLOTS:
         step = (*refused)->handle(parse(u"<failure xmlns='urn:xmpp:sasl:2'><credentials-expired "
                                         u"xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/></failure>"_s));
         QCOMPARE(step.error(), (Error{Error::Code::Auth, u"fast-token-rejected"_s}));
+
+        // The refusal of a client an admin revoked says so.
+        auto revoked = Sasl2Exchange::start(offer(), options);
+        QVERIFY(revoked);
+        step = (*revoked)->handle(parse(u"<failure xmlns='urn:xmpp:sasl:2'><credentials-expired "
+                                        u"xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/><revoked "
+                                        u"xmlns='https://rounds.invalid/ns/admin'/></failure>"_s));
+        QCOMPARE(step.error(), (Error{Error::Code::Auth, u"device-revoked"_s}));
     }
 
     void expiredTokenUsesThePassword()

@@ -420,6 +420,10 @@ Core::Error Sasl2Exchange::failureError(const Element &failure) const
         const int seconds = qMax(1, locked.attribute(u"retry-after").toInt());
         return Error{Error::Code::Auth, QStringLiteral("account-locked:%1").arg(seconds)};
     }
+    // An administrator revoked this client: said again at its next token login,
+    // in case the stream error that ended the session was lost with the connection.
+    if (m_fast && failure.hasChild(u"revoked", Ns::RoundsAdmin))
+        return Error{Error::Code::Auth, QStringLiteral("device-revoked")};
     if (m_fast && (condition == u"credentials-expired" || condition == u"not-authorized"))
         return Error{Error::Code::Auth, QStringLiteral("fast-token-rejected")};
     // Past the mechanism, a refusal is about the code.

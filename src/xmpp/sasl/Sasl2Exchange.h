@@ -151,6 +151,7 @@ public:
 
     /// Maps a SASL2 <failure/> to an Error: Auth "not-authorized", Mfa
     /// "wrong-code" (during a task), Auth "fast-token-rejected" (token login),
+    /// Auth "device-revoked" (token login of a client an admin revoked),
     /// Auth "account-locked:<seconds>", AccountDisabled, Stanza... The <text/>
     /// is not used: it is the server's language, not the user's.
     Core::Error failureError(const Element &failure) const;
