@@ -239,7 +239,7 @@ QFuture<Core::Result<void>> ClinicalStore::recall(qint64 row)
         (*conversation)->reset();
         if (name.isEmpty())
             return fail(Core::Error{Core::Error::Code::Storage, QStringLiteral("no-such-message")});
-        if (auto done = execIn(db, "DELETE FROM messages_fts WHERE docid = ?", row); !done)
+        if (auto done = MessageRows::unindex(db, {row}); !done)
             return fail(done.error());
         if (auto done =
                 execIn(db, "UPDATE messages SET body = NULL, recalled = 1 WHERE id = ?", row);
@@ -288,12 +288,14 @@ QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays
             db.rollback();
             return 0;
         }
-        auto fts = db.prepare("DELETE FROM messages_fts WHERE docid IN (SELECT id FROM messages"
-                              " WHERE " ROUNDS_EXPIRED ")");
-        if (!fts)
-            return fail(fts.error());
-        (*fts)->bind(1, nowMs).bind(2, cutoff);
-        if (auto done = (*fts)->exec(); !done)
+        auto expired = db.prepare("SELECT id FROM messages WHERE " ROUNDS_EXPIRED);
+        if (!expired)
+            return fail(expired.error());
+        (*expired)->bind(1, nowMs).bind(2, cutoff);
+        auto ids = (*expired)->collect<qint64>([](Database::Statement &r) { return r.int64(0); });
+        if (!ids)
+            return fail(ids.error());
+        if (auto done = MessageRows::unindex(db, *ids); !done)
             return fail(done.error());
         auto rows = db.prepare("DELETE FROM messages WHERE " ROUNDS_EXPIRED);
         if (!rows)

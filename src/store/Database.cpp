@@ -247,7 +247,8 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path, QByt
     // secure_delete overwrites deleted text (recall, retention) in the file.
     for (const char *setting :
          {"PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;", "PRAGMA foreign_keys = ON;",
-          "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;", "PRAGMA busy_timeout = 5000;"}) {
+          "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;", "PRAGMA busy_timeout = 5000;",
+          "PRAGMA cache_size = -32768;"}) {
         if (auto r = db->exec(setting); !r)
             return std::unexpected(r.error());
     }

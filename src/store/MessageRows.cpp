@@ -91,6 +91,17 @@ Core::Result<void> adoptStanzaId(Database &db, qint64 row, const QString &stanza
 
 Core::Result<qint64> insert(Database &db, const StoredMessage &m)
 {
+    InsertBatch batch;
+    auto row = batch.insert(db, m);
+    if (!row)
+        return row;
+    if (auto r = batch.finish(db); !r)
+        return std::unexpected(r.error());
+    return row;
+}
+
+Core::Result<qint64> InsertBatch::insert(Database &db, const StoredMessage &m)
+{
     auto q =
         db.prepare("INSERT INTO messages (conversation, direction, sender, message_id, origin_id,"
                    " stanza_id, ts, body, state, protection, e2e_version, sender_device, e2e_error,"
@@ -126,51 +137,65 @@ Core::Result<qint64> insert(Database &db, const StoredMessage &m)
         return std::unexpected(r.error());
     const qint64 row = db.lastInsertRowId();
 
-    if (!m.body.isEmpty()) {
-        auto fts = db.prepare("INSERT INTO messages_fts (docid, body) VALUES (?, ?)");
-        if (!fts)
-            return std::unexpected(fts.error());
-        (*fts)->bind(1, row).bind(2, m.body);
-        if (auto r = (*fts)->exec(); !r)
-            return std::unexpected(r.error());
+    if (!m.body.isEmpty())
+        m_bodies.append({row, m.body});
+    // The latest by timestamp becomes the summary's last message; of equal
+    // timestamps the later insert, as one UPDATE per message did before.
+    Summary &summary = m_summaries[m.conversation];
+    summary.unread += m.direction == Direction::Incoming && m.state == MessageState::Received;
+    if (summary.lastRow == 0 || ts >= summary.lastTs) {
+        summary.lastRow = row;
+        summary.lastTs = ts;
+        summary.lastBody = m.body;
+        summary.lastDirection = m.direction;
     }
+    return row;
+}
 
+Core::Result<void> InsertBatch::finish(Database &db)
+{
+    if (auto r = indexBodies(db, m_bodies); !r)
+        return r;
+    m_bodies.clear();
     // SQLite 3.15 has no UPSERT: update, and insert when there was no row.
-    const qint64 unread = m.direction == Direction::Incoming && m.state == MessageState::Received;
-    auto update =
-        db.prepare("UPDATE conversations SET unread = unread + ?1,"
-                   " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
-                   " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
-                   " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"
-                   " last_ts = MAX(last_ts, ?2) WHERE conversation = ?6");
-    if (!update)
-        return std::unexpected(update.error());
-    (*update)
-        ->bind(1, unread)
-        .bind(2, ts)
-        .bind(3, row)
-        .bind(4, m.body)
-        .bind(5, qint64(m.direction))
-        .bind(6, m.conversation);
-    if (auto r = (*update)->exec(); !r)
-        return std::unexpected(r.error());
-    if (db.changes() == 0) {
+    for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+        const Summary &s = it.value();
+        auto update =
+            db.prepare("UPDATE conversations SET unread = unread + ?1,"
+                       " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
+                       " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
+                       " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"
+                       " last_ts = MAX(last_ts, ?2) WHERE conversation = ?6");
+        if (!update)
+            return std::unexpected(update.error());
+        (*update)
+            ->bind(1, s.unread)
+            .bind(2, s.lastTs)
+            .bind(3, s.lastRow)
+            .bind(4, s.lastBody)
+            .bind(5, qint64(s.lastDirection))
+            .bind(6, it.key());
+        if (auto r = (*update)->exec(); !r)
+            return r;
+        if (db.changes() != 0)
+            continue;
         auto add =
             db.prepare("INSERT INTO conversations (conversation, last_id, last_ts, last_body,"
                        " last_direction, unread) VALUES (?, ?, ?, ?, ?, ?)");
         if (!add)
             return std::unexpected(add.error());
         (*add)
-            ->bind(1, m.conversation)
-            .bind(2, row)
-            .bind(3, ts)
-            .bind(4, m.body)
-            .bind(5, qint64(m.direction))
-            .bind(6, unread);
+            ->bind(1, it.key())
+            .bind(2, s.lastRow)
+            .bind(3, s.lastTs)
+            .bind(4, s.lastBody)
+            .bind(5, qint64(s.lastDirection))
+            .bind(6, s.unread);
         if (auto r = (*add)->exec(); !r)
-            return std::unexpected(r.error());
+            return r;
     }
-    return row;
+    m_summaries.clear();
+    return {};
 }
 
 Core::Result<void> ensureOutbox(Database &db, qint64 row)

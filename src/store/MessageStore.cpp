@@ -68,6 +68,7 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
         return inTransaction(db, [&]() -> Core::Result<QList<InsertOutcome>> {
             QList<InsertOutcome> outcomes;
             outcomes.reserve(batch.size());
+            MessageRows::InsertBatch rows;
             for (StoredMessage m : batch) {
                 auto existing = MessageRows::findDuplicate(db, m);
                 if (!existing)
@@ -95,7 +96,7 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
                     }
                     m.encrypted.reset();
                 }
-                auto row = MessageRows::insert(db, m);
+                auto row = rows.insert(db, m);
                 if (!row)
                     return std::unexpected(row.error());
                 m.rowId = *row;
@@ -104,6 +105,8 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
                         return std::unexpected(r.error());
                 outcomes.append({*row, false, false, std::move(m)});
             }
+            if (auto r = rows.finish(db); !r)
+                return std::unexpected(r.error());
             return outcomes;
         });
     });
@@ -329,13 +332,23 @@ QFuture<Core::Result<QList<StoredMessage>>> MessageStore::search(QString query, 
     return m_worker->run([match, limit](Database &db) -> Core::Result<QList<StoredMessage>> {
         if (match.isEmpty())
             return QList<StoredMessage>();
-        auto q = db.prepare(ROUNDS_MESSAGE_SELECT
-                            " FROM messages WHERE id IN (SELECT docid FROM messages_fts WHERE"
-                            " messages_fts MATCH ? ORDER BY docid DESC LIMIT ?) ORDER BY id DESC");
+        // Newest shards first (MessageRowsSearch.cpp), then the rows by id.
+        auto ids = MessageRows::searchRows(db, match, limit);
+        if (!ids)
+            return std::unexpected(ids.error());
+        auto q = db.prepare(ROUNDS_MESSAGE_SELECT " FROM messages WHERE id = ?");
         if (!q)
             return std::unexpected(q.error());
-        (*q)->bind(1, match).bind(2, qint64(limit));
-        return MessageRows::readAll(**q);
+        QList<StoredMessage> out;
+        out.reserve(ids->size());
+        for (const qint64 id : std::as_const(*ids)) {
+            (*q)->bind(1, id);
+            auto row = MessageRows::readAll(**q);
+            if (!row)
+                return std::unexpected(row.error());
+            out.append(*row);
+        }
+        return out;
     });
 }
 

@@ -174,7 +174,7 @@ private Q_SLOTS:
         // The row and its search entry are gone from the file, not just hidden.
         auto raw = await(m_worker->run([expiredRow](Database &db) -> Core::Result<qint64> {
             auto q = db.prepare("SELECT (SELECT COUNT(*) FROM messages WHERE id = ?1) +"
-                                " (SELECT COUNT(*) FROM messages_fts WHERE docid = ?1)");
+                                " (SELECT COUNT(*) FROM messages_fts_0 WHERE docid = ?1)");
             if (!q)
                 return std::unexpected(q.error());
             (*q)->bind(1, expiredRow);
