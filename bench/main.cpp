@@ -2,6 +2,7 @@
 // rounds-bench: performance figures of the encrypted cache and the sync
 // pipeline, printed as one JSON document. See docs/performance.md.
 #include "DataGenerator.h"
+#include "StoreBench.h"
 
 #include "account/Account.h"
 #include "crypto/SecretBytes.h"
@@ -69,23 +70,6 @@ T await(QFuture<T> future)
     std::exit(1);
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = qsizetype(p * double(values.size() - 1) + 0.5);
-    return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
-}
-
-QByteArray randomKey()
-{
-    const auto key = Crypto::randomKey();
-    if (!key)
-        die(u"no random key: "_s + key.error().detail);
-    return key->view().toByteArray();
-}
-
 QHash<QString, QString> readEnvFile(const QString &path)
 {
     QHash<QString, QString> values;
@@ -99,79 +83,6 @@ QHash<QString, QString> readEnvFile(const QString &path)
             values.insert(line.left(eq), line.mid(eq + 1));
     }
     return values;
-}
-
-QJsonObject benchCache(const QString &dir, int total, int conversations, int queries)
-{
-    const QString path = dir + u"/bench.db"_s;
-    const QByteArray key = randomKey();
-    DataGenerator generator(20261124, conversations);
-    QJsonObject out;
-
-    {
-        auto worker = await(Store::StoreWorker::open(path, key, Store::Database::Mode::CreateNew));
-        if (!worker)
-            die(u"open: "_s + worker.error().detail);
-        Store::MessageStore store(*worker);
-        QElapsedTimer timer;
-        timer.start();
-        const int batchSize = 1000;
-        for (int done = 0; done < total; done += batchSize) {
-            const auto result =
-                await(store.insertMessages(generator.batch(std::min(batchSize, total - done))));
-            if (!result)
-                die(u"insert: "_s + result.error().detail);
-        }
-        const double seconds = double(timer.nsecsElapsed()) / 1e9;
-        out.insert(u"insert"_s, QJsonObject{{u"messages"_s, total},
-                                            {u"conversations"_s, conversations},
-                                            {u"batch"_s, batchSize},
-                                            {u"seconds"_s, seconds},
-                                            {u"messages_per_second"_s, double(total) / seconds},
-                                            {u"ceiling_note"_s,
-                                             u"reference: ~30k/s with FTS4, WAL, 4 KiB pages"_s}});
-        (*worker)->close();
-    }
-
-    // Re-open as a starting app would and read the first page of the list.
-    QElapsedTimer timer;
-    timer.start();
-    auto worker = await(Store::StoreWorker::open(path, key, Store::Database::Mode::OpenExisting));
-    if (!worker)
-        die(u"reopen: "_s + worker.error().detail);
-    Store::MessageStore store(*worker);
-    const auto list = await(store.conversations(50));
-    const double openMs = double(timer.nsecsElapsed()) / 1e6;
-    if (!list || list->isEmpty())
-        die(u"conversation list empty after reopen"_s);
-    out.insert(u"cold_open"_s, QJsonObject{{u"ms_to_first_conversation_page"_s, openMs},
-                                           {u"rows"_s, int(list->size())},
-                                           {u"note"_s, u"process-warm, OS cache warm"_s}});
-
-    QList<double> single, prefix;
-    for (int i = 0; i < queries; ++i) {
-        const QString word = generator.searchWord(i % 2 ? i : 60 + i * 7);
-        QElapsedTimer q;
-        q.start();
-        const auto hits = await(store.search(word, 50));
-        single << double(q.nsecsElapsed()) / 1e6;
-        if (!hits)
-            die(u"search: "_s + hits.error().detail);
-        const QString stem = word.left(std::max<qsizetype>(2, word.size() - 2)) + u'*';
-        q.restart();
-        const auto prefixHits = await(store.search(stem, 50));
-        prefix << double(q.nsecsElapsed()) / 1e6;
-        if (!prefixHits)
-            die(u"prefix search: "_s + prefixHits.error().detail);
-    }
-    out.insert(u"search"_s, QJsonObject{{u"queries"_s, queries},
-                                        {u"limit"_s, 50},
-                                        {u"single_word_p50_ms"_s, percentile(single, 0.5)},
-                                        {u"single_word_p95_ms"_s, percentile(single, 0.95)},
-                                        {u"prefix_p50_ms"_s, percentile(prefix, 0.5)},
-                                        {u"prefix_p95_ms"_s, percentile(prefix, 0.95)}});
-    (*worker)->close();
-    return out;
 }
 
 QJsonObject benchCatchUp(const QString &dir, const QString &envFile, int total)
@@ -281,6 +192,9 @@ int main(int argc, char **argv)
     parser.addOption({u"skip-mam"_s, u"Leave out the catch-up figure (no server needed)."_s});
     parser.addOption(
         {u"dir"_s, u"Where to put the bench data (default: a temporary dir)."_s, u"dir"_s});
+    parser.addOption({u"scroll"_s, u"Messages the desktop app scrolls through (default 10000)."_s,
+                      u"n"_s, u"10000"_s});
+    parser.addOption({u"skip-desktop"_s, u"Leave out the desktop app's start and memory."_s});
     parser.process(app);
 
     QTemporaryDir temp;
@@ -288,9 +202,15 @@ int main(int argc, char **argv)
     QJsonObject out{{u"tool"_s, u"rounds-bench"_s},
                     {u"seed"_s, 20261124},
                     {u"cores"_s, QThread::idealThreadCount()}};
-    const QJsonObject cache =
-        benchCache(dir, parser.value(u"messages"_s).toInt(),
-                   parser.value(u"conversations"_s).toInt(), parser.value(u"queries"_s).toInt());
+    StoreBench::Options store;
+    store.dir = dir;
+    store.messages = parser.value(u"messages"_s).toInt();
+    store.conversations = parser.value(u"conversations"_s).toInt();
+    store.queries = parser.value(u"queries"_s).toInt();
+    store.scroll = parser.value(u"scroll"_s).toInt();
+    if (!parser.isSet(u"skip-desktop"_s))
+        store.desktopBinary = QCoreApplication::applicationDirPath() + u"/rounds"_s;
+    const QJsonObject cache = StoreBench::run(store);
     for (auto it = cache.begin(); it != cache.end(); ++it)
         out.insert(it.key(), it.value());
     if (!parser.isSet(u"skip-mam"_s)) {

@@ -2,6 +2,7 @@
 // rounds: the desktop app. Wires the Session to the QML window; the command line
 // only prefills the sign-in form (there is deliberately no password option).
 #include "AppSettings.h"
+#include "BenchProbe.h"
 // One instance per user: a second start brings the running window forward.
 #include "DesktopShell.h"
 #include "Session.h"
@@ -149,5 +150,6 @@ int main(int argc, char **argv)
     Desktop::DesktopShell shell(window);
     QObject::connect(&instance, &Ui::SingleInstance::activationRequested, &shell,
                      &Desktop::DesktopShell::activateWindow);
+    Desktop::BenchProbe::startIfRequested(session, *window); // rounds-bench only
     return QApplication::exec();
 }

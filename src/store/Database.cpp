@@ -200,7 +200,8 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path, QByt
     db->m_path = path;
     db->m_cache = std::make_unique<Cache>();
     const QByteArray nativePath = QFile::encodeName(path);
-    const int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(nativePath.constData(), &db->m_db, flags, nullptr) != SQLITE_OK)
         return std::unexpected(storageError(QStringLiteral("io: cannot open the database file")));
 
@@ -234,7 +235,8 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path, QByt
     if (auto r = db->exec("PRAGMA cipher_page_size = 4096;"); !r)
         return std::unexpected(r.error());
     // The first read proves the key (SQLITE_NOTADB otherwise).
-    const int probe = sqlite3_exec(db->m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
+    const int probe =
+        sqlite3_exec(db->m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
     if (probe == SQLITE_NOTADB)
         return Core::fail(Error::Code::Storage, QStringLiteral("wrong-key"));
     if (probe == SQLITE_CORRUPT)
@@ -247,7 +249,10 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path, QByt
     // secure_delete overwrites deleted text (recall, retention) in the file.
     for (const char *setting :
          {"PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;", "PRAGMA foreign_keys = ON;",
-          "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;", "PRAGMA busy_timeout = 5000;",
+          "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;",
+          "PRAGMA busy_timeout = 5000;",
+          // 32 MiB of decrypted pages: with the 2 MiB default nearly every index
+          // page an insert touches was read and decrypted again (docs/performance.md).
           "PRAGMA cache_size = -32768;"}) {
         if (auto r = db->exec(setting); !r)
             return std::unexpected(r.error());
@@ -274,15 +279,17 @@ Core::Result<void> Database::migrate()
     for (qsizetype i = m_schemaVersion; i < all.size(); ++i) {
         if (auto r = begin(); !r)
             return r;
-        const QByteArray sql = all.at(i).sql + "\nPRAGMA user_version = " + QByteArray::number(i + 1) + ";";
+        const QByteArray sql =
+            all.at(i).sql + "\nPRAGMA user_version = " + QByteArray::number(i + 1) + ";";
         char *message = nullptr;
         const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
         sqlite3_free(message);
         if (rc != SQLITE_OK) {
             const Error error = sqlError("migration");
             rollback();
-            return Core::fail(Error::Code::Storage,
-                              QStringLiteral("migration %1 failed: %2").arg(all.at(i).name, error.detail));
+            return Core::fail(
+                Error::Code::Storage,
+                QStringLiteral("migration %1 failed: %2").arg(all.at(i).name, error.detail));
         }
         if (auto r = commit(); !r)
             return r;

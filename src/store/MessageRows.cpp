@@ -48,11 +48,13 @@ Core::Result<QList<StoredMessage>> readAll(Database::Statement &q)
     });
 }
 
+// INDEXED BY: without statistics SQLite may take (conversation, id) instead,
+// and scan a whole conversation per message (most of the insert time at 1M).
 Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMessage &m)
 {
     if (!m.originId.isEmpty()) {
-        auto q =
-            db.prepare("SELECT id FROM messages WHERE origin_id = ? AND conversation = ? LIMIT 1");
+        auto q = db.prepare("SELECT id FROM messages INDEXED BY messages_origin"
+                            " WHERE origin_id = ? AND conversation = ? LIMIT 1");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, m.originId).bind(2, m.conversation);
@@ -70,8 +72,8 @@ Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMess
             return found;
     }
     if (m.originId.isEmpty() && m.stanzaId.isEmpty() && !m.messageId.isEmpty()) {
-        auto q = db.prepare("SELECT id FROM messages WHERE message_id = ? AND conversation = ? AND "
-                            "sender IS ? LIMIT 1");
+        auto q = db.prepare("SELECT id FROM messages INDEXED BY messages_message_id"
+                            " WHERE message_id = ? AND conversation = ? AND sender IS ? LIMIT 1");
         if (!q)
             return std::unexpected(q.error());
         (*q)->bind(1, m.messageId).bind(2, m.conversation).bind(3, m.sender);

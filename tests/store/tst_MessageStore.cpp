@@ -2,7 +2,9 @@
 // MessageStore on a real SQLCipher file: de-duplication, outbox, summaries,
 // search, and no message text anywhere on disk.
 #include "store/AuditStore.h"
+#include "store/MessageRows.h"
 #include "store/MessageStore.h"
+#include "store/Migrations.h"
 #include "store/StoreWorker.h"
 
 #include <QDirIterator>
@@ -66,8 +68,10 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        const QString path = m_dir.filePath(QString::number(QRandomGenerator::global()->generate()) + u".db"_s);
-        auto worker = await(StoreWorker::open(path, QByteArray(32, 'k'), Database::Mode::CreateNew));
+        const QString path =
+            m_dir.filePath(QString::number(QRandomGenerator::global()->generate()) + u".db"_s);
+        auto worker =
+            await(StoreWorker::open(path, QByteArray(32, 'k'), Database::Mode::CreateNew));
         QVERIFY2(worker, qPrintable(worker ? QString() : worker.error().detail));
         m_worker = *worker;
         m_store = std::make_unique<MessageStore>(m_worker);
@@ -82,11 +86,13 @@ private Q_SLOTS:
     {
         QList<StoredMessage> batch;
         for (int i = 0; i < 120; ++i)
-            batch << incoming(i % 2 ? u"ana@example.org"_s : u"ben@example.org"_s, u"msg %1"_s.arg(i));
+            batch << incoming(i % 2 ? u"ana@example.org"_s : u"ben@example.org"_s,
+                              u"msg %1"_s.arg(i));
         auto outcomes = await(m_store->insertMessages(batch));
         QVERIFY(outcomes);
         QCOMPARE(outcomes->size(), 120);
-        QVERIFY(std::none_of(outcomes->begin(), outcomes->end(), [](auto &o) { return o.duplicate; }));
+        QVERIFY(
+            std::none_of(outcomes->begin(), outcomes->end(), [](auto &o) { return o.duplicate; }));
 
         auto page = await(m_store->messages(u"ana@example.org"_s, 0, 50));
         QVERIFY(page);
@@ -100,8 +106,9 @@ private Q_SLOTS:
         auto list = await(m_store->conversations());
         QVERIFY(list);
         QCOMPARE(list->size(), 2);
-        const auto ana = std::find_if(list->begin(), list->end(),
-                                      [](auto &c) { return c.conversation == u"ana@example.org"_s; });
+        const auto ana = std::find_if(list->begin(), list->end(), [](auto &c) {
+            return c.conversation == u"ana@example.org"_s;
+        });
         QCOMPARE(ana->unread, 60);
         QCOMPARE(ana->lastBody, u"msg 119"_s);
         QVERIFY(await(m_store->markConversationRead(u"ana@example.org"_s)));
@@ -129,7 +136,8 @@ private Q_SLOTS:
     {
         // by origin-id within a conversation
         auto first = await(m_store->insertMessages({incoming(u"ana@x"_s, u"a"_s, u"o1"_s)}));
-        auto again = await(m_store->insertMessages({incoming(u"ana@x"_s, u"a"_s, u"o1"_s, u"s9"_s)}));
+        auto again =
+            await(m_store->insertMessages({incoming(u"ana@x"_s, u"a"_s, u"o1"_s, u"s9"_s)}));
         QVERIFY(first && again);
         QVERIFY(!first->first().duplicate);
         QVERIFY(again->first().duplicate);
@@ -191,9 +199,9 @@ private Q_SLOTS:
     void searchFindsWordsAndPrefixesNewestFirst()
     {
         QVERIFY(await(m_store->insertMessages({incoming(u"ana@x"_s, u"Bed 12 needs review"_s),
-                                                incoming(u"ana@x"_s, u"reviewed the chart"_s),
-                                                incoming(u"ben@x"_s, u"bed 4 is free"_s),
-                                                incoming(u"ben@x"_s, u"Échographie demain"_s)})));
+                                               incoming(u"ana@x"_s, u"reviewed the chart"_s),
+                                               incoming(u"ben@x"_s, u"bed 4 is free"_s),
+                                               incoming(u"ben@x"_s, u"Échographie demain"_s)})));
         auto hits = await(m_store->search(u"bed"_s));
         QVERIFY(hits);
         QCOMPARE(hits->size(), 2);
@@ -221,15 +229,14 @@ private Q_SLOTS:
     void searchQueriesCannotInject()
     {
         QFETCH(QString, query);
-        QVERIFY(await(m_store->insertMessages({incoming(u"ana@x"_s, u"bed free"_s),
-                                                incoming(u"ana@x"_s, u"or near"_s)})));
+        QVERIFY(await(m_store->insertMessages(
+            {incoming(u"ana@x"_s, u"bed free"_s), incoming(u"ana@x"_s, u"or near"_s)})));
         const auto hits = await(m_store->search(query));
         QVERIFY2(hits, qPrintable(hits ? QString() : hits.error().detail));
         // operators are plain words: "bed OR free" means bed AND or AND free
         if (query == u"bed OR free"_s)
             QVERIFY(hits->isEmpty());
-        QCOMPARE(MessageStore::matchExpression(query).contains(u"OR"_s),
-                 query.contains(u"OR"_s));
+        QCOMPARE(MessageStore::matchExpression(query).contains(u"OR"_s), query.contains(u"OR"_s));
     }
 
     void settingsRoundTrip()
@@ -259,11 +266,97 @@ private Q_SLOTS:
         QVERIFY(stored && stored->ok);
     }
 
+    // Search is split into shards of message ids (migration 0009); results
+    // still come newest first across them, and deletions reach the right one.
+    void searchSpansShardsNewestFirst()
+    {
+        const int total = 25000; // three shards of 10,000 ids
+        QList<qint64> alphaRows;
+        for (int done = 0; done < total; done += 1000) {
+            QList<StoredMessage> batch;
+            for (int i = done; i < done + 1000; ++i)
+                batch << incoming(u"ana@x"_s, i % 1000 == 7 ? u"common alpha %1"_s.arg(i)
+                                                            : u"common %1"_s.arg(i));
+            auto outcomes = await(m_store->insertMessages(batch));
+            QVERIFY(outcomes);
+            alphaRows << outcomes->at(7).rowId;
+        }
+        auto shards = await(m_worker->run([](Database &db) -> Core::Result<qint64> {
+            auto q = db.prepare("SELECT count(*) FROM search_shards");
+            if (!q)
+                return std::unexpected(q.error());
+            auto row = (*q)->step();
+            const qint64 n = row && *row ? (*q)->int64(0) : -1;
+            (*q)->reset();
+            return n;
+        }));
+        QVERIFY(shards);
+        QCOMPARE(*shards, 3);
+
+        auto hits = await(m_store->search(u"common"_s, 50));
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 50);
+        QCOMPARE(hits->first().body, u"common %1"_s.arg(total - 1));
+        for (qsizetype i = 1; i < hits->size(); ++i)
+            QVERIFY(hits->at(i).rowId < hits->at(i - 1).rowId);
+        hits = await(m_store->search(u"comm*"_s, 50));
+        QCOMPARE(hits->size(), 50);
+        hits = await(m_store->search(u"alpha"_s, 50)); // one per 1,000, all shards
+        QCOMPARE(hits->size(), alphaRows.size());
+        QCOMPARE(hits->first().rowId, alphaRows.last());
+        QCOMPARE(hits->last().rowId, alphaRows.first());
+
+        // Unindexing (recall, expiry) removes rows from whichever shard holds them.
+        const QList<qint64> gone{alphaRows.first(), alphaRows.at(12), alphaRows.last()};
+        QVERIFY(
+            await(m_worker->run([gone](Database &db) { return MessageRows::unindex(db, gone); })));
+        hits = await(m_store->search(u"alpha"_s, 50));
+        QCOMPARE(hits->size(), alphaRows.size() - 3);
+        for (const StoredMessage &m : std::as_const(*hits))
+            QVERIFY(!gone.contains(m.rowId));
+    }
+
+    // A database from before migration 0009 (one messages_fts table) keeps its
+    // search after the upgrade: the old table becomes shard 0.
+    void upgradesSearchOfOlderDatabases()
+    {
+        QVERIFY(await(m_store->insertMessages(
+            {incoming(u"ana@x"_s, u"old ward round"_s), incoming(u"ben@x"_s, u"old bed four"_s)})));
+        // Back to schema 8 as it was: one search table, no shard registry.
+        QVERIFY(await(m_worker->run([](Database &db) -> Core::Result<void> {
+            return db.exec("ALTER TABLE messages_fts_0 RENAME TO messages_fts;"
+                           " DROP TABLE search_shards; PRAGMA user_version = 8;");
+        })));
+        const QString path =
+            *await(m_worker->run([](Database &db) -> Core::Result<QString> { return db.path(); }));
+        m_store.reset();
+        m_worker->close();
+        m_worker.reset();
+
+        auto worker =
+            await(StoreWorker::open(path, QByteArray(32, 'k'), Database::Mode::OpenExisting));
+        QVERIFY2(worker, qPrintable(worker ? QString() : worker.error().detail));
+        m_worker = *worker;
+        m_store = std::make_unique<MessageStore>(m_worker);
+        QCOMPARE(*await(m_worker->run(
+                     [](Database &db) -> Core::Result<int> { return db.schemaVersion(); })),
+                 int(migrations().size()));
+        auto hits = await(m_store->search(u"old"_s));
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 2);
+        QVERIFY(await(m_store->insertMessages({incoming(u"ana@x"_s, u"new old note"_s)})));
+        hits = await(m_store->search(u"old"_s));
+        QCOMPARE(hits->size(), 3);
+        QCOMPARE(hits->first().body, u"new old note"_s);
+    }
+
     void noMessageTextOnDisk()
     {
-        const QString canary = u"CANARY-bed-%1-review"_s.arg(QRandomGenerator::global()->generate());
+        const QString canary =
+            u"CANARY-bed-%1-review"_s.arg(QRandomGenerator::global()->generate());
         QVERIFY(await(m_store->insertMessages({incoming(u"ana@x"_s, canary)})));
-        QVERIFY(await(m_store->enqueueOutgoing(outgoing(u"ana@x"_s, canary + u" out"_s, u"o-9"_s))));
+        QVERIFY(
+            await(m_store->enqueueOutgoing(outgoing(u"ana@x"_s, canary + u" out"_s, u"o-9"_s))));
         QVERIFY(await(m_store->search(u"canary"_s))->size() == 2);
         m_store.reset();
         m_worker->close();
