@@ -13,3 +13,13 @@ CREATE TABLE search_shards (
 );
 INSERT INTO search_shards (shard, first_row, rows)
     VALUES (0, 0, (SELECT count(*) FROM messages_fts_0));
+
+-- Retention and expiry (ClinicalStore::purge, run when the app starts) select
+-- `(expires_at IS NOT NULL AND expires_at <= ?) OR ts < ?`. SQLite 3.15 cannot
+-- use a partial index inside an OR branch, so that read and decrypted every
+-- row of the cache before the conversation list could load (11 s at 1M
+-- messages). Whole indexes on both columns let it take each branch by index;
+-- both only append on insert (NULLs, then growing timestamps).
+DROP INDEX messages_expiry;
+CREATE INDEX messages_expiry ON messages (expires_at);
+CREATE INDEX messages_ts ON messages (ts);
