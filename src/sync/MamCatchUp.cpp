@@ -32,26 +32,42 @@ QFuture<Core::Result<MamCatchUp::Report>> MamCatchUp::run()
     m_promise->start();
     auto future = m_promise->future();
     m_report = {};
-    m_store.setting(PositionKey.toString()).then(this, [this](Core::Result<QString> position) {
-        if (!position) {
-            finish(std::unexpected(position.error()));
-            return;
-        }
-        fetchAfter(*position);
-    });
+    ++m_generation;
+    m_pagesInStore = 0;
+    m_fetchDeferred = false;
+    m_outcome.reset();
+    m_storeFailed = false;
+    m_store.setting(PositionKey.toString())
+        .then(this, [this, generation = m_generation](Core::Result<QString> position) {
+            if (generation != m_generation)
+                return;
+            if (!position) {
+                stop(std::unexpected(position.error()));
+                return;
+            }
+            fetchAfter(*position);
+        });
     return future;
 }
 
 void MamCatchUp::fetchAfter(const QString &position)
 {
+    if (m_pagesInStore >= MaxPagesInStore) {
+        // The store is behind: ask for more once a page is through.
+        m_fetchDeferred = true;
+        m_deferredFetch = position;
+        return;
+    }
     Xmpp::MamQuery query;
     query.max = pageSize;
     query.afterId = position;
     if (position.isEmpty())
         query.start = QDateTime::currentDateTimeUtc().addDays(-firstSyncDays);
-    m_mam.queryPage(query).then(this, [this, position](Core::Result<Xmpp::MamPage> page) {
-        onPage(position, std::move(page));
-    });
+    m_mam.queryPage(query).then(
+        this, [this, position, generation = m_generation](Core::Result<Xmpp::MamPage> page) {
+            if (generation == m_generation)
+                onPage(position, std::move(page));
+        });
 }
 
 void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> page)
@@ -64,7 +80,7 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     }
     if (!page) {
         qCInfo(lcCatchUp) << "catch-up stopped:" << page.error().detail;
-        finish(std::unexpected(page.error()));
+        stop(std::unexpected(page.error()));
         return;
     }
     ++m_report.pages;
@@ -75,7 +91,7 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     QList<Store::StoredMessage> batch;
     batch.reserve(page->messages.size());
     for (const Xmpp::ArchivedMessage &archived : std::as_const(page->messages)) {
-        Xmpp::Message message = archived.message;
+        const Xmpp::Message &message = archived.message;
         if (message.type == u"groupchat" || message.type == u"error")
             continue;
         if (!MessagePipeline::isStorable(message)) {
@@ -92,27 +108,71 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     const QString next = page->lastId.isEmpty() ? position : page->lastId;
     const bool complete = page->complete || page->messages.isEmpty();
 
+    // Store this page, and meanwhile ask for the next one.
+    storePage(std::move(batch), next);
+    if (complete)
+        stop(m_report);
+    else
+        fetchAfter(next);
+}
+
+void MamCatchUp::storePage(QList<Store::StoredMessage> batch, const QString &next)
+{
+    ++m_pagesInStore;
+    const quint64 generation = m_generation;
     m_pipeline.ingestBatch(batch).then(
-        this, [this, next, complete](Core::Result<QList<Store::InsertOutcome>> outcomes) {
+        this, [this, next, generation](Core::Result<QList<Store::InsertOutcome>> outcomes) {
+            if (generation != m_generation)
+                return;
             if (!outcomes) {
-                finish(std::unexpected(outcomes.error()));
+                onPageStored(std::unexpected(outcomes.error()));
                 return;
             }
             for (const Store::InsertOutcome &o : std::as_const(*outcomes))
                 m_report.stored += (o.duplicate || o.skipped) ? 0 : 1;
-            // The position moves only after the page is stored.
+            if (m_storeFailed) {
+                // An earlier page failed: the position stays before it.
+                onPageStored({});
+                return;
+            }
+            // The position moves only after the page is stored. Positions are
+            // queued on the store thread in page order.
             m_store.setSetting(PositionKey.toString(), next)
-                .then(this, [this, next, complete](Core::Result<void> saved) {
-                    if (!saved) {
-                        finish(std::unexpected(saved.error()));
-                        return;
-                    }
-                    if (complete)
-                        finish(m_report);
-                    else
-                        fetchAfter(next);
+                .then(this, [this, generation](Core::Result<void> saved) {
+                    if (generation == m_generation)
+                        onPageStored(saved);
                 });
         });
+}
+
+void MamCatchUp::onPageStored(const Core::Result<void> &stored)
+{
+    --m_pagesInStore;
+    if (!stored)
+        m_storeFailed = true;
+    if (!stored && (!m_outcome || *m_outcome)) {
+        // Nothing after a failed page may move the position: the pages queued
+        // behind it still go through the store (de-duplication makes a later
+        // run harmless), but this run ends with the error.
+        m_outcome = std::unexpected(stored.error());
+        m_fetchDeferred = false;
+    }
+    if (m_fetchDeferred && !m_outcome) {
+        m_fetchDeferred = false;
+        fetchAfter(m_deferredFetch);
+        return;
+    }
+    if (m_outcome && m_pagesInStore == 0)
+        finish(*m_outcome);
+}
+
+void MamCatchUp::stop(const Core::Result<Report> &result)
+{
+    if (!m_outcome || *m_outcome)
+        m_outcome = result;
+    m_fetchDeferred = false;
+    if (m_pagesInStore == 0)
+        finish(*m_outcome);
 }
 
 void MamCatchUp::finish(const Core::Result<Report> &result)
@@ -120,12 +180,15 @@ void MamCatchUp::finish(const Core::Result<Report> &result)
     if (!m_promise)
         return;
     auto promise = std::exchange(m_promise, nullptr);
-    if (result)
-        qCInfo(lcCatchUp) << "catch-up done: fetched" << result->fetched << "new" << result->stored
-                          << "pages" << result->pages;
-    promise->addResult(result);
+    Core::Result<Report> out = result;
+    if (out)
+        out = m_report; // counts of pages that were stored after the last page arrived
+    if (out)
+        qCInfo(lcCatchUp) << "catch-up done: fetched" << out->fetched << "new" << out->stored
+                          << "pages" << out->pages;
+    promise->addResult(out);
     promise->finish();
-    Q_EMIT finished(result);
+    Q_EMIT finished(out);
 }
 
 } // namespace Sync

@@ -12,6 +12,7 @@
 #include <QPromise>
 
 #include <memory>
+#include <optional>
 
 namespace Xmpp {
 class Client;
@@ -25,6 +26,13 @@ namespace Sync {
 /// archive id this device stored, each page stored before the position moves
 /// on, so an interrupted catch-up continues where it stopped. Runs by itself
 /// whenever a new session starts (not after a resume: nothing was missed).
+///
+/// Pipelined: the next page is asked for as soon as the previous one is
+/// complete (its <fin/>), while the store decrypts and writes that one; at most
+/// MaxPagesInStore pages wait for the store at a time. The store takes pages in
+/// arrival order and the position follows each stored page, so it never passes
+/// a page that is not on disk. run() finishes only after every page it fetched
+/// went through the store, also when it stops on an error.
 class MamCatchUp : public QObject
 {
     Q_OBJECT
@@ -47,7 +55,11 @@ public:
     QFuture<Core::Result<Report>> run();
     bool isRunning() const { return m_promise != nullptr; }
 
-    int pageSize = 250;
+    /// Messages asked for per page (the server may cap it: Prosody's
+    /// max_archive_query_results).
+    int pageSize = 1000;
+    /// Pages fetched but not yet stored, at most.
+    static constexpr int MaxPagesInStore = 2;
     /// How far back the first catch-up of a new device reaches.
     int firstSyncDays = 14;
 
@@ -61,6 +73,10 @@ Q_SIGNALS:
 private:
     void fetchAfter(const QString &position);
     void onPage(const QString &position, Core::Result<Xmpp::MamPage> page);
+    void storePage(QList<Store::StoredMessage> batch, const QString &next);
+    void onPageStored(const Core::Result<void> &stored);
+    /// Stops fetching; finishes once the pages in the store are through.
+    void stop(const Core::Result<Report> &result);
     void finish(const Core::Result<Report> &result);
 
     Xmpp::Client &m_client;
@@ -69,6 +85,12 @@ private:
     Store::MessageStore &m_store;
     std::shared_ptr<QPromise<Core::Result<Report>>> m_promise;
     Report m_report;
+    quint64 m_generation = 0; ///< run() count: results of an earlier run are ignored
+    int m_pagesInStore = 0;   ///< pages handed to the store, position not yet saved
+    QString m_deferredFetch;  ///< next page to ask for once the store has room
+    bool m_fetchDeferred = false;
+    bool m_storeFailed = false; ///< a page failed to store: later pages leave the position
+    std::optional<Core::Result<Report>> m_outcome; ///< set when no more pages are fetched
 };
 
 } // namespace Sync
