@@ -454,7 +454,7 @@ void Account::onRoomInvitation(const Core::Jid &room, const Core::Jid &from)
     const QString key = room.bare().bareString();
     // Only colleagues of our own organisation bring us into a room unasked.
     const bool join = from.isValid() && from.domain() == m_settings.jid.domain() && m_roomStore &&
-                      !m_rooms.contains(key);
+                      !m_rooms.contains(key) && !m_muc->knownRooms().contains(room.bare());
     qCInfo(lcRooms) << "room invitation; joining:" << join;
     Q_EMIT roomInvitation(key, from.bare().bareString(), join);
     if (join)
