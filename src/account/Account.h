@@ -11,7 +11,9 @@
 #include "core/Jid.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
+#include <QPromise>
 #include <QSet>
 #include <QUrl>
 
@@ -256,6 +258,8 @@ private:
     QFuture<Core::Result<void>> startRooms();
     void rejoinRooms();
     void onRoomInvitation(const Core::Jid &room, const Core::Jid &from);
+    /// Settles every joinRoom() call waiting for the entry of `room`.
+    void finishRoomJoin(const QString &room, const Core::Result<void> &result);
     void learnRoomName(const Core::Jid &room, const QString &known);
     /// Room archive (XEP-0313 to the room) since what we hold, when the room keeps one.
     void catchUpRoom(const Core::Jid &room);
@@ -305,7 +309,10 @@ private:
     std::unique_ptr<Store::RoomStore> m_roomStore;
     QSet<QString> m_rooms;               ///< bare JIDs of the rooms we are in (or re-enter)
     QHash<QString, QString> m_roomNames; ///< room -> its name, when known
-    bool m_deviceReported = false;       ///< in this session
+    /// joinRoom() calls per room while one entry is under way (an invitation and
+    /// the user may ask at once; a QFuture takes only one continuation).
+    QHash<QString, QList<std::shared_ptr<QPromise<Core::Result<void>>>>> m_roomJoins;
+    bool m_deviceReported = false; ///< in this session
 };
 
 } // namespace Account

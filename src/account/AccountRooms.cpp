@@ -266,16 +266,22 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
         return failed<void>(Error::Code::Storage, u"local data not open"_s);
     if (!room.isValid() || room.local().isEmpty())
         return failed<void>(Error::Code::Stanza, u"muc-bad-address"_s);
+    const QString key = room.bareString();
+    if (m_rooms.contains(key) && m_muc->isJoined(room))
+        return QtFuture::makeReadyFuture(Out{}); // in it already (an invitation was faster)
     auto promise = std::make_shared<QPromise<Out>>();
     promise->start();
     auto future = promise->future();
-    const QString key = room.bareString();
+    QList<std::shared_ptr<QPromise<Out>>> &waiting = m_roomJoins[key];
+    waiting.append(promise);
+    if (waiting.size() > 1)
+        return future; // settled with the entry under way
     // What we missed while away comes as the room's discussion history.
     m_roomStore->room(key).then(
-        this, [this, promise, room, key](Core::Result<std::optional<Store::RoomRecord>> known) {
+        this, [this, room, key](Core::Result<std::optional<Store::RoomRecord>> known) {
             const std::optional<Store::RoomRecord> record =
                 known ? *known : std::optional<Store::RoomRecord>();
-            m_roomStore->lastActivity(key).then(this, [this, promise, room, key,
+            m_roomStore->lastActivity(key).then(this, [this, room, key,
                                                        record](Core::Result<QDateTime> last) {
                 MucExtension::JoinOptions options;
                 options.nick =
@@ -286,14 +292,13 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
                 if (since.isValid())
                     options.historySince = since.addMSecs(-HistoryMarginMs);
                 m_muc->join(room, options)
-                    .then(this, [this, promise, key,
-                                 record](Core::Result<MucExtension::JoinResult> joined) {
+                    .then(this, [this, key, record](Core::Result<MucExtension::JoinResult> joined) {
                         if (!joined) {
                             if (joined.error().detail == u"muc-registration-required" && record)
                                 (void)m_roomStore->setJoined(key, false); // no longer a member
                             if (joined.error().detail == u"muc-registration-required")
                                 m_rooms.remove(key);
-                            settle(promise, Out(std::unexpected(joined.error())));
+                            finishRoomJoin(key, Out(std::unexpected(joined.error())));
                             return;
                         }
                         Store::RoomRecord updated = record.value_or(Store::RoomRecord{});
@@ -309,11 +314,19 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
                         if (!joined->nonAnonymous)
                             qCWarning(lcRooms) << "room does not show real JIDs; OMEMO cannot work";
                         m_roomStore->saveRoom(updated).then(
-                            this, [promise](Core::Result<void> saved) { settle(promise, saved); });
+                            this,
+                            [this, key](Core::Result<void> saved) { finishRoomJoin(key, saved); });
                     });
             });
         });
     return future;
+}
+
+void Account::finishRoomJoin(const QString &room, const Core::Result<void> &result)
+{
+    const auto waiting = m_roomJoins.take(room);
+    for (const auto &promise : waiting)
+        settle(promise, result);
 }
 
 QFuture<Core::Result<void>> Account::leaveRoom(const Core::Jid &roomJid)
@@ -409,13 +422,27 @@ void Account::catchUpRoom(const Core::Jid &room)
     m_muc->roomInfo(room).then(this, [this, room](Core::Result<MucExtension::RoomInfo> info) {
         if (!info || !info->archive || !m_roomStore)
             return;
-        m_roomStore->lastActivity(room.bareString())
-            .then(this, [this, room](Core::Result<QDateTime> last) {
+        m_roomStore->room(room.bareString())
+            .then(this,
+                  [this, room](Core::Result<std::optional<Store::RoomRecord>> record) {
+                      return m_roomStore->lastActivity(room.bareString())
+                          .then(this, [record](Core::Result<QDateTime> last) {
+                              // From a little before our newest message; a new
+                              // member from its entry on (nothing older is
+                              // encrypted for it).
+                              if (last && last->isValid())
+                                  return last->addMSecs(-HistoryMarginMs);
+                              return record && *record ? (*record)->joinedAt : QDateTime();
+                          });
+                  })
+            .unwrap()
+            .then(this, [this, room](const QDateTime &since) {
+                if (!since.isValid())
+                    return;
                 Xmpp::MamQuery query;
                 query.archive = room;
                 query.max = 100;
-                if (last && last->isValid())
-                    query.start = last->addMSecs(-HistoryMarginMs);
+                query.start = since;
                 struct Pager
                 {
                     std::function<void(const Xmpp::MamQuery &)> next;
@@ -436,6 +463,7 @@ void Account::catchUpRoom(const Core::Jid &room)
                                 m_pipeline->ingestGroupchat(archived.message,
                                                             realSenderOf(*m_muc, archived.message));
                         if (page->complete || page->lastId.isEmpty() || ++pager->pages >= 20) {
+                            qCInfo(lcRooms) << "room archive read; pages:" << pager->pages + 1;
                             pager->next = nullptr; // ends the cycle
                             return;
                         }

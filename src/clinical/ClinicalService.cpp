@@ -611,7 +611,10 @@ QFuture<Core::Result<StoredMessage>> ClinicalService::forward(const QString &mes
         return refuse<StoredMessage>(Error::Code::Policy, u"forward-bad-target"_s);
     const QString domain = to.domain().toLower();
     const QString own = m_account.settings().jid.domain().toLower();
-    if (domain != own && !m_policy.forwardingDomains.contains(domain, Qt::CaseInsensitive)) {
+    // A care-team room we are in, on our own domain's MUC service, counts as ours.
+    const bool ownRoom = m_account.isRoom(to.bareString()) && domain.endsWith(u'.' + own);
+    if (domain != own && !ownRoom &&
+        !m_policy.forwardingDomains.contains(domain, Qt::CaseInsensitive)) {
         qCInfo(lcClinical) << "forward refused by the domain policy:" << messageId;
         return refuse<StoredMessage>(Error::Code::Policy, u"forward-domain"_s);
     }

@@ -298,7 +298,7 @@ private Q_SLOTS:
         QStringList expected{m_b.jid, d.jid};
         expected.sort();
         QCOMPARE(readers, expected);
-        QVERIFY(read.size() >= 2);
+        QVERIFY(QTest::qWaitFor([&] { return read.size() >= 2; }, 5000));
 
         // The team lead removes D: the room puts D out.
         QSignalSpy left(d.account.get(), &Account::Account::roomLeft);
@@ -306,6 +306,31 @@ private Q_SLOTS:
         QVERIFY(left.size() > 0 || left.wait(20000));
         QVERIFY(!d->isRoom(m_room.bareString()));
         d.close();
+    }
+
+    void longAbsenceCatchesUpFromTheRoomArchive()
+    {
+        // More than the room's discussion history (20 on both servers) was
+        // said while C was away: the rest comes from the room's archive.
+        QVERIFY(m_room.isValid());
+        m_c.close();
+        const QString round = tag();
+        constexpr int Missed = 24;
+        for (int i = 0; i < Missed; ++i)
+            QCOMPARE(m_a.send(m_room, u"absence %1 #%2"_s.arg(round).arg(i)), std::nullopt);
+        QVERIFY(m_c.open(m_env, m_env.account(9), m_dir.filePath(u"c"_s)));
+        QVERIFY(m_c.waitForBody(u"absence %1 #%2"_s.arg(round).arg(Missed - 1)));
+        QVERIFY(m_c.waitForBody(u"absence %1 #0"_s.arg(round), 20000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto history = await(m_c->messageStore()->messages(m_room.bareString(), 0, 500));
+                return history &&
+                       std::count_if(history->cbegin(), history->cend(), [&](const auto &m) {
+                           return m.body.startsWith(u"absence "_s + round);
+                       }) == Missed;
+            },
+            20000));
+        QVERIFY(!m_c.sawUndecryptable(m_room));
     }
 
     void cleanupTestCase()
