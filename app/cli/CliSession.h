@@ -99,6 +99,7 @@ bool isClinicalSend(const QCommandLineParser &parser);
 int commandClinicalSend(const QCommandLineParser &parser);
 int commandAck(const QCommandLineParser &parser);
 int commandRecall(const QCommandLineParser &parser);
+int commandForward(const QCommandLineParser &parser);
 int commandDirectory(const QCommandLineParser &parser);
 int commandErase(const QCommandLineParser &parser);
 // Front-desk reminders (CommandsReminders.cpp): serve | preview | submit | consent | status.

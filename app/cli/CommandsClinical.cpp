@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rounds-cli commands for clinical messaging (docs/protocol.md): send with
-// --priority / --to-role / --expires, ack, recall, directory publish|show.
+// --priority / --to-role / --expires, ack, recall, forward, directory publish|show.
 #include "CliSession.h"
 
+#include "admin/PolicyService.h"
 #include "clinical/ClinicalService.h"
 #include "clinical/DirectoryService.h"
 #include "sync/Outbox.h"
@@ -24,6 +25,7 @@ int usage()
         "               [--expires ISO-TIME] [--directory-service JID]\n"
         "rounds-cli ack --message ID\n"
         "rounds-cli recall --message ID\n"
+        "rounds-cli forward --message ID --to JID\n"
         "rounds-cli directory show [--directory-service JID]\n"
         "rounds-cli directory publish --role ID [--name TEXT] [--shift JID,START,END]...\n"
         "               [--step MINUTES,role:ID|MINUTES,jid:JID]... [--directory-service JID]\n",
@@ -37,6 +39,7 @@ struct Clinic
 {
     std::unique_ptr<Clinical::DirectoryService> directory;
     std::unique_ptr<Clinical::ClinicalService> service;
+    std::unique_ptr<Admin::PolicyService> policies; ///< the org's forwarding domains
 };
 
 std::expected<Account::Account *, int> open(const QCommandLineParser &parser, CliSession &session,
@@ -49,6 +52,7 @@ std::expected<Account::Account *, int> open(const QCommandLineParser &parser, Cl
     if (parser.isSet(u"directory-service"_s))
         clinic.directory->setService(Core::Jid(parser.value(u"directory-service"_s)));
     clinic.service = std::make_unique<Clinical::ClinicalService>(**account, *clinic.directory);
+    clinic.policies = std::make_unique<Admin::PolicyService>(**account);
     (void)await(clinic.service->start(), session.timeoutSeconds());
     return session.signIn();
 }
@@ -218,6 +222,43 @@ int commandRecall(const QCommandLineParser &parser)
     if (const int code = failIfNot(done, u"the store did not answer"_s); code != ExitOk)
         return code;
     printJson({{u"event"_s, u"recalled"_s}, {u"id"_s, parser.value(u"message"_s)}});
+    session.finish();
+    return ExitOk;
+}
+
+int commandForward(const QCommandLineParser &parser)
+{
+    const Core::Jid to(parser.value(u"to"_s));
+    if (!parser.isSet(u"message"_s) || !to.isValid() || to.local().isEmpty())
+        return usage();
+    CliSession session(parser);
+    Clinic clinic;
+    auto account = open(parser, session, clinic);
+    if (!account)
+        return account.error();
+    // The organisation's forwarding domains, as published now.
+    (void)await(clinic.policies->refresh(), session.timeoutSeconds());
+    Clinical::ClinicalPolicy policy = clinic.service->policy();
+    policy.forwardingDomains = clinic.policies->forwardingDomains();
+    clinic.service->setPolicy(policy);
+    Account::Account &a = **account;
+    QHash<QString, Store::MessageState> changes;
+    const QObject scope;
+    QObject::connect(
+        a.outbox(), &Sync::Outbox::stateChanged, &scope,
+        [&](const QString &changed, Store::MessageState s) { changes.insert(changed, s); });
+    const auto sent =
+        await(clinic.service->forward(parser.value(u"message"_s), to), session.timeoutSeconds());
+    if (const int code = failIfNot(sent, u"the store did not answer"_s); code != ExitOk)
+        return code;
+    const QString id = (*sent)->messageId;
+    runUntil([&] { return changes.contains(id); }, session.timeoutSeconds());
+    if (changes.value(id, Store::MessageState::Pending) == Store::MessageState::Failed)
+        return reportError({Core::Error::Code::Network, u"the message was not sent"_s});
+    printJson({{u"event"_s, u"forwarded"_s},
+               {u"id"_s, id},
+               {u"of"_s, parser.value(u"message"_s)},
+               {u"to"_s, to.bareString()}});
     session.finish();
     return ExitOk;
 }

@@ -42,6 +42,7 @@ int main(int argc, char **argv)
         "           join|leave --room JID; send --room JID --body TEXT (OMEMO to all members)\n"
         "  ack      --message ID: acknowledge an urgent/STAT message (its sender is told)\n"
         "  recall   --message ID: retract one of our messages everywhere (XEP-0424)\n"
+        "  forward  --message ID --to JID: forward a message (within the org's domains)\n"
         "  directory show | publish --role ID [--name T] [--shift JID,START,END]...\n"
         "           [--step MINUTES,role:ID|MINUTES,jid:JID]...: the on-call directory\n"
         "  reminders serve --config FILE: run as the org's reminder service;\n"
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(
         u"command"_s,
         u"login | send | listen | sync | search | history | audit | devices | trust | attachment | "
-        u"room | erase | admin | ack | recall | directory | reminders"_s);
+        u"room | erase | admin | ack | recall | forward | directory | reminders"_s);
     CliSession::addOptions(parser);
     parser.addOption({u"to"_s, u"send: recipient address."_s, u"jid"_s});
     parser.addOption({u"body"_s, u"send: message text."_s, u"text"_s});
@@ -133,6 +134,8 @@ int main(int argc, char **argv)
         return commandAck(parser);
     if (command == u"recall")
         return commandRecall(parser);
+    if (command == u"forward")
+        return commandForward(parser);
     if (command == u"listen")
         return commandListen(parser);
     if (command == u"sync")

@@ -11,7 +11,9 @@
 #include "core/Jid.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
+#include <QPromise>
 #include <QSet>
 #include <QUrl>
 
@@ -39,6 +41,7 @@ class MessageStore;
 class AuditStore;
 class AttachmentStore;
 class RoomStore;
+struct RoomRead;
 } // namespace Store
 
 namespace Sync {
@@ -172,6 +175,27 @@ public:
     /// Whether a conversation is one of our rooms.
     bool isRoom(const QString &conversation) const { return m_rooms.contains(conversation); }
     QList<QString> rooms() const { return m_rooms.values(); }
+    /// The room's name (muc#roomconfig_roomname) for display; empty when not
+    /// known yet (show the address then). Learnt at creation and on each entry.
+    QString roomName(const QString &room) const { return m_roomNames.value(room); }
+
+    // Managing a care-team room: its owner (the admin who created it) and its
+    // team leads (admin affiliation) may; the server refuses anyone else, as
+    // Policy "muc-not-team-lead".
+    /// Makes `member` a member and sends a XEP-0249 direct invitation.
+    QFuture<Core::Result<void>> addRoomMember(const Core::Jid &room, const Core::Jid &member);
+    /// Takes `member`'s membership away (the room removes them, status 321).
+    QFuture<Core::Result<void>> removeRoomMember(const Core::Jid &room, const Core::Jid &member);
+    /// Owners: makes `member` a team lead (admin affiliation), or a member again.
+    QFuture<Core::Result<void>> setRoomTeamLead(const Core::Jid &room, const Core::Jid &member,
+                                                bool lead);
+    /// Tells the room's members we displayed `messageId` (its origin-id), a
+    /// XEP-0333 marker sent to the room.
+    void markRoomDisplayed(const Core::Jid &room, const QString &messageId);
+    /// Who of the room's members displayed a message (by origin-id), and when
+    /// we learnt it, earliest first.
+    QFuture<Core::Result<QList<Store::RoomRead>>> roomReadState(const Core::Jid &room,
+                                                                const QString &messageId);
 
     /// Appends to the local audit chain (ids only; no-op before openLocalData()).
     /// Sign-in, sign-out and sends are recorded by the account itself.
@@ -207,6 +231,13 @@ Q_SIGNALS:
     /// We were removed from a room (kicked, membership revoked, room destroyed);
     /// it is no longer entered. `reason` is a "muc-..." detail.
     void roomLeft(const QString &room, const Core::Error &reason);
+    /// Someone invited us to a room (XEP-0249 or a mediated invitation).
+    /// `joining`: the inviter is of our own domain, so we enter it now;
+    /// otherwise nothing happens unless the user joins.
+    void roomInvitation(const QString &room, const QString &from, bool joining);
+    void roomNameChanged(const QString &room, const QString &name);
+    /// A member displayed a room message (see roomReadState).
+    void roomReadStateChanged(const QString &room, const QString &messageId, const QString &member);
     /// An IT admin ordered this computer wiped: erasing has begun (signIn()
     /// then fails with Auth "device-wiped"; go back to the sign-in screen).
     void wipeStarted();
@@ -226,6 +257,12 @@ private:
     /// the rooms are known.
     QFuture<Core::Result<void>> startRooms();
     void rejoinRooms();
+    void onRoomInvitation(const Core::Jid &room, const Core::Jid &from);
+    /// Settles every joinRoom() call waiting for the entry of `room`.
+    void finishRoomJoin(const QString &room, const Core::Result<void> &result);
+    void learnRoomName(const Core::Jid &room, const QString &known);
+    /// Room archive (XEP-0313 to the room) since what we hold, when the room keeps one.
+    void catchUpRoom(const Core::Jid &room);
     /// The stanza for a room message, encrypted to all members' devices.
     QFuture<Core::Result<Xmpp::Element>> encryptForRoom(const Store::StoredMessage &message,
                                                         Xmpp::Element stanza);
@@ -270,7 +307,11 @@ private:
     std::unique_ptr<Sync::AttachmentService> m_attachments;
     std::unique_ptr<Sync::AttachmentPolicy> m_attachmentPolicy;
     std::unique_ptr<Store::RoomStore> m_roomStore;
-    QSet<QString> m_rooms;         ///< bare JIDs of the rooms we are in (or re-enter)
+    QSet<QString> m_rooms;               ///< bare JIDs of the rooms we are in (or re-enter)
+    QHash<QString, QString> m_roomNames; ///< room -> its name, when known
+    /// joinRoom() calls per room while one entry is under way (an invitation and
+    /// the user may ask at once; a QFuture takes only one continuation).
+    QHash<QString, QList<std::shared_ptr<QPromise<Core::Result<void>>>>> m_roomJoins;
     bool m_deviceReported = false; ///< in this session
 };
 

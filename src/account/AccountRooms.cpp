@@ -8,6 +8,8 @@
 #include "sync/MessagePipeline.h"
 #include "sync/OmemoService.h"
 #include "sync/Outbox.h"
+#include "xmpp/Namespaces.h"
+#include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/MucExtension.h"
 
 #include <QLoggingCategory>
@@ -33,6 +35,35 @@ QFuture<Core::Result<T>> failed(Error::Code code, const QString &detail)
     return QtFuture::makeReadyFuture(Core::Result<T>(Core::fail(code, detail)));
 }
 
+/// A room refusing an affiliation change: we are no owner or team lead.
+Error managementError(const Error &error)
+{
+    if (error.detail.contains(u"forbidden") || error.detail.contains(u"not-allowed") ||
+        error.detail.contains(u"not-authorized"))
+        return {Error::Code::Policy, u"muc-not-team-lead"_s};
+    return error;
+}
+
+/// The real bare JID of a room message's sender: the occupant we know, else
+/// what the room's archive names (Prosody: muc#user item; ejabberd: ofrom).
+Core::Jid realSenderOf(MucExtension &muc, const Xmpp::Message &message)
+{
+    const Core::Jid room = message.from.bare();
+    Core::Jid real = muc.realJid(room, message.from.resource());
+    if (real.isValid())
+        return real.bare();
+    const Xmpp::Element item =
+        message.element.firstChild(u"x", Xmpp::Ns::MucUser).firstChild(u"item");
+    real = Core::Jid(item.attribute(u"jid")).bare();
+    if (!real.isValid())
+        for (const Xmpp::Element &address :
+             message.element.firstChild(u"addresses", Xmpp::Ns::Addresses)
+                 .childrenNamed(u"address"))
+            if (address.attribute(u"type") == u"ofrom")
+                real = Core::Jid(address.attribute(u"jid")).bare();
+    return real;
+}
+
 template<typename T>
 void settle(const std::shared_ptr<QPromise<T>> &promise, T value)
 {
@@ -47,9 +78,29 @@ QFuture<Core::Result<void>> Account::startRooms()
     m_roomStore = std::make_unique<Store::RoomStore>(m_worker);
     m_outbox->setRoomCheck([this](const QString &conversation) { return isRoom(conversation); });
     connect(m_muc, &MucExtension::groupchatReceived, m_pipeline.get(),
-            [this](const Xmpp::Message &message, const Core::Jid &realSender, bool) {
+            [this](const Xmpp::Message &message, const Core::Jid &realSender, bool own) {
                 m_pipeline->ingestGroupchat(message, realSender);
+                // Per-member read state: a member's displayed marker to the room.
+                const Xmpp::Element marker =
+                    message.element.firstChild(u"displayed", Xmpp::Ns::ChatMarkers);
+                if (own || marker.isNull() || !realSender.isValid())
+                    return;
+                const QString room = message.from.bare().bareString();
+                const QString id = marker.attribute(u"id");
+                const QString member = realSender.bareString();
+                if (id.isEmpty())
+                    return;
+                m_roomStore
+                    ->recordRead(room, id, member,
+                                 message.delayed.isValid() ? message.delayed.toUTC()
+                                                           : QDateTime::currentDateTimeUtc())
+                    .then(this, [this, room, id, member](Core::Result<bool> fresh) {
+                        if (fresh && *fresh)
+                            Q_EMIT roomReadStateChanged(room, id, member);
+                    });
             });
+    connect(m_muc, &MucExtension::directInvitation, this, &Account::onRoomInvitation);
+    connect(m_muc, &MucExtension::invited, this, &Account::onRoomInvitation);
     connect(m_pipeline.get(), &Sync::MessagePipeline::roomMessageReflected, this,
             [this](const QString &id) {
                 Q_EMIT messageStateChanged(id, Store::MessageState::Delivered);
@@ -71,9 +122,12 @@ QFuture<Core::Result<void>> Account::startRooms()
                 qCWarning(lcRooms) << "rooms not loaded:" << rooms.error().detail;
                 return std::unexpected(rooms.error());
             }
-            for (const Store::RoomRecord &room : std::as_const(*rooms))
+            for (const Store::RoomRecord &room : std::as_const(*rooms)) {
                 if (room.joined)
                     m_rooms.insert(room.jid);
+                if (!room.name.isEmpty())
+                    m_roomNames.insert(room.jid, room.name);
+            }
             if (m_client->isConnected())
                 rejoinRooms();
             return {};
@@ -166,13 +220,14 @@ QFuture<Core::Result<Core::Jid>> Account::createCareTeamRoom(const QString &name
                                 MucExtension::affiliationName(MucExtension::Affiliation::Owner);
                             record.joinedAt = QDateTime::currentDateTimeUtc();
                             m_roomStore->saveRoom(record).then(
-                                this, [this, promise, room](Core::Result<void> saved) {
+                                this, [this, promise, room, naturalName](Core::Result<void> saved) {
                                     if (!saved) {
                                         settle(promise, Out(std::unexpected(saved.error())));
                                         return;
                                     }
                                     m_rooms.insert(room.bareString());
                                     qCInfo(lcRooms) << "care-team room created";
+                                    learnRoomName(room, naturalName);
                                     settle(promise, Out(room));
                                 });
                         };
@@ -188,9 +243,12 @@ QFuture<Core::Result<Core::Jid>> Account::createCareTeamRoom(const QString &name
                         grants->left = others.size();
                         for (const Core::Jid &member : std::as_const(others))
                             m_muc->setAffiliation(room, member, MucExtension::Affiliation::Member)
-                                .then(this, [grants, done](Core::Result<void> granted) {
+                                .then(this, [this, grants, done, room,
+                                             member](Core::Result<void> granted) {
                                     if (!granted && !grants->error)
                                         grants->error = granted.error();
+                                    if (granted)
+                                        m_muc->sendDirectInvitation(member, room);
                                     if (--grants->left == 0)
                                         done();
                                 });
@@ -208,16 +266,22 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
         return failed<void>(Error::Code::Storage, u"local data not open"_s);
     if (!room.isValid() || room.local().isEmpty())
         return failed<void>(Error::Code::Stanza, u"muc-bad-address"_s);
+    const QString key = room.bareString();
+    if (m_rooms.contains(key) && m_muc->isJoined(room))
+        return QtFuture::makeReadyFuture(Out{}); // in it already (an invitation was faster)
     auto promise = std::make_shared<QPromise<Out>>();
     promise->start();
     auto future = promise->future();
-    const QString key = room.bareString();
+    QList<std::shared_ptr<QPromise<Out>>> &waiting = m_roomJoins[key];
+    waiting.append(promise);
+    if (waiting.size() > 1)
+        return future; // settled with the entry under way
     // What we missed while away comes as the room's discussion history.
     m_roomStore->room(key).then(
-        this, [this, promise, room, key](Core::Result<std::optional<Store::RoomRecord>> known) {
+        this, [this, room, key](Core::Result<std::optional<Store::RoomRecord>> known) {
             const std::optional<Store::RoomRecord> record =
                 known ? *known : std::optional<Store::RoomRecord>();
-            m_roomStore->lastActivity(key).then(this, [this, promise, room, key,
+            m_roomStore->lastActivity(key).then(this, [this, room, key,
                                                        record](Core::Result<QDateTime> last) {
                 MucExtension::JoinOptions options;
                 options.nick =
@@ -228,14 +292,13 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
                 if (since.isValid())
                     options.historySince = since.addMSecs(-HistoryMarginMs);
                 m_muc->join(room, options)
-                    .then(this, [this, promise, key,
-                                 record](Core::Result<MucExtension::JoinResult> joined) {
+                    .then(this, [this, key, record](Core::Result<MucExtension::JoinResult> joined) {
                         if (!joined) {
                             if (joined.error().detail == u"muc-registration-required" && record)
                                 (void)m_roomStore->setJoined(key, false); // no longer a member
                             if (joined.error().detail == u"muc-registration-required")
                                 m_rooms.remove(key);
-                            settle(promise, Out(std::unexpected(joined.error())));
+                            finishRoomJoin(key, Out(std::unexpected(joined.error())));
                             return;
                         }
                         Store::RoomRecord updated = record.value_or(Store::RoomRecord{});
@@ -246,14 +309,24 @@ QFuture<Core::Result<void>> Account::joinRoom(const Core::Jid &roomJid)
                         if (!updated.joinedAt.isValid())
                             updated.joinedAt = QDateTime::currentDateTimeUtc();
                         m_rooms.insert(key);
+                        learnRoomName(Core::Jid(key), updated.name);
+                        catchUpRoom(Core::Jid(key));
                         if (!joined->nonAnonymous)
                             qCWarning(lcRooms) << "room does not show real JIDs; OMEMO cannot work";
                         m_roomStore->saveRoom(updated).then(
-                            this, [promise](Core::Result<void> saved) { settle(promise, saved); });
+                            this,
+                            [this, key](Core::Result<void> saved) { finishRoomJoin(key, saved); });
                     });
             });
         });
     return future;
+}
+
+void Account::finishRoomJoin(const QString &room, const Core::Result<void> &result)
+{
+    const auto waiting = m_roomJoins.take(room);
+    for (const auto &promise : waiting)
+        settle(promise, result);
 }
 
 QFuture<Core::Result<void>> Account::leaveRoom(const Core::Jid &roomJid)
@@ -315,6 +388,175 @@ QFuture<Core::Result<Xmpp::Element>> Account::encryptForRoom(const Store::Stored
             .then(this, [promise](Out encrypted) { settle(promise, std::move(encrypted)); });
     });
     return future;
+}
+
+void Account::learnRoomName(const Core::Jid &room, const QString &known)
+{
+    const QString key = room.bareString();
+    if (!known.isEmpty() && m_roomNames.value(key) != known) {
+        m_roomNames.insert(key, known);
+        Q_EMIT roomNameChanged(key, known);
+    }
+    // The room's own idea of its name wins (an owner may rename it).
+    m_muc->roomInfo(room).then(this, [this, key](Core::Result<MucExtension::RoomInfo> info) {
+        if (!info || info->name.isEmpty() || info->name == key ||
+            m_roomNames.value(key) == info->name || !m_roomStore)
+            return;
+        m_roomNames.insert(key, info->name);
+        Q_EMIT roomNameChanged(key, info->name);
+        m_roomStore->room(key).then(
+            this, [this, name = info->name](Core::Result<std::optional<Store::RoomRecord>> found) {
+                if (!found || !*found)
+                    return;
+                Store::RoomRecord record = **found;
+                record.name = name;
+                (void)m_roomStore->saveRoom(record);
+            });
+    });
+}
+
+void Account::catchUpRoom(const Core::Jid &room)
+{
+    // Discussion history came with the join; the room's archive (when it keeps
+    // one) also has what is older than the history the room sends.
+    m_muc->roomInfo(room).then(this, [this, room](Core::Result<MucExtension::RoomInfo> info) {
+        if (!info || !info->archive || !m_roomStore)
+            return;
+        m_roomStore->room(room.bareString())
+            .then(this,
+                  [this, room](Core::Result<std::optional<Store::RoomRecord>> record) {
+                      return m_roomStore->lastActivity(room.bareString())
+                          .then(this, [record](Core::Result<QDateTime> last) {
+                              // From a little before our newest message; a new
+                              // member from its entry on (nothing older is
+                              // encrypted for it).
+                              if (last && last->isValid())
+                                  return last->addMSecs(-HistoryMarginMs);
+                              return record && *record ? (*record)->joinedAt : QDateTime();
+                          });
+                  })
+            .unwrap()
+            .then(this, [this, room](const QDateTime &since) {
+                if (!since.isValid())
+                    return;
+                Xmpp::MamQuery query;
+                query.archive = room;
+                query.max = 100;
+                query.start = since;
+                struct Pager
+                {
+                    std::function<void(const Xmpp::MamQuery &)> next;
+                    int pages = 0;
+                };
+                auto pager = std::make_shared<Pager>();
+                pager->next = [this, room, pager](const Xmpp::MamQuery &q) {
+                    m_mam->queryPage(q).then(this, [this, room, pager,
+                                                    q](Core::Result<Xmpp::MamPage> page) {
+                        if (!page) {
+                            qCInfo(lcRooms) << "room archive not read:" << page.error().detail;
+                            pager->next = nullptr;
+                            return;
+                        }
+                        for (const Xmpp::ArchivedMessage &archived : std::as_const(page->messages))
+                            if (archived.message.from.bare() == room &&
+                                !archived.message.from.resource().isEmpty())
+                                m_pipeline->ingestGroupchat(archived.message,
+                                                            realSenderOf(*m_muc, archived.message));
+                        if (page->complete || page->lastId.isEmpty() || ++pager->pages >= 20) {
+                            qCInfo(lcRooms) << "room archive read; pages:" << pager->pages + 1;
+                            pager->next = nullptr; // ends the cycle
+                            return;
+                        }
+                        Xmpp::MamQuery more = q;
+                        more.afterId = page->lastId;
+                        pager->next(more);
+                    });
+                };
+                pager->next(query);
+            });
+    });
+}
+
+void Account::onRoomInvitation(const Core::Jid &room, const Core::Jid &from)
+{
+    const QString key = room.bare().bareString();
+    // Only colleagues of our own organisation bring us into a room unasked.
+    const bool join = from.isValid() && from.domain() == m_settings.jid.domain() && m_roomStore &&
+                      !m_rooms.contains(key) && !m_muc->knownRooms().contains(room.bare());
+    qCInfo(lcRooms) << "room invitation; joining:" << join;
+    Q_EMIT roomInvitation(key, from.bare().bareString(), join);
+    if (join)
+        joinRoom(room).then(this, [](Core::Result<void> joined) {
+            if (!joined)
+                qCInfo(lcRooms) << "invited room not entered:" << joined.error().detail;
+        });
+}
+
+QFuture<Core::Result<void>> Account::addRoomMember(const Core::Jid &room, const Core::Jid &member)
+{
+    if (!m_roomStore)
+        return failed<void>(Error::Code::Storage, u"local data not open"_s);
+    if (!member.isValid() || member.local().isEmpty())
+        return failed<void>(Error::Code::Stanza, u"muc-bad-address"_s);
+    return m_muc->setAffiliation(room.bare(), member.bare(), MucExtension::Affiliation::Member)
+        .then(this, [this, room, member](Core::Result<void> done) -> Core::Result<void> {
+            if (!done)
+                return std::unexpected(managementError(done.error()));
+            m_muc->sendDirectInvitation(member.bare(), room.bare());
+            return {};
+        });
+}
+
+QFuture<Core::Result<void>> Account::removeRoomMember(const Core::Jid &room,
+                                                      const Core::Jid &member)
+{
+    if (!m_roomStore)
+        return failed<void>(Error::Code::Storage, u"local data not open"_s);
+    return m_muc->setAffiliation(room.bare(), member.bare(), MucExtension::Affiliation::None)
+        .then(this, [](Core::Result<void> done) -> Core::Result<void> {
+            if (!done)
+                return std::unexpected(managementError(done.error()));
+            return {};
+        });
+}
+
+QFuture<Core::Result<void>> Account::setRoomTeamLead(const Core::Jid &room, const Core::Jid &member,
+                                                     bool lead)
+{
+    if (!m_roomStore)
+        return failed<void>(Error::Code::Storage, u"local data not open"_s);
+    return m_muc
+        ->setAffiliation(room.bare(), member.bare(),
+                         lead ? MucExtension::Affiliation::Admin
+                              : MucExtension::Affiliation::Member)
+        .then(this, [](Core::Result<void> done) -> Core::Result<void> {
+            if (!done)
+                return std::unexpected(managementError(done.error()));
+            return {};
+        });
+}
+
+void Account::markRoomDisplayed(const Core::Jid &room, const QString &messageId)
+{
+    if (!isRoom(room.bare().bareString()) || messageId.isEmpty())
+        return;
+    Xmpp::Element stanza(u"message"_s, Xmpp::Ns::Client.toString());
+    stanza.setAttribute(u"to"_s, room.bare().bareString());
+    stanza.setAttribute(u"type"_s, u"groupchat"_s);
+    stanza.setAttribute(u"id"_s, Xmpp::Client::newId());
+    Xmpp::Element marker(u"displayed"_s, Xmpp::Ns::ChatMarkers.toString());
+    marker.setAttribute(u"id"_s, messageId);
+    stanza.appendChild(marker);
+    stanza.appendChild(Xmpp::Element(u"store"_s, u"urn:xmpp:hints"_s));
+    m_client->send(stanza);
+}
+
+QFuture<Core::Result<QList<Store::RoomRead>>> Account::roomReadState(const Core::Jid &room,
+                                                                     const QString &messageId)
+{
+    if (!m_roomStore)
+        return failed<QList<Store::RoomRead>>(Error::Code::Storage, u"local data not open"_s);
+    return m_roomStore->reads(room.bare().bareString(), messageId);
 }
 
 } // namespace Account

@@ -130,6 +130,25 @@ std::optional<Escalation> escalationOf(const Xmpp::Element &stanza)
     return escalation;
 }
 
+void addForwardedFrom(Xmpp::Element &stanza, const ForwardedFrom &from)
+{
+    Xmpp::Element element(u"forwarded-from"_s, Ns.toString());
+    element.setAttribute(u"conversation"_s, from.conversation);
+    element.setAttribute(u"id"_s, from.id);
+    stanza.appendChild(element);
+}
+
+std::optional<ForwardedFrom> forwardedFromOf(const Xmpp::Element &stanza)
+{
+    const Xmpp::Element element = stanza.firstChild(u"forwarded-from", Ns);
+    if (element.isNull())
+        return std::nullopt;
+    ForwardedFrom from{element.attribute(u"conversation"), element.attribute(u"id")};
+    if (from.id.isEmpty() || from.conversation.isEmpty())
+        return std::nullopt;
+    return from;
+}
+
 Xmpp::Element retractStanza(const QString &to, const QString &stanzaId, const QString &originId)
 {
     Xmpp::Element stanza = bodylessChat(to, stanzaId);

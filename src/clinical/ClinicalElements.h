@@ -57,6 +57,16 @@ struct Escalation
 void addEscalation(Xmpp::Element &stanza, const Escalation &escalation);
 std::optional<Escalation> escalationOf(const Xmpp::Element &stanza);
 
+/// The message a forwarded copy was made from (docs/protocol.md "Forwarding").
+struct ForwardedFrom
+{
+    QString conversation; ///< bare JID of the original's conversation
+    QString id;           ///< origin-id of the original there
+    bool operator==(const ForwardedFrom &) const = default;
+};
+void addForwardedFrom(Xmpp::Element &stanza, const ForwardedFrom &from);
+std::optional<ForwardedFrom> forwardedFromOf(const Xmpp::Element &stanza);
+
 /// XEP-0424: a body-less chat message retracting `originId`, with a store hint.
 Xmpp::Element retractStanza(const QString &to, const QString &stanzaId, const QString &originId);
 /// The origin-id a stanza retracts; empty when it is no retraction.

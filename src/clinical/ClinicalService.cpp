@@ -7,11 +7,13 @@
 #include "store/MessageStore.h"
 #include "sync/MamCatchUp.h"
 #include "sync/MessagePipeline.h"
+#include "sync/OmemoService.h"
 #include "sync/Outbox.h"
 #include "xmpp/extensions/CarbonsExtension.h"
 #include "xmpp/extensions/MucExtension.h"
 
 #include <QLoggingCategory>
+#include <QMutex>
 
 Q_LOGGING_CATEGORY(lcClinical, "rounds.clinical", QtInfoMsg)
 
@@ -36,6 +38,63 @@ QString idOf(const StoredMessage &message)
     return message.originId.isEmpty() ? message.messageId : message.originId;
 }
 
+QString stashKey(const QString &conversation, const QString &messageId)
+{
+    return conversation + u'\n' + messageId;
+}
+
+} // namespace
+
+/// Forward references seen on incoming messages (in the clear by the
+/// annotator, inside the OMEMO 2 envelope by the content reader on the store
+/// thread) until onStored() has the row for them.
+namespace Detail {
+
+struct ForwardStash
+{
+    QMutex mutex;
+    QHash<QString, ForwardedFrom> refs;
+
+    void put(const QString &key, const ForwardedFrom &from)
+    {
+        QMutexLocker lock(&mutex);
+        if (refs.size() > 4096)
+            refs.clear(); // rows that never came (duplicates): forget them
+        refs.insert(key, from);
+    }
+    std::optional<ForwardedFrom> take(const QString &key)
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = refs.constFind(key);
+        if (it == refs.cend())
+            return std::nullopt;
+        const ForwardedFrom from = *it;
+        refs.erase(it);
+        return from;
+    }
+};
+
+} // namespace Detail
+
+namespace {
+
+/// The clinical elements among the children of `holder` (a stanza, or the
+/// envelope's <content/>) onto a row; absent ones leave the row as it is.
+void readClinical(const Xmpp::Element &holder, StoredMessage &row,
+                  const std::shared_ptr<Detail::ForwardStash> &stash)
+{
+    if (holder.hasChild(u"priority", Ns))
+        row.priority = int(priorityOf(holder));
+    if (const QDateTime expiry = expiryOf(holder); expiry.isValid())
+        row.expiresAt = expiry;
+    if (const auto escalation = escalationOf(holder)) {
+        row.escalationOf = escalation->of;
+        row.escalationStep = escalation->step;
+    }
+    if (const auto from = forwardedFromOf(holder))
+        stash->put(stashKey(row.conversation, row.messageId), *from);
+}
+
 } // namespace
 
 ClinicalService::ClinicalService(Account::Account &account, DirectoryService &directory,
@@ -45,16 +104,34 @@ ClinicalService::ClinicalService(Account::Account &account, DirectoryService &di
     , m_directory(directory)
     , m_store(std::make_unique<Store::ClinicalStore>(account.storeWorker()))
     , m_scheduler(std::move(clock))
+    , m_forwardStash(std::make_shared<Detail::ForwardStash>())
 {
+    if (Sync::OmemoService *omemo = m_account.omemo()) {
+        // OMEMO 2: the clinical elements travel inside the SCE envelope.
+        omemo->setSealedNamespaces({Ns.toString()});
+        omemo->setContentReader(
+            [stash = m_forwardStash](const QList<Xmpp::Element> &content, StoredMessage &row) {
+                Xmpp::Element holder(u"content"_s);
+                holder.children() = content;
+                readClinical(holder, row, stash);
+            });
+    }
     if (Sync::MessagePipeline *pipeline = m_account.pipeline()) {
         pipeline->setAnnotator(
             [this](const Xmpp::Message &message, StoredMessage &row) { annotate(message, row); });
         connect(pipeline, &Sync::MessagePipeline::messagesStored, this, &ClinicalService::onStored);
     }
-    if (Sync::Outbox *outbox = m_account.outbox())
+    if (Sync::Outbox *outbox = m_account.outbox()) {
         outbox->setDecorator([this](const StoredMessage &message, Xmpp::Element &stanza) {
             decorate(message, stanza);
         });
+        connect(outbox, &Sync::Outbox::stateChanged, this,
+                [this](const QString &id, Store::MessageState state) {
+                    if (state != Store::MessageState::Pending &&
+                        state != Store::MessageState::Failed)
+                        m_outgoingForwards.remove(id);
+                });
+    }
     // Body-less signals: no extension takes them, so they arrive unhandled.
     connect(&m_account.client(), &Xmpp::Client::stanzaReceived, this,
             [this](const Xmpp::Element &stanza) {
@@ -87,6 +164,10 @@ ClinicalService::~ClinicalService()
         pipeline->setAnnotator({});
     if (Sync::Outbox *outbox = m_account.outbox())
         outbox->setDecorator({});
+    if (Sync::OmemoService *omemo = m_account.omemo()) {
+        omemo->setSealedNamespaces({});
+        omemo->setContentReader({});
+    }
 }
 
 void ClinicalService::setPolicy(const ClinicalPolicy &policy)
@@ -105,6 +186,13 @@ QDateTime ClinicalService::afterMinutes(const QDateTime &from, int minutes) cons
 QFuture<Core::Result<int>> ClinicalService::start()
 {
     (void)purgeNow();
+    m_store->pendingForwards().then(
+        this, [this](Core::Result<QList<std::pair<QString, Store::ForwardSource>>> forwards) {
+            if (!forwards)
+                return;
+            for (const auto &[id, source] : std::as_const(*forwards))
+                m_outgoingForwards.insert(id, {source.conversation, source.id});
+        });
     return m_store->pendingEscalations().then(
         this, [this](Core::Result<QList<Store::PendingEscalation>> pending) -> Core::Result<int> {
             if (!pending)
@@ -122,12 +210,11 @@ QFuture<Core::Result<int>> ClinicalService::start()
 
 void ClinicalService::annotate(const Xmpp::Message &message, StoredMessage &row) const
 {
-    row.priority = int(priorityOf(message.element));
-    row.expiresAt = expiryOf(message.element);
-    if (const auto escalation = escalationOf(message.element)) {
-        row.escalationOf = escalation->of;
-        row.escalationStep = escalation->step;
-    }
+    // In the clear: legacy OMEMO and unencrypted senders. OMEMO 2 senders put
+    // them into the envelope, read by the content reader after this.
+    row.priority = int(Priority::Routine);
+    row.expiresAt = {};
+    readClinical(message.element, row, m_forwardStash);
 }
 
 void ClinicalService::decorate(const StoredMessage &message, Xmpp::Element &stanza) const
@@ -136,6 +223,9 @@ void ClinicalService::decorate(const StoredMessage &message, Xmpp::Element &stan
     addExpiry(stanza, message.expiresAt);
     if (!message.escalationOf.isEmpty())
         addEscalation(stanza, {message.escalationOf, message.escalationStep});
+    if (const auto it = m_outgoingForwards.constFind(message.messageId);
+        it != m_outgoingForwards.cend())
+        addForwardedFrom(stanza, *it);
 }
 
 void ClinicalService::onSignal(const Xmpp::Element &stanza, bool own)
@@ -155,7 +245,7 @@ void ClinicalService::onSignal(const Xmpp::Element &stanza, bool own)
 QFuture<Core::Result<StoredMessage>> ClinicalService::send(const Core::Jid &to, const QString &body,
                                                            const SendOptions &options)
 {
-    return sendInternal(to, body, Outgoing{options, {}, {}, 0});
+    return sendInternal(to, body, Outgoing{options, {}, {}, 0, {}});
 }
 
 QFuture<Core::Result<StoredMessage>>
@@ -164,16 +254,21 @@ ClinicalService::sendInternal(const Core::Jid &to, const QString &body, const Ou
     Sync::Outbox *outbox = m_account.outbox();
     if (!outbox)
         return refuse<StoredMessage>(Error::Code::Storage, u"local data not open"_s);
-    const auto prepare = [outgoing](StoredMessage &row) {
+    const auto prepare = [this, outgoing](StoredMessage &row) {
         row.priority = int(outgoing.options.priority);
         row.expiresAt = outgoing.options.expiresAt.toUTC();
         row.escalationOf = outgoing.escalationOf;
         row.escalationStep = outgoing.step;
+        if (outgoing.forwardedFrom) // before the first transmit decorates it
+            m_outgoingForwards.insert(row.messageId, *outgoing.forwardedFrom);
     };
     return outbox->send(to.bare(), body, prepare)
         .then(this, [this, outgoing](Core::Result<StoredMessage> stored) {
             if (stored && needsAck(outgoing.options.priority) && outgoing.escalationOf.isEmpty())
                 startChain(*stored, outgoing.role);
+            if (stored && outgoing.forwardedFrom)
+                (void)m_store->recordForward(stored->rowId, {outgoing.forwardedFrom->conversation,
+                                                             outgoing.forwardedFrom->id});
             return stored;
         });
 }
@@ -189,7 +284,7 @@ ClinicalService::sendToRole(const QString &roleId, const QString &body, const Se
     if (!who)
         return refuse<RoleSend>(Error::Code::Policy, u"role-nobody-on-call"_s);
     m_account.audit(AuditEntry::Action::ResolveRole, {roleId, who->bareString()});
-    return sendInternal(*who, body, Outgoing{options, roleId, {}, 0})
+    return sendInternal(*who, body, Outgoing{options, roleId, {}, 0, {}})
         .then(this,
               [roleId, who = *who](Core::Result<StoredMessage> stored) -> Core::Result<RoleSend> {
                   if (!stored)
@@ -409,7 +504,8 @@ void ClinicalService::onDue(qint64 row)
             Outgoing outgoing{{Priority(original.priority), original.expiresAt},
                               {},
                               pending.originId,
-                              stepNumber};
+                              stepNumber,
+                              {}};
             sendInternal(target, original.body, outgoing)
                 .then(this, [this, pending, target, stepNumber,
                              advance](Core::Result<StoredMessage> sent) {
@@ -432,6 +528,9 @@ void ClinicalService::onDue(qint64 row)
 void ClinicalService::onStored(const QList<StoredMessage> &messages)
 {
     for (const StoredMessage &message : messages) {
+        if (const auto from =
+                m_forwardStash->take(stashKey(message.conversation, message.messageId)))
+            (void)m_store->recordForward(message.rowId, {from->conversation, from->id});
         if (message.direction != Store::Direction::Incoming ||
             !needsAck(Priority(message.priority)))
             continue;
@@ -464,21 +563,105 @@ QFuture<Core::Result<void>> ClinicalService::recall(const QString &messageId)
                   const StoredMessage message = **found;
                   if (message.direction != Store::Direction::Outgoing)
                       return refuse<void>(Error::Code::Policy, u"recall-not-sender"_s);
-                  Xmpp::Element stanza =
-                      retractStanza(message.conversation, Xmpp::Client::newId(), idOf(message));
-                  if (m_account.isRoom(message.conversation))
-                      stanza.setAttribute(u"type"_s, u"groupchat"_s);
-                  m_account.client().send(stanza); // carbons copy it to our other devices
-                  m_account.audit(AuditEntry::Action::Recall,
-                                  {message.messageId, message.conversation});
+                  // The chain stops, and what it already sent goes too.
                   m_scheduler.cancel(message.rowId);
                   m_pending.remove(message.rowId);
-                  return m_store->recall(message.rowId)
-                      .then(this, [this, id = message.messageId](Core::Result<void> done) {
-                          if (done)
-                              Q_EMIT recalled(id);
-                          return done;
+                  m_waiting.remove(message.rowId);
+                  return m_store->escalatedCopies(idOf(message))
+                      .then(this,
+                            [this, message](Core::Result<QList<StoredMessage>> copies)
+                                -> QFuture<Core::Result<void>> {
+                                if (!copies)
+                                    return QtFuture::makeReadyFuture(
+                                        Core::Result<void>(std::unexpected(copies.error())));
+                                for (const StoredMessage &copy : std::as_const(*copies))
+                                    if (!copy.recalled)
+                                        (void)retract(copy);
+                                return retract(message);
+                            })
+                      .unwrap();
+              })
+        .unwrap();
+}
+
+QFuture<Core::Result<void>> ClinicalService::retract(const StoredMessage &message)
+{
+    Xmpp::Element stanza =
+        retractStanza(message.conversation, Xmpp::Client::newId(), idOf(message));
+    if (m_account.isRoom(message.conversation))
+        stanza.setAttribute(u"type"_s, u"groupchat"_s);
+    m_account.client().send(stanza); // carbons copy it to our other devices
+    m_account.audit(AuditEntry::Action::Recall, {message.messageId, message.conversation});
+    m_scheduler.cancel(message.rowId);
+    m_pending.remove(message.rowId);
+    return m_store->recall(message.rowId)
+        .then(this, [this, id = message.messageId](Core::Result<void> done) {
+            if (done)
+                Q_EMIT recalled(id);
+            return done;
+        });
+}
+
+// --- forwarding -------------------------------------------------------------
+
+QFuture<Core::Result<StoredMessage>> ClinicalService::forward(const QString &messageId,
+                                                              const Core::Jid &to)
+{
+    if (!to.isValid())
+        return refuse<StoredMessage>(Error::Code::Policy, u"forward-bad-target"_s);
+    const QString domain = to.domain().toLower();
+    const QString own = m_account.settings().jid.domain().toLower();
+    // A care-team room we are in, on our own domain's MUC service, counts as ours.
+    const bool ownRoom = m_account.isRoom(to.bareString()) && domain.endsWith(u'.' + own);
+    if (domain != own && !ownRoom &&
+        !m_policy.forwardingDomains.contains(domain, Qt::CaseInsensitive)) {
+        qCInfo(lcClinical) << "forward refused by the domain policy:" << messageId;
+        return refuse<StoredMessage>(Error::Code::Policy, u"forward-domain"_s);
+    }
+    return m_store->findAnyByOriginId(messageId)
+        .then(this,
+              [this, to](Core::Result<std::optional<StoredMessage>> found)
+                  -> QFuture<Core::Result<StoredMessage>> {
+                  if (!found)
+                      return QtFuture::makeReadyFuture(
+                          Core::Result<StoredMessage>(std::unexpected(found.error())));
+                  if (!*found)
+                      return refuse<StoredMessage>(Error::Code::Storage, u"no-such-message"_s);
+                  const StoredMessage original = **found;
+                  if (original.recalled)
+                      return refuse<StoredMessage>(Error::Code::Policy, u"forward-recalled"_s);
+                  if (original.body.isEmpty())
+                      return refuse<StoredMessage>(Error::Code::Policy, u"forward-no-text"_s);
+                  Outgoing outgoing{{Priority::Routine, original.expiresAt},
+                                    {},
+                                    {},
+                                    0,
+                                    ForwardedFrom{original.conversation, idOf(original)}};
+                  return sendInternal(to, original.body, outgoing)
+                      .then(this, [this, original, to](Core::Result<StoredMessage> sent) {
+                          if (sent)
+                              m_account.audit(
+                                  AuditEntry::Action::Forward,
+                                  {original.messageId, sent->messageId, to.bareString()});
+                          return sent;
                       });
+              })
+        .unwrap();
+}
+
+QFuture<Core::Result<std::optional<Store::ForwardSource>>>
+ClinicalService::forwardedFrom(const QString &messageId)
+{
+    using Out = Core::Result<std::optional<Store::ForwardSource>>;
+    return m_store->findAnyByOriginId(messageId)
+        .then(this,
+              [this](Core::Result<std::optional<StoredMessage>> found) -> QFuture<Out> {
+                  if (!found)
+                      return QtFuture::makeReadyFuture(Out(std::unexpected(found.error())));
+                  if (!*found)
+                      return refuse<std::optional<Store::ForwardSource>>(Error::Code::Storage,
+                                                                         u"no-such-message"_s);
+                  return m_store->forwardOf((*found)->rowId);
               })
         .unwrap();
 }

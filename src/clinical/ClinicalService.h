@@ -27,6 +27,9 @@ class Account;
 namespace Clinical {
 
 class DirectoryService;
+namespace Detail {
+struct ForwardStash; ///< private to ClinicalService.cpp
+}
 
 /// Organisation rules for clinical messaging.
 struct ClinicalPolicy
@@ -40,6 +43,9 @@ struct ClinicalPolicy
     int retentionDays = 0;
     /// How often expired messages are purged while running.
     std::chrono::milliseconds purgeInterval{15 * 60 * 1000};
+    /// Domains messages may be forwarded to besides the account's own
+    /// (Admin::OrgPolicy::forwardingDomains, lower case).
+    QStringList forwardingDomains;
 };
 
 struct SendOptions
@@ -94,8 +100,22 @@ public:
     QFuture<Core::Result<void>> acknowledge(const QString &messageId);
     QFuture<Core::Result<QList<Store::Acknowledgement>>> acknowledgements(const QString &messageId);
     /// XEP-0424: retracts one of our messages at its recipient(s) and our other
-    /// devices, deletes its text here. Policy "recall-not-sender" for others'.
+    /// devices, deletes its text here; the copies its escalation chain already
+    /// sent are retracted too and the chain stops. Policy "recall-not-sender"
+    /// for others'.
     QFuture<Core::Result<void>> recall(const QString &messageId);
+    /// Forwards a message we hold (incoming or ours) to `to` as a new routine
+    /// message with the same text and expiry and a <forwarded-from/> reference
+    /// (inside the OMEMO 2 envelope). Refused with Policy "forward-domain" when
+    /// `to` is outside the own domain and ClinicalPolicy::forwardingDomains,
+    /// "forward-recalled" for a recalled message, Storage "no-such-message".
+    /// Audited as `forward` (original id, new id, target).
+    QFuture<Core::Result<Store::StoredMessage>> forward(const QString &messageId,
+                                                        const Core::Jid &to);
+    /// Where a message (by stanza or origin id) was forwarded from; nullopt
+    /// when it is no forwarded copy.
+    QFuture<Core::Result<std::optional<Store::ForwardSource>>>
+    forwardedFrom(const QString &messageId);
     /// Deletes expired messages now (per-message expiry, org retention).
     QFuture<Core::Result<int>> purgeNow();
 
@@ -118,6 +138,7 @@ private:
         QString role;         ///< chain to follow (empty: look it up by recipient)
         QString escalationOf; ///< set for an escalated copy
         int step = 0;
+        std::optional<ForwardedFrom> forwardedFrom;
     };
     QFuture<Core::Result<Store::StoredMessage>>
     sendInternal(const Core::Jid &to, const QString &body, const Outgoing &outgoing);
@@ -129,6 +150,8 @@ private:
     void onAck(const Ack &ack, const Core::Jid &peer, bool own);
     void onRetract(const QString &originId, const Core::Jid &peer, bool own);
     void acceptAck(const Store::StoredMessage &message, const Core::Jid &by, const QDateTime &at);
+    /// Retracts one of our messages on the wire and here.
+    QFuture<Core::Result<void>> retract(const Store::StoredMessage &message);
     void onDue(qint64 row);
     void startChain(const Store::StoredMessage &message, const QString &role);
     void onStored(const QList<Store::StoredMessage> &messages);
@@ -143,6 +166,10 @@ private:
     QHash<qint64, Store::PendingEscalation> m_pending; ///< by original row
     QSet<qint64> m_waiting;                            ///< due, waiting for the directory
     QHash<QString, QDateTime> m_unacknowledged;        ///< incoming urgent/STAT by id
+    /// Forward references read from incoming stanzas (possibly on the store
+    /// thread), kept until their row is stored.
+    std::shared_ptr<Detail::ForwardStash> m_forwardStash;
+    QHash<QString, ForwardedFrom> m_outgoingForwards; ///< by stanza id, while unsent
     QTimer m_purgeTimer;
     QTimer m_reminderTimer;
 };

@@ -17,7 +17,7 @@ namespace {
 using Action = AuditEntry::Action;
 
 // These strings are hashed into every entry: never change one.
-constexpr std::array<std::pair<Action, QStringView>, 20> kActionNames = {{
+constexpr std::array<std::pair<Action, QStringView>, 21> kActionNames = {{
     {Action::Login, u"login"},
     {Action::Logout, u"logout"},
     {Action::OpenConversation, u"open-conversation"},
@@ -38,6 +38,7 @@ constexpr std::array<std::pair<Action, QStringView>, 20> kActionNames = {{
     {Action::ReminderSend, u"reminder-send"},
     {Action::ReminderOverride, u"reminder-override"},
     {Action::ConsentChange, u"consent-change"},
+    {Action::Forward, u"forward"},
 }};
 
 // Domain separation and format version; a new format gets a new tag.

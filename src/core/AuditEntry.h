@@ -47,6 +47,7 @@ struct AuditEntry
         ReminderSend,
         ReminderOverride,
         ConsentChange,
+        Forward, ///< a message was forwarded (original id, copy id, target)
     };
 
     quint64 seq = 0; ///< 1-based position in the chain, consecutive

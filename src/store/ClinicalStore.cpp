@@ -219,6 +219,64 @@ QFuture<Core::Result<void>> ClinicalStore::finishEscalation(qint64 row)
     });
 }
 
+QFuture<Core::Result<QList<StoredMessage>>> ClinicalStore::escalatedCopies(QString originId)
+{
+    return m_worker->run([originId](Database &db) -> Core::Result<QList<StoredMessage>> {
+        auto q = db.prepare(ROUNDS_MESSAGE_SELECT " FROM messages WHERE escalation_of = ?1"
+                                                  " AND direction = 1 ORDER BY id");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, originId);
+        return MessageRows::readAll(**q);
+    });
+}
+
+QFuture<Core::Result<void>> ClinicalStore::recordForward(qint64 row, ForwardSource source)
+{
+    return m_worker->run([row, source](Database &db) -> Core::Result<void> {
+        auto q = db.prepare("INSERT OR REPLACE INTO forwards (message, source_conversation,"
+                            " source_id) VALUES (?, ?, ?)");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, row).bind(2, source.conversation).bind(3, source.id);
+        return (*q)->exec();
+    });
+}
+
+QFuture<Core::Result<std::optional<ForwardSource>>> ClinicalStore::forwardOf(qint64 row)
+{
+    return m_worker->run([row](Database &db) -> Core::Result<std::optional<ForwardSource>> {
+        auto q =
+            db.prepare("SELECT source_conversation, source_id FROM forwards WHERE message = ?");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, row);
+        auto rows = (*q)->collect<ForwardSource>([](Database::Statement &r) {
+            return ForwardSource{r.text(0), r.text(1)};
+        });
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->isEmpty())
+            return std::optional<ForwardSource>();
+        return std::optional<ForwardSource>(rows->first());
+    });
+}
+
+QFuture<Core::Result<QList<std::pair<QString, ForwardSource>>>> ClinicalStore::pendingForwards()
+{
+    using Row = std::pair<QString, ForwardSource>;
+    return m_worker->run([](Database &db) -> Core::Result<QList<Row>> {
+        auto q = db.prepare("SELECT m.message_id, f.source_conversation, f.source_id"
+                            " FROM forwards f JOIN messages m ON m.id = f.message"
+                            " WHERE m.direction = 1 AND m.state IN (0, 4)");
+        if (!q)
+            return std::unexpected(q.error());
+        return (*q)->collect<Row>([](Database::Statement &r) {
+            return Row{r.text(0), ForwardSource{r.text(1), r.text(2)}};
+        });
+    });
+}
+
 QFuture<Core::Result<void>> ClinicalStore::recall(qint64 row)
 {
     return m_worker->run([row](Database &db) -> Core::Result<void> {
@@ -304,6 +362,15 @@ QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays
         if (auto done = (*rows)->exec(); !done)
             return fail(done.error());
         const int deleted = db.changes();
+        // Read markers of deleted room messages (forwards go with their row).
+        auto reads = db.prepare(
+            "DELETE FROM room_reads WHERE NOT EXISTS (SELECT 1 FROM messages m"
+            " WHERE m.conversation = room_reads.room AND"
+            " (m.origin_id = room_reads.message_id OR m.message_id = room_reads.message_id))");
+        if (!reads)
+            return fail(reads.error());
+        if (auto done = (*reads)->exec(); !done)
+            return fail(done.error());
         if (auto done = refreshSummaries(db, conversations); !done)
             return fail(done.error());
         if (auto committed = db.commit(); !committed)

@@ -43,7 +43,15 @@ struct AckOutcome
     qint64 original = 0; ///< the message whose escalation the ack stopped (0: none pending)
 };
 
-/// Clinical state of one account's messages (migration 0007): acknowledgements,
+/// Where a forwarded copy came from (migration 0010, docs/protocol.md).
+struct ForwardSource
+{
+    QString conversation; ///< bare JID of the original's conversation
+    QString id;           ///< origin-id of the original there
+    bool operator==(const ForwardSource &) const = default;
+};
+
+/// Clinical state of one account's messages (migrations 0007, 0010): acknowledgements,
 /// pending escalations, recall and lifespan purges. Runs on the store thread.
 class ClinicalStore
 {
@@ -68,6 +76,17 @@ public:
     QFuture<Core::Result<QList<PendingEscalation>>> pendingEscalations();
     /// The chain ran out (or was cancelled): nothing more is sent.
     QFuture<Core::Result<void>> finishEscalation(qint64 row);
+
+    /// Our escalated copies of the message with origin-id `originId`, oldest first.
+    QFuture<Core::Result<QList<StoredMessage>>> escalatedCopies(QString originId);
+
+    /// Records that message `row` is a forwarded copy of `source`.
+    QFuture<Core::Result<void>> recordForward(qint64 row, ForwardSource source);
+    /// Where message `row` was forwarded from; nullopt when it is no forward.
+    QFuture<Core::Result<std::optional<ForwardSource>>> forwardOf(qint64 row);
+    /// The forward references of our outgoing messages still waiting in the
+    /// outbox, by stanza id (so a resend carries them again).
+    QFuture<Core::Result<QList<std::pair<QString, ForwardSource>>>> pendingForwards();
 
     /// Deletes the text of message `row` (row body, search entry, conversation
     /// preview) and marks it recalled.

@@ -109,4 +109,34 @@ QFuture<Core::Result<QDateTime>> RoomStore::lastActivity(const QString &jid)
     });
 }
 
+QFuture<Core::Result<bool>> RoomStore::recordRead(const QString &room, const QString &messageId,
+                                                  const QString &member, const QDateTime &at)
+{
+    return m_worker->run([room, messageId, member, at](Database &db) -> Core::Result<bool> {
+        auto q = db.prepare("INSERT OR IGNORE INTO room_reads (room, message_id, member, ts)"
+                            " VALUES (?, ?, ?, ?)");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, room).bind(2, messageId).bind(3, member).bind(4, at.toMSecsSinceEpoch());
+        if (auto done = (*q)->exec(); !done)
+            return std::unexpected(done.error());
+        return db.changes() > 0;
+    });
+}
+
+QFuture<Core::Result<QList<RoomRead>>> RoomStore::reads(const QString &room,
+                                                        const QString &messageId)
+{
+    return m_worker->run([room, messageId](Database &db) -> Core::Result<QList<RoomRead>> {
+        auto q = db.prepare("SELECT member, ts FROM room_reads WHERE room = ? AND message_id = ?"
+                            " ORDER BY ts, member");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, room).bind(2, messageId);
+        return (*q)->collect<RoomRead>([](Database::Statement &r) {
+            return RoomRead{r.text(0), QDateTime::fromMSecsSinceEpoch(r.int64(1), Qt::UTC)};
+        });
+    });
+}
+
 } // namespace Store

@@ -27,6 +27,14 @@ struct RoomRecord
     bool operator==(const RoomRecord &) const = default;
 };
 
+/// A member's XEP-0333 displayed marker for a room message (migration 0010).
+struct RoomRead
+{
+    QString member; ///< the member's real bare JID
+    QDateTime at;   ///< when we learnt it
+    bool operator==(const RoomRead &) const = default;
+};
+
 /// The rooms of one account, in its encrypted database. Runs on the store thread.
 class RoomStore
 {
@@ -42,6 +50,13 @@ public:
     /// Timestamp of the newest message stored in the room (invalid when none):
     /// the discussion history to ask for when entering it again.
     QFuture<Core::Result<QDateTime>> lastActivity(const QString &jid);
+
+    /// Records that `member` displayed message `messageId` (origin-id) of
+    /// `room`; the first time counts. Returns whether it was new.
+    QFuture<Core::Result<bool>> recordRead(const QString &room, const QString &messageId,
+                                           const QString &member, const QDateTime &at);
+    /// Who displayed a message of the room, and when, earliest first.
+    QFuture<Core::Result<QList<RoomRead>>> reads(const QString &room, const QString &messageId);
 
 private:
     std::shared_ptr<StoreWorker> m_worker;

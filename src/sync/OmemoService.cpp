@@ -106,6 +106,7 @@ struct OmemoService::State
     std::unique_ptr<Crypto::OmemoEngine> engine;
     QList<Target> heartbeats;
     bool bundleStale = false;
+    ContentReader contentReader;
 };
 
 OmemoService::OmemoService(Xmpp::Client &client, Xmpp::PubSubExtension &pubsub,
@@ -173,6 +174,8 @@ OmemoService::OmemoService(Xmpp::Client &client, Xmpp::PubSubExtension &pubsub,
                 return true;
             }
             m.body = envelope->body;
+            if (state->contentReader && !envelope->extra.isEmpty())
+                state->contentReader(envelope->extra, m);
         }
         m.protection = protectionFor(decrypted->trust);
         return true;
@@ -456,6 +459,10 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
         promise->finish();
     };
     const QString envelopePeer = envelopeTo.bareString();
+    QList<Xmpp::Element> sealed;
+    for (const Xmpp::Element &child : stanza.children())
+        if (m_sealedNamespaces.contains(child.xmlns()))
+            sealed.append(child);
     // A room names the members a refusal is about; 1:1 details stay as they were.
     const bool nameWho = peers.size() > 1 || envelopePeer != peers.first();
     const quint32 ownDevice = m_deviceId;
@@ -492,7 +499,7 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
     };
 
     const auto encrypt =
-        [state = m_state, peers, self, body, envelopePeer,
+        [state = m_state, peers, self, body, envelopePeer, sealed,
          nameWho](const QList<Target> &planned,
                   const E2ePolicy &policy) -> Core::Result<QList<Xmpp::Omemo::Encrypted>> {
         if (!state->engine)
@@ -553,6 +560,7 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
                 envelope.to = Core::Jid(envelopePeer);
                 envelope.from = Core::Jid(self);
                 envelope.time = QDateTime::currentDateTimeUtc();
+                envelope.extra = sealed;
                 plaintext = Xmpp::Omemo::sceToBytes(envelope);
             }
             auto encrypted = state->engine->encrypt(version, addresses, plaintext);
@@ -597,9 +605,10 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
                             ->run([encrypt, targets, policy](Store::Database &) {
                                 return encrypt(targets, policy);
                             })
-                            .then(this, [settle, stanza, policy,
-                                         body](Core::Result<QList<Xmpp::Omemo::Encrypted>>
-                                                   encrypted) mutable {
+                            .then(this, [settle, stanza, policy, body,
+                                         sealedNs = m_sealedNamespaces](
+                                            Core::Result<QList<Xmpp::Omemo::Encrypted>>
+                                                encrypted) mutable {
                                 if (!encrypted && !policy.requireEncryption &&
                                     encrypted.error().detail.startsWith(u"omemo-no-devices")) {
                                     // The organisation allows plaintext to contacts without OMEMO.
@@ -618,12 +627,29 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
                                     "client that supports OMEMO.");
                                 for (const auto &e : std::as_const(*encrypted))
                                     Xmpp::Omemo::attachEncrypted(stanza, e, fallback);
+                                // Sealed elements stay in the clear only for legacy devices.
+                                const bool legacy = std::any_of(
+                                    encrypted->cbegin(), encrypted->cend(),
+                                    [](const auto &e) { return e.version == Version::Legacy; });
+                                if (!legacy)
+                                    stanza.children().removeIf([&](const Xmpp::Element &c) {
+                                        return sealedNs.contains(c.xmlns());
+                                    });
                                 settle(stanza);
                             });
                     });
             });
         });
     return future;
+}
+
+void OmemoService::setContentReader(ContentReader reader)
+{
+    m_worker->run([state = m_state,
+                   reader = std::move(reader)](Store::Database &) mutable -> Core::Result<void> {
+        state->contentReader = std::move(reader);
+        return {};
+    });
 }
 
 void OmemoService::afterIncoming()

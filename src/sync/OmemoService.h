@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 namespace Xmpp {
@@ -85,6 +86,18 @@ public:
     void setPolicy(const E2ePolicy &policy) { m_policy = policy; }
     const E2ePolicy &policy() const { return m_policy; }
 
+    /// XEP-0420 content: children of an outgoing stanza in one of these
+    /// namespaces also travel inside the OMEMO 2 envelope, and stay in the
+    /// clear only when some device gets legacy OMEMO (which has no envelope).
+    void setSealedNamespaces(const QStringList &namespaces) { m_sealedNamespaces = namespaces; }
+    /// Reads the envelope's other <content> children (see setSealedNamespaces)
+    /// into a decrypted OMEMO 2 row. Runs on the store thread inside the
+    /// transaction that stores the row, after the pipeline's annotator: it
+    /// must touch only its arguments (and what it owns itself, thread-safely).
+    using ContentReader =
+        std::function<void(const QList<Xmpp::Element> &content, Store::StoredMessage &row)>;
+    void setContentReader(ContentReader reader);
+
     /// Encrypts `body` into `stanza` (a message to `to`) for every trusted
     /// device of `to` and our other devices. Fails with Code::Policy
     /// ("omemo-no-devices", "omemo-no-trusted-devices",
@@ -142,6 +155,7 @@ private:
     Store::MessageStore &m_store;
     Core::Jid m_self;
     E2ePolicy m_policy;
+    QStringList m_sealedNamespaces;
     std::shared_ptr<State> m_state; ///< engine and its storage; used on the store thread only
     quint32 m_deviceId = 0;
     bool m_published = false;

@@ -93,6 +93,16 @@ private Q_SLOTS:
                                     u"</message>"_s)));
     }
 
+    void forwardedFrom()
+    {
+        Xmpp::Element stanza(u"message"_s, u"jabber:client"_s);
+        addForwardedFrom(stanza, {u"ana@x"_s, u"orig"_s});
+        QCOMPARE(forwardedFromOf(reparse(stanza)), (ForwardedFrom{u"ana@x"_s, u"orig"_s}));
+        QVERIFY(!forwardedFromOf(parse(u"<message xmlns='jabber:client'><forwarded-from "
+                                       u"xmlns='https://rounds.invalid/ns/clinical' id='x'/>"
+                                       u"</message>"_s)));
+    }
+
     void retraction()
     {
         const Xmpp::Element stanza = reparse(retractStanza(u"ben@x"_s, u"s2"_s, u"orig"_s));

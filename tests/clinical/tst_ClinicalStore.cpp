@@ -131,6 +131,36 @@ private Q_SLOTS:
         QCOMPARE(acks->first(), (Acknowledgement{u"dee@h"_s, at}));
     }
 
+    void escalatedCopiesAndForwards()
+    {
+        const qint64 original =
+            insert(message(u"ana@h"_s, Direction::Outgoing, u"stat page"_s, u"orig2"_s));
+        StoredMessage copy = message(u"dee@h"_s, Direction::Outgoing, u"stat page"_s, u"copy2"_s);
+        copy.escalationOf = u"orig2"_s;
+        copy.escalationStep = 1;
+        const qint64 escalated = insert(copy);
+        StoredMessage incoming = message(u"eve@h"_s, Direction::Incoming, u"x"_s, u"in2"_s);
+        incoming.escalationOf = u"orig2"_s; // someone else's escalation: not ours to recall
+        insert(incoming);
+        auto copies = await(m_store->escalatedCopies(u"orig2"_s));
+        QVERIFY(copies);
+        QCOMPARE(copies->size(), 1);
+        QCOMPARE(copies->first().rowId, escalated);
+
+        QVERIFY(!*await(m_store->forwardOf(original)));
+        StoredMessage pending = message(u"fay@h"_s, Direction::Outgoing, u"fw"_s, u"fw2"_s);
+        pending.state = MessageState::Pending;
+        const qint64 forwarded = insert(pending);
+        const ForwardSource source{u"ana@h"_s, u"orig2"_s};
+        QVERIFY(await(m_store->recordForward(forwarded, source)));
+        QCOMPARE(**await(m_store->forwardOf(forwarded)), source);
+        auto waiting = await(m_store->pendingForwards());
+        QVERIFY(waiting);
+        QCOMPARE(waiting->size(), 1);
+        QCOMPARE(waiting->first().first, u"fw2"_s);
+        QCOMPARE(waiting->first().second, source);
+    }
+
     void recallDeletesTextAndSearchEntry()
     {
         const qint64 row =

@@ -242,6 +242,97 @@ private Q_SLOTS:
         QCOMPARE(history->size(), 4);
     }
 
+    void teamLeadManagesMembersAndEveryonesReadStateIsKept()
+    {
+        QVERIFY(m_room.isValid());
+        const QString name = m_room.local();
+        // The room's name, not its address, is what the UI shows.
+        QCOMPARE(m_a->roomName(m_room.bareString()), name);
+        QVERIFY(QTest::qWaitFor([&] { return m_b->roomName(m_room.bareString()) == name; }, 10000));
+
+        // The owner makes B a team lead; a plain member may not manage.
+        QVERIFY(await(m_a->setRoomTeamLead(m_room, Core::Jid(m_b.jid), true)));
+        Member d;
+        QVERIFY(d.open(m_env, m_env.account(6), m_dir.filePath(u"stranger"_s)));
+        auto refused = await(m_c->addRoomMember(m_room, Core::Jid(d.jid)));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().detail, u"muc-not-team-lead"_s);
+        QVERIFY(!d->isRoom(m_room.bareString()));
+
+        // The team lead adds D: a direct invitation from our own domain, so
+        // D's client enters the room by itself.
+        QSignalSpy invited(d.account.get(), &Account::Account::roomInvitation);
+        auto added = await(m_b->addRoomMember(m_room, Core::Jid(d.jid)));
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().detail));
+        QVERIFY(invited.size() > 0 || invited.wait(20000));
+        QCOMPARE(invited.first().at(0).toString(), m_room.bareString());
+        QCOMPARE(invited.first().at(1).toString(), m_b.jid);
+        QVERIFY(invited.first().at(2).toBool());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return d->isRoom(m_room.bareString()) && d->muc().isJoined(m_room); }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return d->roomName(m_room.bareString()) == name; }, 10000));
+
+        // A message after D joined reaches D; B and D mark it displayed, and
+        // A sees who read it.
+        const QString body = u"team update %1"_s.arg(tag());
+        QString id;
+        QCOMPARE(m_a.send(m_room, body, &id), std::nullopt);
+        checkReceived(m_b.waitForBody(body), m_a.jid);
+        checkReceived(d.waitForBody(body), m_a.jid);
+        QSignalSpy read(m_a.account.get(), &Account::Account::roomReadStateChanged);
+        m_b->markRoomDisplayed(m_room, id);
+        d->markRoomDisplayed(m_room, id);
+        QStringList readers;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto state = await(m_a->roomReadState(m_room, id));
+                readers.clear();
+                if (state)
+                    for (const Store::RoomRead &r : std::as_const(*state))
+                        if (r.at.isValid())
+                            readers << r.member;
+                readers.sort();
+                return readers.size() == 2;
+            },
+            20000));
+        QStringList expected{m_b.jid, d.jid};
+        expected.sort();
+        QCOMPARE(readers, expected);
+        QVERIFY(QTest::qWaitFor([&] { return read.size() >= 2; }, 5000));
+
+        // The team lead removes D: the room puts D out.
+        QSignalSpy left(d.account.get(), &Account::Account::roomLeft);
+        QVERIFY(await(m_b->removeRoomMember(m_room, Core::Jid(d.jid))));
+        QVERIFY(left.size() > 0 || left.wait(20000));
+        QVERIFY(!d->isRoom(m_room.bareString()));
+        d.close();
+    }
+
+    void longAbsenceCatchesUpFromTheRoomArchive()
+    {
+        // More than the room's discussion history (20 on both servers) was
+        // said while C was away: the rest comes from the room's archive.
+        QVERIFY(m_room.isValid());
+        m_c.close();
+        const QString round = tag();
+        constexpr int Missed = 24;
+        for (int i = 0; i < Missed; ++i)
+            QCOMPARE(m_a.send(m_room, u"absence %1 #%2"_s.arg(round).arg(i)), std::nullopt);
+        QVERIFY(m_c.open(m_env, m_env.account(9), m_dir.filePath(u"c"_s)));
+        QVERIFY(m_c.waitForBody(u"absence %1 #%2"_s.arg(round).arg(Missed - 1)));
+        QVERIFY(m_c.waitForBody(u"absence %1 #0"_s.arg(round), 20000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto history = await(m_c->messageStore()->messages(m_room.bareString(), 0, 500));
+                return history &&
+                       std::count_if(history->cbegin(), history->cend(), [&](const auto &m) {
+                           return m.body.startsWith(u"absence "_s + round);
+                       }) == Missed;
+            },
+            20000));
+        QVERIFY(!m_c.sawUndecryptable(m_room));
+    }
+
     void cleanupTestCase()
     {
         for (Member *m : {&m_a, &m_b, &m_c})

@@ -12,6 +12,7 @@
 #include "sync/MessagePipeline.h"
 #include "sync/OmemoService.h"
 #include "sync/Outbox.h"
+#include "xmpp/extensions/MamExtension.h"
 #include "xmpp/extensions/PresenceExtension.h"
 
 #include "AuthTestSupport.h"
@@ -23,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -114,6 +116,56 @@ class tst_Clinical : public QObject
     QTemporaryDir m_dirs;
     Node m_admin, m_sender, m_oncall, m_backup;
     QString m_role, m_backupRole;
+
+    struct CliRun
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject last() const
+        {
+            const QList<QByteArray> lines = out.trimmed().split('\n');
+            return QJsonDocument::fromJson(lines.last()).object();
+        }
+    };
+    /// rounds-cli as `jid` with its own data folder (one per account).
+    CliRun cli(const QString &jid, const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"ROUNDS_DB_PASSPHRASE"_s, u"cli test passphrase"_s);
+        env.insert(u"ROUNDS_PASSWORD"_s, m_env.password(jid));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("ROUNDS_CLI"),
+                QStringList{u"--url"_s, m_env.url.toString(), u"--jid"_s, jid, u"--ca-file"_s,
+                            m_env.caFile, u"--data-dir"_s, m_dirs.filePath(u"cli-"_s + jid)} +
+                    args);
+        if (!p.waitForStarted())
+            return {};
+        p.closeWriteChannel();
+        p.waitForFinished(90000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    /// The newest archived copy (in `node`'s archive) of the message with
+    /// stanza id `id` as the server stores it; empty when not found.
+    QString archivedXml(Node &node, const QString &with, const QString &id)
+    {
+        QString xml;
+        (void)QTest::qWaitFor(
+            [&] {
+                auto page = await(node.account->mam().queryPage(
+                    Xmpp::MamQuery{.with = Core::Jid(with), .beforeId = QString(), .max = 20}));
+                if (page)
+                    for (const auto &archived : std::as_const(page->messages))
+                        if (archived.message.element.attribute(u"id") == id)
+                            xml = archived.message.element.toXml();
+                return !xml.isEmpty();
+            },
+            10000);
+        return xml;
+    }
 
     bool hasAudit(Node &node, const QString &prefix)
     {
@@ -258,6 +310,167 @@ private Q_SLOTS:
         QVERIFY(await(m_backup.clinical->acknowledge(copy->messageId)));
         QVERIFY(acked.wait(20000));
         QVERIFY(await(m_sender.clinical->store().pendingEscalations())->isEmpty());
+    }
+
+    void omemo2ClinicalElementsStayInsideTheEnvelope()
+    {
+        // Both sides speak OMEMO 2: priority and expiry travel in the SCE
+        // envelope; the server's archive shows neither.
+        const QString body = u"STAT sealed "_s + tag();
+        const QDateTime expires = QDateTime::currentDateTimeUtc().addDays(1);
+        auto sent = await(m_sender.clinical->send(Core::Jid(m_backup.jid), body,
+                                                  {Clinical::Priority::Stat, expires}));
+        QVERIFY(sent);
+        const auto got = m_backup.waitForBody(body);
+        QVERIFY(got);
+        QCOMPARE(got->e2eVersion, 4);
+        QCOMPARE(got->priority, int(Clinical::Priority::Stat));
+        QCOMPARE(got->expiresAt, expires.toUTC());
+        const QString xml = archivedXml(m_backup, m_sender.jid, sent->messageId);
+        QVERIFY2(!xml.isEmpty(), "the message is not in the archive");
+        QVERIFY2(xml.contains(u"urn:xmpp:omemo:2"_s), "not an OMEMO 2 message");
+        QVERIFY2(!xml.contains(Clinical::Ns.toString()), "clinical elements in the clear");
+        QVERIFY(await(m_backup.clinical->acknowledge(got->messageId)));
+    }
+
+    void recallAlsoRetractsEscalatedCopies()
+    {
+        // Recalled before its escalation is due: the chain never runs.
+        QSignalSpy escalated(m_sender.clinical.get(), &Clinical::ClinicalService::escalated);
+        const QString early = u"STAT recalled early "_s + tag();
+        auto first =
+            await(m_sender.clinical->sendToRole(m_role, early, {Clinical::Priority::Stat, {}}));
+        QVERIFY(first);
+        QVERIFY(m_oncall.waitForBody(early));
+        QVERIFY(await(m_sender.clinical->recall(first->message.messageId)));
+        QVERIFY(await(m_sender.clinical->store().pendingEscalations())->isEmpty());
+
+        // Recalled after it escalated: the backup's copy goes too.
+        const QString word = u"zr"_s + tag();
+        const QString late = u"STAT recalled late "_s + word;
+        auto second =
+            await(m_sender.clinical->sendToRole(m_role, late, {Clinical::Priority::Stat, {}}));
+        QVERIFY(second);
+        const auto atOncall = m_oncall.waitForBody(late);
+        QVERIFY(atOncall);
+        const auto copy = m_backup.waitForBody(late, 30000);
+        QVERIFY(copy);
+        QCOMPARE(copy->escalationOf, second->message.originId);
+        QCOMPARE(escalated.size(), 1); // only the second message escalated
+        QSignalSpy recalledAtBackup(m_backup.clinical.get(), &Clinical::ClinicalService::recalled);
+        QSignalSpy recalledAtOncall(m_oncall.clinical.get(), &Clinical::ClinicalService::recalled);
+        QVERIFY(await(m_sender.clinical->recall(second->message.messageId)));
+        QVERIFY(recalledAtBackup.size() > 0 || recalledAtBackup.wait(20000));
+        QVERIFY(recalledAtOncall.size() > 0 || recalledAtOncall.wait(20000));
+        auto row = await(m_backup.account->messageStore()->messageById(copy->messageId));
+        QVERIFY(row && *row && (*row)->recalled);
+        QCOMPARE(await(m_backup.account->messageStore()->search(word))->size(), 0);
+        QCOMPARE(await(m_sender.account->messageStore()->search(word))->size(), 0);
+        QVERIFY(hasAudit(m_backup, u"recall "_s + copy->messageId));
+    }
+
+    void forwardKeepsTheReferenceAndFollowsTheDomainPolicy()
+    {
+        const QString body = u"lab result to pass on "_s + tag();
+        auto sent = await(m_sender.clinical->send(Core::Jid(m_oncall.jid), body, {}));
+        QVERIFY(sent);
+        const auto got = m_oncall.waitForBody(body);
+        QVERIFY(got);
+
+        // The clinic's host is another domain, not among the forwarding domains.
+        auto refused = await(m_oncall.clinical->forward(got->messageId, Core::Jid(m_admin.jid)));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Core::Error::Code::Policy);
+        QCOMPARE(refused.error().detail, u"forward-domain"_s);
+
+        auto forwarded = await(m_oncall.clinical->forward(got->messageId, Core::Jid(m_backup.jid)));
+        QVERIFY2(forwarded, qPrintable(forwarded ? QString() : forwarded.error().detail));
+        const auto copy = m_backup.waitForBody(body);
+        QVERIFY(copy);
+        QCOMPARE(copy->sender.section(u'/', 0, 0), m_oncall.jid);
+        const Store::ForwardSource source{m_sender.jid, sent->originId};
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto from = await(m_backup.clinical->forwardedFrom(copy->messageId));
+                return from && *from && **from == source;
+            },
+            10000));
+        auto ours = await(m_oncall.clinical->forwardedFrom(forwarded->messageId));
+        QVERIFY(ours && *ours);
+        QCOMPARE(**ours, source);
+        QVERIFY(hasAudit(m_oncall, u"forward "_s + got->messageId + u' ' + forwarded->messageId +
+                                       u' ' + m_backup.jid));
+        // OMEMO 2: the reference is inside the envelope.
+        const QString xml = archivedXml(m_backup, m_oncall.jid, forwarded->messageId);
+        QVERIFY2(!xml.isEmpty(), "the forwarded copy is not in the archive");
+        QVERIFY(!xml.contains(u"forwarded-from"_s));
+    }
+
+    void cliPagesARoleAndAcknowledgesForwardsRecalls()
+    {
+        QVERIFY(QFile::exists(qEnvironmentVariable("ROUNDS_CLI")));
+        const QString service = u"pubsub."_s + m_env.clinicDomain;
+        // The on-call person's command-line device exists before the page.
+        const CliRun enrolled = cli(m_oncall.jid, {u"sync"_s});
+        QVERIFY2(enrolled.exitCode == 0, enrolled.err.constData());
+
+        const CliRun shown =
+            cli(m_sender.jid, {u"directory"_s, u"show"_s, u"--directory-service"_s, service});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        QVERIFY(shown.out.contains(m_role.toUtf8()));
+        QVERIFY(shown.out.contains(QString(u"\"on_call\":\""_s + m_oncall.jid + u'"').toUtf8()));
+
+        const QString body = u"cli STAT page "_s + tag();
+        const QDateTime expires = QDateTime::currentDateTimeUtc().addDays(1).addMSecs(0).toUTC();
+        const QString expiresText = Xmpp::formatDateTime(expires);
+        QSignalSpy acked(m_sender.clinical.get(), &Clinical::ClinicalService::acknowledged);
+        const CliRun sent = cli(m_sender.jid, {u"send"_s, u"--to-role"_s, m_role, u"--body"_s, body,
+                                               u"--priority"_s, u"stat"_s, u"--expires"_s,
+                                               expiresText, u"--directory-service"_s, service});
+        QVERIFY2(sent.exitCode == 0, sent.err.constData());
+        const QJsonObject sentJson = sent.last();
+        QCOMPARE(sentJson.value(u"to"_s).toString(), m_oncall.jid);
+        QCOMPARE(sentJson.value(u"priority"_s).toString(), u"stat"_s);
+        const QString id = sentJson.value(u"id"_s).toString();
+        QVERIFY(!id.isEmpty());
+        const auto got = m_oncall.waitForBody(body);
+        QVERIFY(got);
+        QCOMPARE(got->priority, int(Clinical::Priority::Stat));
+        QCOMPARE(Xmpp::formatDateTime(got->expiresAt), expiresText);
+
+        // The on-call person acknowledges from the command line; the sender's
+        // other device (the Node) sees the ack of the message its CLI sent.
+        const CliRun synced = cli(m_oncall.jid, {u"sync"_s});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const CliRun ack = cli(m_oncall.jid, {u"ack"_s, u"--message"_s, id});
+        QVERIFY2(ack.exitCode == 0, ack.err.constData());
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::any_of(acked.cbegin(), acked.cend(), [&](const QList<QVariant> &a) {
+                    return a.at(0).toString() == id && a.at(1).toString() == m_oncall.jid;
+                });
+            },
+            30000));
+
+        // Forwarding: within the domain it goes, outside it is refused (exit 8).
+        const CliRun outside = cli(m_oncall.jid, {u"forward"_s, u"--message"_s, id, u"--to"_s,
+                                                  u"someone@elsewhere.invalid"_s});
+        QCOMPARE(outside.exitCode, 8);
+        QVERIFY(outside.err.contains("forward-domain"));
+        const CliRun forwarded =
+            cli(m_oncall.jid, {u"forward"_s, u"--message"_s, id, u"--to"_s, m_backup.jid});
+        QVERIFY2(forwarded.exitCode == 0, forwarded.err.constData());
+        QCOMPARE(forwarded.last().value(u"event"_s).toString(), u"forwarded"_s);
+        const auto copy = m_backup.waitForBody(body);
+        QVERIFY(copy);
+
+        // The sender recalls from the command line: gone at the recipient.
+        QSignalSpy recalled(m_oncall.clinical.get(), &Clinical::ClinicalService::recalled);
+        const CliRun recall = cli(m_sender.jid, {u"recall"_s, u"--message"_s, id});
+        QVERIFY2(recall.exitCode == 0, recall.err.constData());
+        QVERIFY(recalled.size() > 0 || recalled.wait(20000));
+        auto row = await(m_oncall.account->messageStore()->messageById(got->messageId));
+        QVERIFY(row && *row && (*row)->recalled);
     }
 
     void ackFromSomeoneElseIsIgnored()

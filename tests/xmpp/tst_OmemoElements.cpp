@@ -529,6 +529,22 @@ private Q_SLOTS:
         QCOMPARE(parsed->to, envelope.to);
         QCOMPARE(parsed->from, envelope.from);
         QCOMPARE(parsed->time, envelope.time);
+        QVERIFY(parsed->extra.isEmpty());
+    }
+
+    void sceCarriesExtraContent()
+    {
+        SceEnvelope envelope;
+        envelope.body = u"page"_s;
+        Element priority(u"priority"_s, u"https://rounds.invalid/ns/clinical"_s);
+        priority.setAttribute(u"level"_s, u"stat"_s);
+        envelope.extra = {priority};
+        const auto parsed = sceFromBytes(sceToBytes(envelope));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->body, u"page"_s);
+        QCOMPARE(parsed->extra.size(), 1);
+        QVERIFY(parsed->extra.first().is(u"priority", u"https://rounds.invalid/ns/clinical"));
+        QCOMPARE(parsed->extra.first().attribute(u"level"), u"stat"_s);
     }
 
     void scePaddingVaries()

@@ -619,6 +619,35 @@ bool MucExtension::handlePresence(const Element &stanza)
     return true;
 }
 
+QFuture<Core::Result<MucExtension::RoomInfo>> MucExtension::roomInfo(const Core::Jid &room)
+{
+    return client()
+        .sendIq(iqOf(u"get", room.bare(), Element(u"query"_s, Ns::DiscoInfo.toString())))
+        .then(this, [](const Core::Result<Element> &answer) -> Core::Result<RoomInfo> {
+            if (!answer)
+                return std::unexpected(answer.error());
+            RoomInfo info;
+            const Element query = answer->firstChild(u"query", Ns::DiscoInfo);
+            for (const Element &identity : query.childrenNamed(u"identity"))
+                if (identity.attribute(u"category") == u"conference" && info.name.isEmpty())
+                    info.name = identity.attribute(u"name");
+            for (const Element &feature : query.childrenNamed(u"feature"))
+                info.archive = info.archive || feature.attribute(u"var") == u"urn:xmpp:mam:2";
+            return info;
+        });
+}
+
+void MucExtension::sendDirectInvitation(const Core::Jid &to, const Core::Jid &room)
+{
+    Element message(u"message"_s, Ns::Client.toString());
+    message.setAttribute(u"to"_s, to.bareString());
+    message.setAttribute(u"id"_s, Client::newId());
+    Element x(u"x"_s, DirectInviteNs.toString());
+    x.setAttribute(u"jid"_s, room.bareString());
+    message.appendChild(x);
+    client().send(message);
+}
+
 bool MucExtension::handleMessage(const Element &stanza)
 {
     const QString type = stanza.attribute(u"type");
@@ -629,6 +658,14 @@ bool MucExtension::handleMessage(const Element &stanza)
         const Element invite = stanza.firstChild(u"x", Ns::MucUser).firstChild(u"invite");
         if (type != u"error" && !invite.isNull() && from.isBare()) {
             Q_EMIT invited(room, Core::Jid(invite.attribute(u"from")).bare());
+            return true;
+        }
+        // XEP-0249: the inviter writes to us directly; the room is named inside.
+        const Element direct = stanza.firstChild(u"x", DirectInviteNs);
+        if (type != u"error" && !direct.isNull()) {
+            const Core::Jid invitedTo = Core::Jid(direct.attribute(u"jid")).bare();
+            if (invitedTo.isValid() && !invitedTo.local().isEmpty())
+                Q_EMIT directInvitation(invitedTo, from.bare());
             return true;
         }
         return false;

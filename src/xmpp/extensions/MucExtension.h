@@ -75,7 +75,15 @@ public:
         QDateTime historySince;
     };
 
+    /// disco#info of a room (XEP-0045 6.4).
+    struct RoomInfo
+    {
+        QString name;         ///< the identity's name (muc#roomconfig_roomname)
+        bool archive = false; ///< the room keeps an archive (urn:xmpp:mam:2)
+    };
+
     static constexpr int JoinTimeoutMs = 30000;
+    static constexpr QStringView DirectInviteNs = u"jabber:x:conference";
 
     explicit MucExtension(Client &client);
 
@@ -105,6 +113,11 @@ public:
     /// Owners, admins and members together. A list the server does not show us
     /// is left out; fails only when it shows none.
     QFuture<Core::Result<QList<AffiliationItem>>> members(const Core::Jid &room);
+
+    /// The room's name and features.
+    QFuture<Core::Result<RoomInfo>> roomInfo(const Core::Jid &room);
+    /// XEP-0249 direct invitation: a normal message to `to` naming the room.
+    void sendDirectInvitation(const Core::Jid &to, const Core::Jid &room);
 
     /// Sends a plain groupchat message (origin-id = id); returns the id.
     QString sendGroupchat(const Core::Jid &room, const QString &body, const QString &id = {});
@@ -137,6 +150,8 @@ Q_SIGNALS:
     void roomLeft(const Core::Jid &room, const Core::Error &reason);
     /// A mediated invitation (XEP-0045 7.8.2) arrived.
     void invited(const Core::Jid &room, const Core::Jid &from);
+    /// A direct invitation (XEP-0249) arrived; `from` is the inviter's bare JID.
+    void directInvitation(const Core::Jid &room, const Core::Jid &from);
 
 private:
     struct Room

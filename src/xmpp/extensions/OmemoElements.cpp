@@ -453,6 +453,8 @@ QByteArray sceToBytes(const SceEnvelope &envelope)
 {
     Element content(u"content"_s);
     content.appendChild(Element(u"body"_s, Ns::Client.toString()).setText(envelope.body));
+    for (const Element &extra : envelope.extra)
+        content.appendChild(extra);
 
     Element root(u"envelope"_s, SceNs.toString());
     root.appendChild(content);
@@ -528,6 +530,9 @@ std::optional<SceEnvelope> sceFromBytes(const QByteArray &xml, QString *error)
     if (body.isNull())
         body = content.firstChild(u"body");
     envelope.body = body.text();
+    for (const Element &child : content.children())
+        if (child.name() != u"body")
+            envelope.extra.append(child);
 
     const Element time = root.firstChild(u"time", SceNs);
     if (!time.isNull()) {

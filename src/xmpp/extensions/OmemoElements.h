@@ -67,8 +67,7 @@ struct Bundle
 Element bundleToElement(const Bundle &bundle, Version version);
 /// nullopt when anything required is missing, not base64, or has the wrong size
 /// for the version.
-std::optional<Bundle> bundleFromElement(const Element &bundle, Version version,
-                                        quint32 deviceId);
+std::optional<Bundle> bundleFromElement(const Element &bundle, Version version, quint32 deviceId);
 
 /// <list xmlns=legacy><device id/></list> or <devices xmlns=v2><device id/></devices>.
 /// OMEMO 2 labels are never published (python-omemo rejects labelsig).
@@ -120,6 +119,9 @@ struct SceEnvelope
     Core::Jid to;   ///< bare JID of the recipient (or room)
     Core::Jid from; ///< bare JID of the sender
     QDateTime time;
+    /// Other children of <content> (XEP-0420: elements protected with the
+    /// body, such as the clinical ones of docs/protocol.md), in order.
+    QList<Element> extra;
 };
 /// UTF-8 XML, with random padding of 0..200 characters.
 QByteArray sceToBytes(const SceEnvelope &envelope);
