@@ -21,10 +21,12 @@ int usage()
 {
     std::fputs("rounds-cli reminders serve --config FILE            (as the reminder account)\n"
                "rounds-cli reminders preview --csv FILE --template T [--text TEXT --text-es TEXT]\n"
-               "rounds-cli reminders submit --csv FILE --template T --service JID [--override]\n"
+               "rounds-cli reminders submit --csv FILE --template T --service JID\n"
+               "    [--override --override-reason TEXT]\n"
                "rounds-cli reminders consent --service JID --patient JID --channel xmpp|sms "
                "[--withdraw]\n"
                "rounds-cli reminders status --service JID [--batch ID]\n"
+               "rounds-cli reminders handled --service JID --reply ID\n"
                "templates: appointment, refill, follow-up, insurance-expiry, custom\n",
                stderr);
     return ExitUsage;
@@ -216,6 +218,19 @@ int ask(const QCommandLineParser &parser, const Protocol::Request &request)
                    {u"state"_s, Protocol::stateName(r.state)},
                    {u"due"_s, r.due.toString(Qt::ISODate)},
                    {u"reason"_s, r.reason}});
+    // Reply texts stay in the desktop's front-desk view; here only which ones wait.
+    for (const Store::QueuedReply &r : status.replies)
+        printJson({{u"event"_s, u"reply"_s},
+                   {u"id"_s, r.id},
+                   {u"from"_s, r.patient},
+                   {u"reminder"_s, r.reminder},
+                   {u"received"_s, r.receivedAt.toString(Qt::ISODate)}});
+    for (const Store::ConsentRecord &c : status.consents)
+        printJson({{u"event"_s, u"consent"_s},
+                   {u"patient"_s, c.patient},
+                   {u"channel"_s, c.channel},
+                   {u"in_force"_s, c.inForce()},
+                   {u"by"_s, c.inForce() ? c.recordedBy : c.withdrawnBy}});
     printJson({{u"event"_s, u"status"_s},
                {u"reminders"_s, int(status.reminders.size())},
                {u"open_replies"_s, status.openReplies}});
@@ -238,6 +253,9 @@ void addReminderOptions(QCommandLineParser &parser)
     parser.addOption({u"service"_s, u"reminders: the reminder service's address."_s, u"jid"_s});
     parser.addOption({u"override"_s, u"reminders submit: send despite minimum-necessary "
                                      u"findings (where policy allows; audited)."_s});
+    parser.addOption(
+        {u"override-reason"_s, u"reminders submit: why the override (audited)."_s, u"text"_s});
+    parser.addOption({u"reply"_s, u"reminders handled: the queued reply's id."_s, u"id"_s});
     parser.addOption({u"patient"_s, u"reminders consent: the patient's address."_s, u"jid"_s});
     parser.addOption({u"channel"_s, u"reminders consent: xmpp or sms."_s, u"channel"_s});
     parser.addOption({u"withdraw"_s, u"reminders consent: withdraw instead of grant."_s});
@@ -262,6 +280,7 @@ int commandReminders(const QCommandLineParser &parser)
         batch.rows = prepared->first;
         batch.messageTemplate = prepared->second;
         batch.overrideFindings = parser.isSet(u"override"_s);
+        batch.overrideReason = parser.value(u"override-reason"_s).trimmed();
         return ask(parser, batch);
     }
     if (action == u"consent") {
@@ -273,6 +292,12 @@ int commandReminders(const QCommandLineParser &parser)
                                      Core::Jid(parser.value(u"patient"_s)).bareString(),
                                      channel == u"sms" ? Channel::SmsGateway : Channel::Xmpp,
                                      !parser.isSet(u"withdraw"_s)});
+    }
+    if (action == u"handled") {
+        const qint64 reply = parser.value(u"reply"_s).toLongLong();
+        if (reply < 1)
+            return usage();
+        return ask(parser, Protocol::ReplyHandled{ServiceClient::newId(), reply});
     }
     if (action == u"status")
         return ask(parser,

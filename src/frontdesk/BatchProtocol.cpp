@@ -53,6 +53,8 @@ Xmpp::Element batchElement(const Batch &batch)
     e.setAttribute(u"template"_s, templateKindName(batch.messageTemplate.kind));
     if (batch.overrideFindings)
         e.setAttribute(u"override"_s, u"true"_s);
+    if (!batch.overrideReason.isEmpty())
+        e.appendChild(Xmpp::Element(u"override-reason"_s).setText(batch.overrideReason));
     if (batch.messageTemplate.kind == TemplateKind::Custom) {
         for (const Language language : {Language::English, Language::Spanish}) {
             if (const auto text = batch.messageTemplate.text(language))
@@ -88,6 +90,7 @@ Core::Result<Batch> parseBatch(const Xmpp::Element &e)
     if (!kind)
         return malformed(u"template"_s);
     batch.overrideFindings = e.attribute(u"override") == u"true";
+    batch.overrideReason = e.childText(u"override-reason").trimmed();
     if (*kind == TemplateKind::Custom) {
         QString english, spanish;
         for (const Xmpp::Element &t : e.childrenNamed(u"text")) {
@@ -154,6 +157,12 @@ Xmpp::Element toElement(const Request &request)
         e.setAttribute(u"action"_s, consent->grant ? u"grant"_s : u"withdraw"_s);
         return e;
     }
+    if (const auto *handled = std::get_if<ReplyHandled>(&request)) {
+        Xmpp::Element e = ns(u"reply-handled"_s);
+        e.setAttribute(u"id"_s, handled->id);
+        e.setAttribute(u"reply"_s, QString::number(handled->reply));
+        return e;
+    }
     const auto &status = std::get<StatusRequest>(request);
     Xmpp::Element e = ns(u"status-request"_s);
     e.setAttribute(u"id"_s, status.id);
@@ -195,6 +204,28 @@ Xmpp::Element toElement(const Answer &answer)
             x.setAttribute(u"reason"_s, r.reason);
         e.appendChild(std::move(x));
     }
+    for (const Store::QueuedReply &r : status.replies) {
+        Xmpp::Element x(u"reply"_s);
+        x.setAttribute(u"id"_s, QString::number(r.id));
+        x.setAttribute(u"from"_s, r.patient);
+        if (r.reminder > 0)
+            x.setAttribute(u"reminder"_s, QString::number(r.reminder));
+        x.setAttribute(u"received"_s, timeText(r.receivedAt));
+        x.setText(r.body);
+        e.appendChild(std::move(x));
+    }
+    for (const Store::ConsentRecord &c : status.consents) {
+        Xmpp::Element x(u"consent"_s);
+        x.setAttribute(u"patient"_s, c.patient);
+        x.setAttribute(u"channel"_s, c.channel);
+        x.setAttribute(u"since"_s, timeText(c.consentedAt));
+        x.setAttribute(u"by"_s, c.recordedBy);
+        if (!c.inForce()) {
+            x.setAttribute(u"withdrawn"_s, timeText(c.withdrawnAt));
+            x.setAttribute(u"withdrawn-by"_s, c.withdrawnBy);
+        }
+        e.appendChild(std::move(x));
+    }
     return e;
 }
 
@@ -233,6 +264,13 @@ Core::Result<Request> parseRequest(const Xmpp::Element &e)
         c.grant = action == u"grant";
         return Request(c);
     }
+    if (e.name() == u"reply-handled") {
+        bool ok = false;
+        ReplyHandled h{e.attribute(u"id"), e.attribute(u"reply").toLongLong(&ok)};
+        if (h.id.isEmpty() || !ok || h.reply < 1)
+            return malformed(u"reply-handled"_s);
+        return Request(h);
+    }
     if (e.name() == u"status-request") {
         StatusRequest s{e.attribute(u"id"), e.attribute(u"batch")};
         if (s.id.isEmpty())
@@ -268,6 +306,21 @@ Core::Result<Answer> parseAnswer(const Xmpp::Element &e)
             r.updatedAt = timeFrom(x.attribute(u"updated"));
             r.reason = x.attribute(u"reason");
             s.reminders << r;
+        }
+        for (const Xmpp::Element &x : e.childrenNamed(u"reply"))
+            s.replies << Store::QueuedReply{
+                x.attribute(u"id").toLongLong(),       x.attribute(u"from"),
+                x.attribute(u"reminder").toLongLong(), QString(),
+                timeFrom(x.attribute(u"received")),    x.text()};
+        for (const Xmpp::Element &x : e.childrenNamed(u"consent")) {
+            Store::ConsentRecord c;
+            c.patient = x.attribute(u"patient");
+            c.channel = x.attribute(u"channel");
+            c.consentedAt = timeFrom(x.attribute(u"since"));
+            c.recordedBy = x.attribute(u"by");
+            c.withdrawnAt = timeFrom(x.attribute(u"withdrawn"));
+            c.withdrawnBy = x.attribute(u"withdrawn-by");
+            s.consents << c;
         }
         return Answer(s);
     }

@@ -28,6 +28,7 @@ struct Batch
     QString id;
     MessageTemplate messageTemplate; ///< texts travel only for custom templates
     bool overrideFindings = false;   ///< the submitter overrides minimum-necessary findings
+    QString overrideReason;          ///< why (required with an override; audited)
     QList<ReminderRow> rows;
 };
 
@@ -47,7 +48,14 @@ struct StatusRequest
     QString batch;
 };
 
-/// <result/>: the answer to a batch or consent.
+/// <reply-handled/>: a person at the front desk handled a queued reply.
+struct ReplyHandled
+{
+    QString id;
+    qint64 reply = 0; ///< the queue entry
+};
+
+/// <result/>: the answer to a batch, consent or reply-handled.
 struct Result
 {
     QString id;
@@ -55,15 +63,19 @@ struct Result
     QList<RowError> errors;
 };
 
-/// <status/>: the answer to a status request (bodies are not repeated).
+/// <status/>: the answer to a status request (reminder bodies are not
+/// repeated): the reminders, the replies waiting for a person (with their
+/// text) and the consent registry (latest row per patient and channel).
 struct Status
 {
     QString id;
     QList<Store::ReminderRecord> reminders;
     int openReplies = 0; ///< replies waiting for a person
+    QList<Store::QueuedReply> replies;
+    QList<Store::ConsentRecord> consents;
 };
 
-using Request = std::variant<Batch, Consent, StatusRequest>;
+using Request = std::variant<Batch, Consent, StatusRequest, ReplyHandled>;
 using Answer = std::variant<Result, Status>;
 
 /// "scheduled", "sending", "sent", "delivered", "confirmed",

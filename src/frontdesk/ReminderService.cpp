@@ -103,7 +103,10 @@ QFuture<Core::Result<int>> ReminderService::start()
             [this](const QString &id, const Core::Error &) {
                 onMessageState(id, Store::MessageState::Failed);
             });
-    return m_scheduler->start();
+    auto started = m_scheduler->start();
+    // Replies stored before a crash but not handled are handled now.
+    started.then(this, [this](Core::Result<int>) { recoverReplies(); });
+    return started;
 }
 
 QFuture<Core::Result<QString>> ReminderService::sendReminder(const Store::ReminderRecord &reminder)
@@ -166,9 +169,10 @@ void ReminderService::onMessagesStored(const QList<Store::StoredMessage> &messag
                 continue;
             }
             handleRequest(m, *request);
+            (void)m_store->markHandled(m.rowId, m_scheduler->now());
             continue;
         }
-        if (!staff)
+        if (isReply(m))
             handleReply(m);
     }
 }
@@ -180,6 +184,8 @@ void ReminderService::handleRequest(const Store::StoredMessage &message,
         handleBatch(message.conversation, *batch);
     else if (const auto *consent = std::get_if<Protocol::Consent>(&request))
         handleConsent(message.conversation, *consent);
+    else if (const auto *handled = std::get_if<Protocol::ReplyHandled>(&request))
+        handleReplyHandled(message.conversation, *handled);
     else
         handleStatus(message.conversation, std::get<Protocol::StatusRequest>(request));
 }
@@ -187,6 +193,12 @@ void ReminderService::handleRequest(const Store::StoredMessage &message,
 void ReminderService::handleBatch(const QString &from, const Protocol::Batch &batch)
 {
     const QDateTime now = m_scheduler->now();
+    if (batch.overrideFindings && batch.overrideReason.isEmpty()) {
+        answer(from, Protocol::Result{
+                         batch.id, u"rejected"_s, {RowError{0, {}, u"override-reason-missing"_s}}});
+        Q_EMIT requestHandled(from, batch.id, u"rejected"_s);
+        return;
+    }
     const BatchPreview preview =
         ReminderBatch::preview(batch.rows, batch.messageTemplate, m_config.endpoints, m_policy,
                                batch.overrideFindings, now.date());
@@ -234,6 +246,8 @@ void ReminderService::handleBatch(const QString &from, const Protocol::Batch &ba
                                     u"by:"_s + from};
                 for (const Finding f : item.findings)
                     objects << findingName(f);
+                // Staff's words, limited: the audit chain keeps why, not a letter.
+                objects << u"reason:"_s + batch.overrideReason.left(200);
                 m_account.audit(Core::AuditEntry::Action::ReminderOverride, objects);
             }
             answer(from, Protocol::Result{batch.id, u"accepted"_s, {}});
@@ -275,52 +289,75 @@ void ReminderService::handleStatus(const QString &from, const Protocol::StatusRe
         .then(this, [this, from, request](Core::Result<QList<Store::ReminderRecord>> reminders) {
             m_store->openReplies().then(
                 this, [this, from, request, reminders](Core::Result<QList<Store::QueuedReply>> q) {
-                    Protocol::Status status;
-                    status.id = request.id;
-                    status.reminders = reminders.value_or(QList<Store::ReminderRecord>());
-                    for (Store::ReminderRecord &r : status.reminders)
-                        r.body.clear();
-                    status.openReplies = q ? int(q->size()) : 0;
-                    answer(from, status);
-                    Q_EMIT requestHandled(from, request.id, u"status"_s);
+                    m_store->consents().then(
+                        this, [this, from, request, reminders,
+                               q](Core::Result<QList<Store::ConsentRecord>> consents) {
+                            Protocol::Status status;
+                            status.id = request.id;
+                            status.reminders = reminders.value_or(QList<Store::ReminderRecord>());
+                            for (Store::ReminderRecord &r : status.reminders)
+                                r.body.clear();
+                            status.replies = q.value_or(QList<Store::QueuedReply>());
+                            status.openReplies = int(status.replies.size());
+                            status.consents = consents.value_or(QList<Store::ConsentRecord>());
+                            answer(from, status);
+                            Q_EMIT requestHandled(from, request.id, u"status"_s);
+                        });
                 });
         });
 }
 
 void ReminderService::handleReply(const Store::StoredMessage &message)
 {
+    // Each step is idempotent and the message is marked handled only at the
+    // end, so a reply whose handling a crash cut short is handled again at the
+    // next start (recoverReplies) without doing anything twice.
+    if (m_replying.contains(message.rowId))
+        return;
+    m_replying.insert(message.rowId);
     const QString patient = message.conversation;
     const ReplyIntent intent = classifyReply(message.body);
     const QDateTime now = m_scheduler->now();
+    const qint64 row = message.rowId;
+    const auto finish = [this, row, patient, now](qint64 reminder, ReplyIntent handled) {
+        m_store->markHandled(row, now).then(this, [this, row, patient, reminder, handled](auto) {
+            m_replying.remove(row);
+            Q_EMIT replyHandled(patient, reminder, handled);
+        });
+    };
     if (intent == ReplyIntent::OptOut) {
         // Withdrawn on the channel the reply came from; recorded as the patient's own.
         const QString channel = channelName(m_config.endpoints.channelOf(patient));
         m_store->withdrawConsent(patient, channel, now, u"patient-reply"_s)
-            .then(this, [this, patient, now, channel](Core::Result<QList<qint64>> ids) {
+            .then(this, [this, patient, now, channel, finish](Core::Result<QList<qint64>> ids) {
                 for (const qint64 id : ids.value_or(QList<qint64>()))
                     m_account.audit(Core::AuditEntry::Action::ConsentChange,
                                     {u"consent:"_s + QString::number(id), u"withdraw"_s, channel,
                                      u"by:patient-reply"_s});
-                m_store->optOutScheduled(patient, now).then(this, [](auto) {});
-                m_store->latestSentTo(patient).then(
-                    this, [this, now](Core::Result<std::optional<Store::ReminderRecord>> latest) {
-                        const qint64 id = latest && *latest ? (*latest)->id : 0;
-                        if (id && ((*latest)->state == ReminderState::Sent ||
-                                   (*latest)->state == ReminderState::Delivered))
-                            m_store->setState(id, ReminderState::OptedOut, now, u"opted-out"_s)
-                                .then(this, [this, id](auto) {
-                                    Q_EMIT reminderChanged(id, ReminderState::OptedOut);
-                                });
-                    });
-                m_store->latestSentTo(patient).then(
-                    this, [this, patient](Core::Result<std::optional<Store::ReminderRecord>> l) {
-                        Q_EMIT replyHandled(patient, l && *l ? (*l)->id : 0, ReplyIntent::OptOut);
+                m_store->optOutScheduled(patient, now)
+                    .then(this, [this, patient, now, finish](auto) {
+                        m_store->latestSentTo(patient).then(
+                            this, [this, now, finish](
+                                      Core::Result<std::optional<Store::ReminderRecord>> latest) {
+                                const qint64 id = latest && *latest ? (*latest)->id : 0;
+                                if (id && ((*latest)->state == ReminderState::Sent ||
+                                           (*latest)->state == ReminderState::Delivered)) {
+                                    m_store
+                                        ->setState(id, ReminderState::OptedOut, now, u"opted-out"_s)
+                                        .then(this, [this, id, finish](auto) {
+                                            Q_EMIT reminderChanged(id, ReminderState::OptedOut);
+                                            finish(id, ReplyIntent::OptOut);
+                                        });
+                                    return;
+                                }
+                                finish(id, ReplyIntent::OptOut);
+                            });
                     });
             });
         return;
     }
     m_store->latestSentTo(patient).then(
-        this, [this, patient, intent, now, messageId = message.messageId](
+        this, [this, patient, intent, now, finish, messageId = message.messageId](
                   Core::Result<std::optional<Store::ReminderRecord>> l) {
             const qint64 id = l && *l ? (*l)->id : 0;
             ReminderState next = ReminderState::Sent;
@@ -340,16 +377,57 @@ void ReminderService::handleReply(const Store::StoredMessage &message)
             }
             if (id == 0 || intent == ReplyIntent::Other || (*l)->state == ReminderState::OptedOut) {
                 // For a person at the front desk.
-                m_store->enqueueReply({0, patient, id, messageId, now})
-                    .then(this, [this, patient, id](auto) {
-                        Q_EMIT replyHandled(patient, id, ReplyIntent::Other);
-                    });
+                m_store->enqueueReply({0, patient, id, messageId, now, {}})
+                    .then(this, [finish, id](auto) { finish(id, ReplyIntent::Other); });
                 return;
             }
-            m_store->setState(id, next, now).then(this, [this, patient, id, next, intent](auto) {
+            m_store->setState(id, next, now).then(this, [this, id, next, intent, finish](auto) {
                 Q_EMIT reminderChanged(id, next);
-                Q_EMIT replyHandled(patient, id, intent);
+                finish(id, intent);
             });
+        });
+}
+
+bool ReminderService::isReply(const Store::StoredMessage &m) const
+{
+    return m.direction == Store::Direction::Incoming && !m_account.isRoom(m.conversation) &&
+           m.protection != Store::Protection::Undecryptable &&
+           !m_config.staff.contains(m.conversation) && !Protocol::elementFromBody(m.body);
+}
+
+void ReminderService::recoverReplies()
+{
+    m_store->unhandledIncoming().then(
+        this, [this](Core::Result<QList<Store::StoredMessage>> messages) {
+            if (!messages) {
+                qCWarning(lcReminders)
+                    << "frontdesk reply recovery failed:" << messages.error().detail;
+                return;
+            }
+            int replies = 0;
+            for (const Store::StoredMessage &m : std::as_const(*messages)) {
+                if (isReply(m)) {
+                    handleReply(m);
+                    ++replies;
+                } else {
+                    // Staff requests are not replayed after a crash: staff see
+                    // the outcome in the status and resubmit (a batch id is
+                    // answered "duplicate").
+                    (void)m_store->markHandled(m.rowId, m_scheduler->now());
+                }
+            }
+            if (replies > 0)
+                qCInfo(lcReminders) << "frontdesk replies handled after restart:" << replies;
+        });
+}
+
+void ReminderService::handleReplyHandled(const QString &from, const Protocol::ReplyHandled &handled)
+{
+    m_store->markQueuedHandled(handled.reply, from, m_scheduler->now())
+        .then(this, [this, from, handled](Core::Result<bool> done) {
+            const QString outcome = done && *done ? u"accepted"_s : u"rejected"_s;
+            answer(from, Protocol::Result{handled.id, outcome, {}});
+            Q_EMIT requestHandled(from, handled.id, outcome);
         });
 }
 

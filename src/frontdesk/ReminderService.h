@@ -12,6 +12,7 @@
 #include "core/Error.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -70,6 +71,11 @@ private:
     void handleConsent(const QString &from, const Protocol::Consent &consent);
     void handleStatus(const QString &from, const Protocol::StatusRequest &request);
     void handleReply(const Store::StoredMessage &message);
+    void handleReplyHandled(const QString &from, const Protocol::ReplyHandled &handled);
+    /// A patient's message to the service (not staff, not a request, not a room).
+    bool isReply(const Store::StoredMessage &message) const;
+    /// Handles the replies a crash left unhandled (FrontDeskStore::unhandledIncoming).
+    void recoverReplies();
     void answer(const QString &to, const Protocol::Answer &answer);
     void onMessageState(const QString &messageId, Store::MessageState state);
     QFuture<Core::Result<QString>> sendReminder(const Store::ReminderRecord &reminder);
@@ -79,6 +85,7 @@ private:
     MinimumNecessaryPolicy m_policy;
     std::unique_ptr<Store::FrontDeskStore> m_store;
     std::unique_ptr<ReminderScheduler> m_scheduler;
+    QSet<qint64> m_replying; ///< messages whose handling is under way
 };
 
 } // namespace FrontDesk

@@ -2,6 +2,7 @@
 #include "store/FrontDeskStore.h"
 
 #include "store/Database.h"
+#include "store/MessageRows.h"
 
 namespace Store {
 
@@ -458,43 +459,111 @@ QFuture<Result<QList<qint64>>> FrontDeskStore::optOutScheduled(QString patient, 
     });
 }
 
+QFuture<Result<QList<ConsentRecord>>> FrontDeskStore::consents()
+{
+    return m_worker->run([](Database &db) -> Result<QList<ConsentRecord>> {
+        auto q = db.prepare(ROUNDS_CONSENT_SELECT " WHERE id IN (SELECT MAX(id) FROM "
+                                                  "frontdesk_consent GROUP BY patient, channel)"
+                                                  " ORDER BY patient, channel");
+        if (!q)
+            return std::unexpected(q.error());
+        return readConsents(**q);
+    });
+}
+
 QFuture<Result<qint64>> FrontDeskStore::enqueueReply(QueuedReply reply)
 {
     return m_worker->run([=](Database &db) -> Result<qint64> {
-        auto q = db.prepare("INSERT INTO frontdesk_queue (patient, reminder, message_id, "
-                            "received_at) VALUES (?, ?, ?, ?)");
-        if (!q)
-            return std::unexpected(q.error());
-        (*q)->bind(1, reply.patient).bind(3, reply.messageId).bind(4, ms(reply.receivedAt));
-        if (reply.reminder > 0)
-            (*q)->bind(2, reply.reminder);
-        else
-            (*q)->bindNull(2);
-        if (auto done = (*q)->exec(); !done)
-            return std::unexpected(done.error());
-        return db.lastInsertRowId();
+        return inTransaction<qint64>(db, [&]() -> Result<qint64> {
+            auto known = db.prepare("SELECT id FROM frontdesk_queue WHERE message_id = ?");
+            if (!known)
+                return std::unexpected(known.error());
+            (*known)->bind(1, reply.messageId);
+            auto row = (*known)->step();
+            if (!row)
+                return std::unexpected(row.error());
+            const qint64 existing = *row ? (*known)->int64(0) : 0;
+            (*known)->reset();
+            if (existing)
+                return existing;
+            auto q = db.prepare("INSERT INTO frontdesk_queue (patient, reminder, message_id, "
+                                "received_at) VALUES (?, ?, ?, ?)");
+            if (!q)
+                return std::unexpected(q.error());
+            (*q)->bind(1, reply.patient).bind(3, reply.messageId).bind(4, ms(reply.receivedAt));
+            if (reply.reminder > 0)
+                (*q)->bind(2, reply.reminder);
+            else
+                (*q)->bindNull(2);
+            if (auto done = (*q)->exec(); !done)
+                return std::unexpected(done.error());
+            return db.lastInsertRowId();
+        });
     });
 }
 
 QFuture<Result<QList<QueuedReply>>> FrontDeskStore::openReplies()
 {
     return m_worker->run([](Database &db) -> Result<QList<QueuedReply>> {
-        auto q = db.prepare("SELECT id, patient, reminder, message_id, received_at FROM "
-                            "frontdesk_queue WHERE handled = 0 ORDER BY id");
+        // The text is the patient's message itself (the latest row with that id).
+        auto q = db.prepare("SELECT q.id, q.patient, q.reminder, q.message_id, q.received_at, "
+                            "(SELECT m.body FROM messages m WHERE m.message_id = q.message_id "
+                            "AND m.conversation = q.patient AND m.direction = 0 "
+                            "ORDER BY m.id DESC LIMIT 1) FROM frontdesk_queue q "
+                            "WHERE q.handled = 0 ORDER BY q.id");
         if (!q)
             return std::unexpected(q.error());
-        QList<QueuedReply> out;
-        while (true) {
-            auto row = (*q)->step();
-            if (!row)
-                return std::unexpected(row.error());
-            if (!*row)
-                break;
-            out.append({(*q)->int64(0), (*q)->text(1), (*q)->isNull(2) ? 0 : (*q)->int64(2),
-                        (*q)->text(3), fromMs(**q, 4)});
-        }
-        (*q)->reset();
-        return out;
+        return (*q)->collect<QueuedReply>([](Database::Statement &row) {
+            return QueuedReply{row.int64(0), row.text(1),    row.isNull(2) ? 0 : row.int64(2),
+                               row.text(3),  fromMs(row, 4), row.text(5)};
+        });
+    });
+}
+
+QFuture<Result<bool>> FrontDeskStore::markQueuedHandled(qint64 id, QString by, QDateTime at)
+{
+    return m_worker->run([=](Database &db) -> Result<bool> {
+        auto q = db.prepare("UPDATE frontdesk_queue SET handled = 1, handled_by = ?, "
+                            "handled_at = ? WHERE id = ? AND handled = 0");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, by).bind(2, ms(at)).bind(3, id);
+        if (auto done = (*q)->exec(); !done)
+            return std::unexpected(done.error());
+        return db.changes() == 1;
+    });
+}
+
+QFuture<Result<QList<StoredMessage>>> FrontDeskStore::unhandledIncoming()
+{
+    return m_worker->run([](Database &db) -> Result<QList<StoredMessage>> {
+        auto mark = db.prepare("INSERT OR IGNORE INTO frontdesk_service (id, replies_from) "
+                               "SELECT 1, COALESCE(MAX(id), 0) FROM messages");
+        if (!mark)
+            return std::unexpected(mark.error());
+        if (auto done = (*mark)->exec(); !done)
+            return std::unexpected(done.error());
+        auto q = db.prepare(
+            ROUNDS_MESSAGE_SELECT
+            " FROM messages WHERE messages.id > (SELECT replies_from FROM frontdesk_service "
+            "WHERE id = 1) AND messages.direction = 0 AND NOT EXISTS (SELECT 1 "
+            "FROM frontdesk_handled h WHERE h.message_row = messages.id) "
+            "ORDER BY messages.id");
+        if (!q)
+            return std::unexpected(q.error());
+        return MessageRows::readAll(**q);
+    });
+}
+
+QFuture<Result<void>> FrontDeskStore::markHandled(qint64 messageRow, QDateTime at)
+{
+    return m_worker->run([=](Database &db) -> Result<void> {
+        auto q = db.prepare(
+            "INSERT OR IGNORE INTO frontdesk_handled (message_row, handled_at) VALUES (?, ?)");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, messageRow).bind(2, ms(at));
+        return (*q)->exec();
     });
 }
 

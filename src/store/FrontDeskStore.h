@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/StoreTypes.h"
 #include "store/StoreWorker.h"
 
 #include "core/Error.h"
@@ -76,11 +77,13 @@ struct QueuedReply
     qint64 reminder = 0; ///< 0 when the patient had no reminder
     QString messageId;
     QDateTime receivedAt;
+    QString body; ///< the reply's text (read from the message; empty when enqueuing)
     bool operator==(const QueuedReply &) const = default;
 };
 
 /// The reminder service's consent registry, schedule and reply queue, in the
-/// account's encrypted database (migration 0008_frontdesk). Runs on the store thread.
+/// account's encrypted database (migrations 0008_frontdesk, 0011_frontdesk_replies). Runs on the
+/// store thread.
 class FrontDeskStore
 {
 public:
@@ -130,9 +133,25 @@ public:
     /// Every scheduled reminder of the patient becomes OptedOut; returns their ids.
     QFuture<Core::Result<QList<qint64>>> optOutScheduled(QString patient, QDateTime at);
 
+    /// The latest consent row of every (patient, channel), by patient.
+    QFuture<Core::Result<QList<ConsentRecord>>> consents();
+
     // Front-desk queue
+    /// Queues a reply; a reply (message id) queued already is not queued again
+    /// (its row id is returned), so handling a reply twice queues it once.
     QFuture<Core::Result<qint64>> enqueueReply(QueuedReply reply);
+    /// Replies nobody handled yet, oldest first, with their text.
     QFuture<Core::Result<QList<QueuedReply>>> openReplies();
+    /// A person handled a queued reply; false when there is no such open reply.
+    QFuture<Core::Result<bool>> markQueuedHandled(qint64 id, QString by, QDateTime at);
+
+    // Durability of reply handling (migration 0011)
+    /// Incoming messages the service has not marked handled, oldest first: on
+    /// the first call every message stored so far counts as handled (the
+    /// service answers only for what arrives after its first start).
+    QFuture<Core::Result<QList<StoredMessage>>> unhandledIncoming();
+    /// The incoming message (messages.id) is handled completely.
+    QFuture<Core::Result<void>> markHandled(qint64 messageRow, QDateTime at);
 
 private:
     std::shared_ptr<StoreWorker> m_worker;

@@ -223,8 +223,70 @@ private Q_SLOTS:
         QCOMPARE(*await(scheduler->tick()), 0);
         QVERIFY(m_sentTo.isEmpty());
         QCOMPARE(states().value(ana), ReminderState::OptedOut);
-        QCOMPARE(await(m_store->enqueueReply({0, ana, 0, u"r1"_s, m_now})).value_or(0), 1);
+        QCOMPARE(await(m_store->enqueueReply({0, ana, 0, u"r1"_s, m_now, {}})).value_or(0), 1);
         QCOMPARE(await(m_store->openReplies())->size(), 1);
+    }
+
+    void repliesAreHandledOnceAcrossRestarts()
+    {
+        const auto incoming = [this](const QString &from, const QString &id, const QString &body) {
+            Store::StoredMessage m;
+            m.conversation = from;
+            m.sender = from;
+            m.direction = Store::Direction::Incoming;
+            m.messageId = id;
+            m.originId = id;
+            m.timestamp = m_now;
+            m.body = body;
+            m.protection = Store::Protection::Encrypted;
+            QVERIFY(await(m_messages->insertMessages({m})));
+        };
+        const QString ana = u"ana@clinic.example"_s;
+        incoming(ana, u"old"_s, u"from before the service"_s);
+        // First start: what was there before is not the service's to handle.
+        auto pending = await(m_store->unhandledIncoming());
+        QVERIFY(pending && pending->isEmpty());
+
+        incoming(ana, u"q1"_s, u"Can I bring my daughter?"_s);
+        incoming(ana, u"q2"_s, u"C"_s);
+        pending = await(m_store->unhandledIncoming());
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->at(0).messageId, u"q1"_s);
+        // q1 handled completely (queued, marked); q2 cut short by a crash.
+        const qint64 queued = *await(m_store->enqueueReply({0, ana, 0, u"q1"_s, m_now, {}}));
+        QVERIFY(await(m_store->markHandled(pending->at(0).rowId, m_now)));
+        pending = await(m_store->unhandledIncoming());
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->at(0).messageId, u"q2"_s);
+        QVERIFY(await(m_store->markHandled(pending->at(0).rowId, m_now)));
+        QVERIFY(await(m_store->unhandledIncoming())->isEmpty());
+
+        // Queued once per message, with its text; handled once.
+        QCOMPARE(*await(m_store->enqueueReply({0, ana, 0, u"q1"_s, m_now, {}})), queued);
+        auto open = await(m_store->openReplies());
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->at(0).body, u"Can I bring my daughter?"_s);
+        QVERIFY(*await(m_store->markQueuedHandled(queued, u"desk@clinic.example"_s, m_now)));
+        QVERIFY(!*await(m_store->markQueuedHandled(queued, u"desk@clinic.example"_s, m_now)));
+        QVERIFY(await(m_store->openReplies())->isEmpty());
+    }
+
+    void consentRegistryShowsTheLatestPerChannel()
+    {
+        const QString ana = u"ana@clinic.example"_s, bo = u"+15551234567@sms.clinic.example"_s;
+        QVERIFY(await(m_store->grantConsent(ana, u"xmpp"_s, m_now, u"s@x"_s)));
+        QVERIFY(await(m_store->grantConsent(bo, u"sms"_s, m_now, u"s@x"_s)));
+        QVERIFY(await(m_store->withdrawConsent(bo, u"sms"_s, m_now, u"patient-reply"_s)));
+        QVERIFY(await(m_store->grantConsent(ana, u"xmpp"_s, m_now, u"t@x"_s))); // in force already
+        const auto all = await(m_store->consents());
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).patient, bo);
+        QVERIFY(!all->at(0).inForce());
+        QCOMPARE(all->at(1).patient, ana);
+        QVERIFY(all->at(1).inForce());
+        QCOMPARE(all->at(1).recordedBy, u"s@x"_s);
     }
 };
 

@@ -2,7 +2,12 @@
 // Front desk reminders against a real server: staff submit consent and a batch
 // to the reminder service (OMEMO), the service sends on time to the consenting
 // patient only, a restart in between sends nothing twice, CONFIRMO confirms,
-// STOP opts out and the next reminder is not sent.
+// STOP opts out and the next reminder is not sent. Then the desktop's
+// front-desk models against the service: a CSV of 50 with 3 bad rows is
+// refused with exactly those errors, an SSN is blocked end to end, the SMS
+// gateway stand-in gets plaintext under the strict rules, "C" shows confirmed
+// in the status model, BAJA opts out, free text waits in the reply queue, and
+// a reply stored just before a crash is handled after the restart.
 #include "account/Account.h"
 #include "frontdesk/ReminderService.h"
 #include "frontdesk/ServiceClient.h"
@@ -12,14 +17,24 @@
 #include "sync/Outbox.h"
 #include "xmpp/extensions/PresenceExtension.h"
 
+#include "FrontDeskBatchModel.h"
+#include "FrontDeskClient.h"
+#include "FrontDeskConsentModel.h"
+#include "FrontDeskRepliesModel.h"
+#include "FrontDeskStatusModel.h"
+
 #include "ServerEnv.h"
 #include "TestDevice.h"
 #include "TestSupport.h"
 
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace FrontDesk;
@@ -86,7 +101,55 @@ struct Device : TestSupport::TestDevice
     {
         return await(account->outbox()->send(Core::Jid(to), body)).has_value();
     }
+
+    const Store::StoredMessage *incoming(const QString &containing) const
+    {
+        for (const auto &m : stored)
+            if (m.direction == Store::Direction::Incoming && m.body.contains(containing))
+                return &m;
+        return nullptr;
+    }
 };
+
+/// Asks the service for its status until `done` holds (the service sends staff
+/// no events: the view refreshes).
+bool refreshUntil(Ui::FrontDeskClient &desk, const std::function<bool()> &done, int ms = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QSignalSpy arrived(&desk, &Ui::FrontDeskClient::statusArrived);
+        desk.refresh();
+        if (!arrived.wait(10000) && !desk.errorText().isEmpty())
+            qWarning() << "front desk:" << desk.errorText();
+        if (done())
+            return true;
+        QTest::qWait(300);
+    }
+    return false;
+}
+
+QString stateOf(const Ui::FrontDeskStatusModel &model, const QString &patient,
+                const QString &batch = {})
+{
+    const int row = model.indexOf(patient, batch);
+    return row < 0 ? QString()
+                   : model.index(row).data(Ui::FrontDeskStatusModel::StateRole).toString();
+}
+
+QByteArray csvOf(const QStringList &rows)
+{
+    return (u"patient,first_name,last_name,language,send_at,date,time,clinic\n"_s +
+            rows.join(u'\n') + u'\n')
+        .toUtf8();
+}
+
+QString csvRow(const QString &patient, const QString &first, const QString &language,
+               const QDateTime &at)
+{
+    return patient + u',' + first + u",Quintana,"_s + language + u',' + at.toString(Qt::ISODate) +
+           u",2030-05-02,9:30,Norte"_s;
+}
 
 } // namespace
 
@@ -211,6 +274,198 @@ private Q_SLOTS:
 
         staff.close();
         service.close();
+        patient.close();
+    }
+
+    void frontDeskViewAgainstTheService()
+    {
+        const QString staffJid = m_env.account(1), serviceJid = m_env.account(4),
+                      patientJid = m_env.account(9), gatewayJid = m_env.account(10),
+                      quietJid = m_env.account(5);
+        ServiceConfig config;
+        config.staff = {staffJid};
+        config.endpoints.orgDomain = m_env.domain;
+        // The gateway stand-in: a test account taken for a gateway number,
+        // whose domain may receive plaintext (docs/frontdesk.md).
+        config.endpoints.gatewayStandIns = {gatewayJid};
+        config.endpoints.plaintextDomains = {m_env.domain};
+        config.pollMs = 250;
+
+        Device staff, service, patient, gateway;
+        QVERIFY(patient.open(m_env, patientJid, m_dir.filePath(u"v-patient"_s)));
+        QVERIFY(gateway.open(m_env, gatewayJid, m_dir.filePath(u"v-gateway"_s)));
+        QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"v-service"_s), &config));
+        QVERIFY(staff.open(m_env, staffJid, m_dir.filePath(u"v-staff"_s)));
+
+        // The desktop's view models, on the staff account.
+        Ui::FrontDeskClient desk;
+        desk.setService(serviceJid);
+        desk.setAccount(staff.account.get());
+        QVERIFY(desk.isReady());
+        Ui::FrontDeskStatusModel status;
+        Ui::FrontDeskBatchModel batch;
+        Ui::FrontDeskRepliesModel replies;
+        Ui::FrontDeskConsentModel consents;
+        using Tester = QAbstractItemModelTester;
+        Tester t1(&status, Tester::FailureReportingMode::QtTest);
+        Tester t2(&batch, Tester::FailureReportingMode::QtTest);
+        Tester t3(&replies, Tester::FailureReportingMode::QtTest);
+        Tester t4(&consents, Tester::FailureReportingMode::QtTest);
+        status.setClient(&desk);
+        batch.setClient(&desk);
+        replies.setClient(&desk);
+        consents.setClient(&desk);
+        const QString marker = u"Fv"_s + tag();
+
+        // 50 patients, 3 bad rows: exactly those 3 errors, nothing submittable, nothing sent.
+        const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(4);
+        QStringList rows;
+        for (int i = 0; i < 50; ++i)
+            rows << csvRow(u"p%1@example.org"_s.arg(i), marker, u"en"_s, soon);
+        rows[9] = csvRow(u"not-an-address"_s, marker, u"en"_s, soon);   // line 11
+        rows[24] = csvRow(u"p24@example.org"_s, marker, u"fr"_s, soon); // line 26
+        rows[40].replace(soon.toString(Qt::ISODate), u"yesterday"_s);   // line 42
+        batch.loadCsv(csvOf(rows), u"fifty.csv"_s);
+        const auto errors = batch.rowErrors();
+        QCOMPARE(errors.size(), 3);
+        QCOMPARE(errors[0].line, 11);
+        QCOMPARE(errors[0].detail, u"not-an-address"_s);
+        QCOMPARE(errors[1].line, 26);
+        QCOMPARE(errors[1].detail, u"unknown-language"_s);
+        QCOMPARE(errors[2].line, 42);
+        QCOMPARE(errors[2].detail, u"not-a-time"_s);
+        QCOMPARE(batch.rowCount(), 47);
+        QVERIFY(!batch.canSubmit());
+        QSignalSpy submitted(&batch, &Ui::FrontDeskBatchModel::submitted);
+        batch.schedule();
+        QVERIFY(refreshUntil(desk, [&] { return desk.refreshedAt().isValid(); }));
+        QCOMPARE(status.rowCount(), 0);
+        QCOMPARE(submitted.size(), 0);
+
+        // Consent for the patient (app) and the gateway number (SMS); none for quiet.
+        consents.record(patientJid, u"xmpp"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!desk.isBusy(), 30000);
+        consents.record(gatewayJid, u"sms"_s);
+        QVERIFY(refreshUntil(desk, [&] { return consents.rowCount() == 2; }));
+        QVERIFY(consents.index(0).data(Ui::FrontDeskConsentModel::InForceRole).toBool());
+        QCOMPARE(consents.index(0).data(Ui::FrontDeskConsentModel::RecordedByRole).toString(),
+                 staffJid);
+
+        // An SSN is blocked by the service even when a client skips its own check.
+        const auto ask = [&](const Protocol::Request &request) {
+            std::optional<Core::Result<Protocol::Answer>> out;
+            desk.request(request, [&](const Core::Result<Protocol::Answer> &a) { out = a; });
+            (void)QTest::qWaitFor([&] { return out.has_value(); }, 35000);
+            return out;
+        };
+        const auto customBatch = [&](const QString &text, const QString &to) {
+            Protocol::Batch b;
+            b.id = ServiceClient::newId();
+            b.messageTemplate = *MessageTemplate::make(TemplateKind::Custom, text);
+            b.overrideFindings = true;
+            b.overrideReason = u"test"_s;
+            ReminderRow r;
+            r.line = 2;
+            r.patient = to;
+            r.sendAt = QDateTime::currentDateTimeUtc();
+            r.values = {{u"first_name"_s, marker}};
+            b.rows = {r};
+            return b;
+        };
+        auto answer = ask(customBatch(u"Hi {first_name}, SSN 123-45-6789 on file."_s, patientJid));
+        QVERIFY(answer && *answer);
+        auto result = std::get<Protocol::Result>(**answer);
+        QCOMPARE(result.outcome, u"rejected"_s);
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors[0].detail, u"override-not-allowed:ssn"_s);
+        // Strict on the gateway: a diagnosis term is fine to an app, not over SMS.
+        answer = ask(customBatch(u"Hi {first_name}, your diabetes check is due."_s, gatewayJid));
+        QVERIFY(answer && *answer);
+        result = std::get<Protocol::Result>(**answer);
+        QCOMPARE(result.outcome, u"rejected"_s);
+        QVERIFY(result.errors[0].detail.contains(u"clinical-term"_s));
+
+        // A valid batch from the view: the app patient in Spanish, the gateway
+        // number in English, quiet without consent.
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(3);
+        batch.loadCsv(
+            csvOf({csvRow(patientJid, marker, u"es"_s, at), csvRow(gatewayJid, marker, u"en"_s, at),
+                   csvRow(quietJid, marker, u"en"_s, at)}),
+            u"today.csv"_s);
+        QVERIFY(batch.errors().isEmpty());
+        QCOMPARE(batch.index(1).data(Ui::FrontDeskBatchModel::ChannelRole).toString(), u"xmpp"_s);
+        QVERIFY(batch.canSubmit());
+        batch.schedule();
+        QVERIFY(submitted.wait(35000));
+        const QString batchId = submitted.first().first().toString();
+        QVERIFY(QTest::qWaitFor([&] { return patient.incoming(u"Hola "_s + marker); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return gateway.incoming(marker); }, 30000));
+        const Store::StoredMessage *sms = gateway.incoming(marker);
+        QCOMPARE(sms->protection, Store::Protection::Plain);
+        QVERIFY(!sms->body.contains(u"Quintana"_s));
+        QVERIFY(patient.incoming(u"Hola "_s + marker)->protection != Store::Protection::Plain);
+        QVERIFY(
+            refreshUntil(desk, [&] { return stateOf(status, quietJid, batchId) == u"failed"; }));
+        QCOMPARE(status.index(status.indexOf(quietJid, batchId))
+                     .data(Ui::FrontDeskStatusModel::ReasonRole)
+                     .toString(),
+                 u"no consent on this channel"_s);
+
+        // "C" confirms: the front-desk status model shows it.
+        QVERIFY(patient.send(serviceJid, u"C"_s));
+        QVERIFY(refreshUntil(desk,
+                             [&] { return stateOf(status, patientJid, batchId) == u"confirmed"; }));
+
+        // BAJA (Spanish STOP) from the gateway number opts it out; its next reminder is not sent.
+        QVERIFY(gateway.send(serviceJid, u"Baja."_s));
+        QVERIFY(refreshUntil(desk, [&] {
+            for (int i = 0; i < consents.rowCount(); ++i)
+                if (consents.index(i).data(Ui::FrontDeskConsentModel::PatientRole) == gatewayJid)
+                    return !consents.index(i).data(Ui::FrontDeskConsentModel::InForceRole).toBool();
+            return false;
+        }));
+        batch.loadCsv(csvOf({csvRow(gatewayJid, marker + u"x"_s, u"en"_s,
+                                    QDateTime::currentDateTimeUtc().addSecs(1))}),
+                      u"next.csv"_s);
+        submitted.clear();
+        batch.schedule();
+        QVERIFY(submitted.wait(35000));
+        const QString nextId = submitted.first().first().toString();
+        QVERIFY(refreshUntil(desk,
+                             [&] { return stateOf(status, gatewayJid, nextId) == u"opted-out"; }));
+        QVERIFY(!gateway.incoming(marker + u"x"_s));
+
+        // Free text waits for a person, who marks it handled.
+        const QString question = u"Can I bring my daughter? "_s + marker;
+        QVERIFY(patient.send(serviceJid, question));
+        QVERIFY(refreshUntil(desk, [&] { return replies.rowCount() == 1; }));
+        QCOMPARE(replies.index(0).data(Ui::FrontDeskRepliesModel::TextRole).toString(), question);
+        replies.markHandled(0);
+        QVERIFY(refreshUntil(desk, [&] { return replies.rowCount() == 0; }));
+
+        // A reply stored just before the service died is handled after the restart.
+        service.close();
+        QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"v-service"_s)));
+        const QString parking = u"Where do I park? "_s + marker;
+        QVERIFY(patient.send(serviceJid, parking));
+        QVERIFY(service.waitForBody(parking));
+        service.close();
+        QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"v-service"_s), &config));
+        QVERIFY(refreshUntil(desk, [&] {
+            return replies.rowCount() == 1 &&
+                   replies.index(0).data(Ui::FrontDeskRepliesModel::TextRole) == parking;
+        }));
+        // Handled once: another restart does not queue it again.
+        service.close();
+        QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"v-service"_s), &config));
+        QVERIFY(refreshUntil(desk, [&] { return desk.refreshedAt().isValid(); }));
+        QTest::qWait(500);
+        QVERIFY(refreshUntil(desk, [&] { return replies.rowCount() == 1; }));
+
+        desk.setAccount(nullptr);
+        staff.close();
+        service.close();
+        gateway.close();
         patient.close();
     }
 };

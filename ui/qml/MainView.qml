@@ -18,10 +18,10 @@ Page {
     required property DeviceTrustModel devices
     required property SearchModel search
     property bool detailsOpen: false
-    /// The top-level view: "messages", or "admin" for administrators.
+    /// The top-level view: "messages", "admin" for administrators, or "frontdesk".
     property string section: "messages"
     readonly property bool adminAvailable: view.session.admin.available
-    onAdminAvailableChanged: if (!adminAvailable) view.section = "messages"
+    onAdminAvailableChanged: if (!adminAvailable && view.section === "admin") view.section = "messages"
 
     function openConversation(jid) {
         view.conversation.peer = jid;
@@ -80,6 +80,10 @@ Page {
         enabled: view.adminAvailable
         onActivated: view.section = "admin"
     }
+    Shortcut {
+        sequence: "Ctrl+3"
+        onActivated: view.section = "frontdesk"
+    }
     // Ctrl+K: jump to a conversation or contact by name.
     Shortcut {
         sequence: "Ctrl+K"
@@ -111,9 +115,12 @@ Page {
         }
     }
 
-    // Shown only to accounts the server lets administer.
+    // The admin tab only for accounts the server lets administer; the front
+    // desk (Ctrl+3 for everyone) once a reminder service is set, whose staff
+    // list decides who may use it.
     header: ViewSwitcher {
-        visible: view.adminAvailable
+        visible: view.adminAvailable || frontDesk.service !== ""
+        adminAvailable: view.adminAvailable
         current: view.section
         onCurrentChanged: view.section = current
     }
@@ -126,6 +133,22 @@ Page {
         sourceComponent: AdminConsole {
             session: view.session
         }
+    }
+
+    Loader {
+        objectName: "frontDeskLoader"
+        anchors.fill: parent
+        active: view.section === "frontdesk"
+        visible: active
+        sourceComponent: FrontDeskView {
+            session: view.session
+            client: frontDesk
+        }
+    }
+    FrontDeskClient {
+        id: frontDesk
+        objectName: "frontDeskClient"
+        session: view.session
     }
 
     SettingsDialog {

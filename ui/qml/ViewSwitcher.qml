@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The top-level views: messages, and the admin console for accounts the
-// server lets administer (Ctrl+1, Ctrl+2).
+// The top-level views: messages, the admin console for accounts the server
+// lets administer, and the front desk (Ctrl+1, Ctrl+2, Ctrl+3).
 import QtQuick
 import QtQuick.Controls
 
@@ -8,10 +8,11 @@ TabBar {
     id: bar
     objectName: "viewSwitcher"
 
-    /// "messages" or "admin".
+    /// "messages", "admin" or "frontdesk".
     property string current: "messages"
+    property bool adminAvailable: true
 
-    currentIndex: current === "admin" ? 1 : 0
+    currentIndex: current === "admin" ? 1 : current === "frontdesk" ? 2 : 0
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Views")
 
@@ -25,8 +26,16 @@ TabBar {
     TabButton {
         objectName: "adminTab"
         text: qsTr("Admin (Ctrl+2)")
-        width: implicitWidth
+        visible: bar.adminAvailable
+        width: visible ? implicitWidth : 0
         onClicked: bar.current = "admin"
         Accessible.name: qsTr("Admin console")
+    }
+    TabButton {
+        objectName: "frontDeskTab"
+        text: qsTr("Front desk (Ctrl+3)")
+        width: implicitWidth
+        onClicked: bar.current = "frontdesk"
+        Accessible.name: qsTr("Front desk")
     }
 }

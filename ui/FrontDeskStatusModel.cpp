@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FrontDeskStatusModel.h"
+
+#include "frontdesk/BatchProtocol.h"
+
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+using Store::ReminderState;
+
+FrontDeskStatusModel::FrontDeskStatusModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+FrontDeskStatusModel::~FrontDeskStatusModel() = default;
+
+void FrontDeskStatusModel::setClient(FrontDeskClient *client)
+{
+    if (client == m_client)
+        return;
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    if (m_client)
+        connect(m_client, &FrontDeskClient::statusArrived, this, &FrontDeskStatusModel::reload);
+    reload();
+    Q_EMIT clientChanged();
+}
+
+void FrontDeskStatusModel::reload()
+{
+    beginResetModel();
+    m_rows = m_client ? m_client->status().reminders : QList<Store::ReminderRecord>();
+    endResetModel();
+    Q_EMIT countsChanged();
+}
+
+int FrontDeskStatusModel::openReplies() const
+{
+    return m_client ? m_client->status().openReplies : 0;
+}
+
+QString FrontDeskStatusModel::stateText(ReminderState state)
+{
+    switch (state) {
+    case ReminderState::Scheduled:
+        return tr("Scheduled");
+    case ReminderState::Sending:
+        return tr("Sending");
+    case ReminderState::Sent:
+        return tr("Sent");
+    case ReminderState::Delivered:
+        return tr("Delivered");
+    case ReminderState::Confirmed:
+        return tr("Confirmed");
+    case ReminderState::RescheduleRequested:
+        return tr("Reschedule requested");
+    case ReminderState::Cancelled:
+        return tr("Cancelled");
+    case ReminderState::OptedOut:
+        return tr("Opted out");
+    case ReminderState::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+QString FrontDeskStatusModel::summary() const
+{
+    QMap<int, int> counts;
+    for (const Store::ReminderRecord &r : m_rows)
+        ++counts[int(r.state)];
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << tr("%1: %2").arg(stateText(ReminderState(it.key()))).arg(it.value());
+    return parts.join(u", "_s);
+}
+
+int FrontDeskStatusModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant FrontDeskStatusModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Store::ReminderRecord &r = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return r.id;
+    case BatchRole:
+        return r.batch;
+    case LineRole:
+        return r.line;
+    case Qt::DisplayRole:
+    case PatientRole:
+        return r.patient;
+    case StateRole:
+        return FrontDesk::Protocol::stateName(r.state);
+    case StateTextRole:
+        return stateText(r.state);
+    case DueRole:
+        return r.due;
+    case UpdatedRole:
+        return r.updatedAt;
+    case ReasonRole:
+        if (r.reason == u"no-consent")
+            return tr("no consent on this channel");
+        if (r.reason == u"opted-out")
+            return tr("the patient opted out");
+        if (r.reason == u"send-failed")
+            return tr("could not be delivered");
+        return r.reason;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FrontDeskStatusModel::roleNames() const
+{
+    return {{IdRole, "reminderId"},   {BatchRole, "batch"},     {LineRole, "line"},
+            {PatientRole, "patient"}, {StateRole, "state"},     {StateTextRole, "stateText"},
+            {DueRole, "due"},         {UpdatedRole, "updated"}, {ReasonRole, "reason"}};
+}
+
+int FrontDeskStatusModel::indexOf(const QString &patient, const QString &batch) const
+{
+    // The newest reminder first: that is the one a reply refers to.
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i)
+        if (m_rows[i].patient == patient && (batch.isEmpty() || m_rows[i].batch == batch))
+            return int(i);
+    return -1;
+}
+
+} // namespace Ui
