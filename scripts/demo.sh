@@ -5,9 +5,11 @@
 #
 # Installs the Debian packages, builds with the default preset (build/default),
 # starts a private Prosody on loopback with the demo care team (state in
-# build/demo-server), prints the demo accounts, and opens the desktop app with the
-# sign-in form filled in for ana.ruiz@localhost. The server is stopped when the app closes, on Ctrl+C
-# and on any failure. Ports: ROUNDS_PROSODY_{HTTPS,HTTP,C2S}_PORT (docs/test-servers.md).
+# build/demo-server), prints the demo accounts, and opens the desktop app already
+# signed in as ana.ruiz@localhost: the account, its password and the passphrase of
+# its local store are in build/demo-server/demo-account (mode 0600), which
+# `rounds --demo-account` accepts only for a server on loopback and an account
+# @localhost. The server is stopped when the app closes, on Ctrl+C and on any failure. Ports: ROUNDS_PROSODY_{HTTPS,HTTP,C2S}_PORT (docs/test-servers.md).
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
@@ -21,6 +23,10 @@ export ROUNDS_LOG_TAG=demo
 BUILD_DIR="$ROUNDS_ROOT/build/default"
 SERVER_DIR="$ROUNDS_ROOT/build/demo-server"
 DEMO_USER="ana.ruiz@localhost"
+DEMO_PASSWORD="ana-demo-pw"
+DEMO_ACCOUNT_FILE="$SERVER_DIR/demo-account"
+# Ana's messages and keys on this computer, sealed with the passphrase in the file.
+DEMO_DATA_DIR="$SERVER_DIR/client/$DEMO_USER"
 
 rounds_log "checking the Debian packages"
 "$SCRIPTS/install-deps.sh"
@@ -54,10 +60,39 @@ INFO
 for entry in $ROUNDS_SERVER_DEMO_ACCOUNTS; do
     printf '      %-24s password: %s\n' "${entry%%:*}" "${entry#*:}"
 done
+# The demo account file: owner-only, written once; the passphrase sealing Ana's
+# local store stays with her data (a new passphrase starts a new local store).
+write_demo_account() {
+    local passphrase=""
+    if [ -f "$DEMO_ACCOUNT_FILE" ] && [ -d "$DEMO_DATA_DIR" ]; then
+        passphrase="$(sed -n 's/^passphrase=//p' "$DEMO_ACCOUNT_FILE")"
+    fi
+    if [ -z "$passphrase" ]; then
+        passphrase="$(head -c 24 /dev/urandom | base64 | tr -d '\n')"
+        rm -rf "$DEMO_DATA_DIR"
+    fi
+    mkdir -p "$DEMO_DATA_DIR"
+    chmod 700 "$SERVER_DIR/client" "$DEMO_DATA_DIR"
+    (
+        umask 077
+        cat >"$DEMO_ACCOUNT_FILE.new" <<ACCOUNT
+# Rounds demo sign-in (scripts/demo.sh). For the demo server on this computer only.
+url=$ROUNDS_SERVER_URL
+ca=$ROUNDS_SERVER_CA
+jid=$DEMO_USER
+password=$DEMO_PASSWORD
+passphrase=$passphrase
+data=$DEMO_DATA_DIR
+ACCOUNT
+    )
+    chmod 600 "$DEMO_ACCOUNT_FILE.new"
+    mv "$DEMO_ACCOUNT_FILE.new" "$DEMO_ACCOUNT_FILE"
+}
+write_demo_account
+
 cat <<INFO
 
-  The window opens with the server and $DEMO_USER filled in:
-  type the password ana-demo-pw and press Enter.
+  The window opens signed in as $DEMO_USER (password $DEMO_PASSWORD).
   To talk to her as another member of the team, run in a second terminal:
       $(printf '%q --new-instance --url %q --ca-file %q --jid ben.okafor@localhost' \
           "$BUILD_DIR/bin/rounds" "$ROUNDS_SERVER_URL" "$ROUNDS_SERVER_CA")
@@ -67,7 +102,6 @@ cat <<INFO
 INFO
 
 status=0
-"$BUILD_DIR/bin/rounds" --url "$ROUNDS_SERVER_URL" --jid "$DEMO_USER" \
-    --ca-file "$ROUNDS_SERVER_CA" "$@" || status=$?
+"$BUILD_DIR/bin/rounds" --new-instance --demo-account "$DEMO_ACCOUNT_FILE" "$@" || status=$?
 rounds_log "Rounds exited (status $status); stopping the demo server"
 exit "$status"

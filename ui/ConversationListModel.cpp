@@ -4,6 +4,7 @@
 #include "Session.h"
 
 #include "account/Account.h"
+#include "clinical/ClinicalService.h"
 #include "store/MessageStore.h"
 #include "sync/MessagePipeline.h"
 #include "sync/Outbox.h"
@@ -60,6 +61,8 @@ void ConversationListModel::followSessionAccount()
         return;
     if (m_account)
         disconnect(m_account, nullptr, this, nullptr);
+    if (m_session && m_session->clinical())
+        disconnect(m_session->clinical(), nullptr, this, nullptr);
     ++m_generation;
     m_reload.stop();
     beginResetModel();
@@ -74,9 +77,22 @@ void ConversationListModel::followSessionAccount()
         Q_EMIT loadedChanged();
     }
     m_account = account;
+    m_attention.clear();
+    if (m_attentionCount != 0) {
+        m_attentionCount = 0;
+        Q_EMIT attentionCountChanged();
+    }
     if (!account || !account->messageStore())
         return;
     const auto later = [this] { m_reload.start(); };
+    if (Clinical::ClinicalService *clinical = m_session->clinical()) {
+        connect(clinical, &Clinical::ClinicalService::attentionNeeded, this,
+                &ConversationListModel::onAttentionNeeded);
+        connect(clinical, &Clinical::ClinicalService::acknowledged, this,
+                &ConversationListModel::dropAttention);
+        connect(clinical, &Clinical::ClinicalService::recalled, this,
+                &ConversationListModel::dropAttention);
+    }
     connect(account->pipeline(), &Sync::MessagePipeline::messagesStored, this, later);
     connect(account->outbox(), &Sync::Outbox::committed, this, later);
     connect(account, &Account::Account::roomLeft, this, later);
@@ -119,8 +135,46 @@ void ConversationListModel::refresh()
                     }
                 }
             }
+            // Waiting for an acknowledgement: pinned on top, most urgent first.
+            std::stable_sort(all.begin(), all.end(), [this](const auto &a, const auto &b) {
+                return attentionPriority(a.conversation) > attentionPriority(b.conversation);
+            });
             apply(std::move(all));
         });
+}
+
+void ConversationListModel::onAttentionNeeded(const QString &messageId)
+{
+    if (!m_account || !m_account->messageStore() || m_attention.contains(messageId))
+        return;
+    const quint64 generation = m_generation;
+    m_account->messageStore()->messageById(messageId).then(
+        this, [this, generation, messageId](Core::Result<std::optional<Store::StoredMessage>> m) {
+            if (generation != m_generation || !m || !*m || (*m)->recalled)
+                return;
+            m_attention.insert(messageId, {(*m)->conversation, (*m)->priority});
+            m_reload.start();
+        });
+}
+
+void ConversationListModel::dropAttention(const QString &messageId)
+{
+    if (m_attention.remove(messageId))
+        m_reload.start();
+}
+
+int ConversationListModel::attentionPriority(const QString &conversation) const
+{
+    int highest = 0;
+    for (const auto &[where, priority] : std::as_const(m_attention))
+        if (where == conversation)
+            highest = std::max(highest, priority);
+    return highest;
+}
+
+int ConversationListModel::attentionCount() const
+{
+    return m_attentionCount;
 }
 
 void ConversationListModel::apply(QList<Store::ConversationSummary> summaries)
@@ -163,8 +217,18 @@ void ConversationListModel::apply(QList<Store::ConversationSummary> summaries)
         endRemoveRows();
     }
     int unread = 0;
-    for (const Row &row : std::as_const(m_rows))
+    int attention = 0;
+    for (const Row &row : std::as_const(m_rows)) {
         unread += row.summary.unread;
+        attention += attentionPriority(row.summary.conversation) > 0 ? 1 : 0;
+    }
+    // Acknowledging changes no summary: the pinned state is told apart here.
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NeedsAckRole, PriorityRole});
+    if (attention != m_attentionCount) {
+        m_attentionCount = attention;
+        Q_EMIT attentionCountChanged();
+    }
     if (unread != m_totalUnread) {
         m_totalUnread = unread;
         Q_EMIT totalUnreadChanged();
@@ -233,6 +297,17 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.protection == Store::Protection::Undecryptable;
     case RoomRole:
         return m_account && m_account->isRoom(s.conversation);
+    case NeedsAckRole:
+        return attentionPriority(s.conversation) > 0;
+    case PriorityRole:
+        switch (attentionPriority(s.conversation)) {
+        case 1:
+            return QStringLiteral("urgent");
+        case 2:
+            return QStringLiteral("stat");
+        default:
+            return QString();
+        }
     default:
         return {};
     }
@@ -248,7 +323,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastOutgoingRole, "lastOutgoing"},
             {EncryptedRole, "encrypted"},
             {UndecryptableRole, "undecryptable"},
-            {RoomRole, "room"}};
+            {RoomRole, "room"},
+            {NeedsAckRole, "needsAck"},
+            {PriorityRole, "priority"}};
 }
 
 QString ConversationListModel::nextUnread(const QString &current, bool forward) const

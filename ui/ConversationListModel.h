@@ -19,7 +19,9 @@ namespace Ui {
 /// The account's conversations from its encrypted store, most recent first,
 /// with unread counts. The last message's text is shown only where
 /// `showPreview` allows (off by default: organisation policy decides).
-/// Follows new messages, sends and reads as they are stored.
+/// Follows new messages, sends and reads as they are stored. Conversations with
+/// an incoming urgent/STAT message still waiting for our acknowledgement
+/// (ClinicalService::attentionNeeded until acknowledged or recalled) come first.
 class ConversationListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ class ConversationListModel : public QAbstractListModel
     Q_PROPERTY(bool showPreview READ showPreview WRITE setShowPreview NOTIFY showPreviewChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
     Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
+    /// How many conversations wait for an acknowledgement (pinned at the top).
+    Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionCountChanged)
 public:
     enum Role {
         ConversationRole = Qt::UserRole + 1, ///< bare JID
@@ -39,6 +43,8 @@ public:
         EncryptedRole,     ///< the last message came end-to-end encrypted
         UndecryptableRole, ///< the last message could not be decrypted
         RoomRole,          ///< a care-team room (senders differ per message)
+        NeedsAckRole,      ///< an urgent/STAT message here waits for our acknowledgement
+        PriorityRole,      ///< highest priority waiting: "stat", "urgent", or ""
     };
     Q_ENUM(Role)
 
@@ -51,6 +57,7 @@ public:
     void setShowPreview(bool show);
     int totalUnread() const { return m_totalUnread; }
     bool isLoaded() const { return m_loaded; }
+    int attentionCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -69,6 +76,7 @@ Q_SIGNALS:
     void showPreviewChanged();
     void totalUnreadChanged();
     void loadedChanged();
+    void attentionCountChanged();
 
 private:
     struct Row
@@ -81,6 +89,10 @@ private:
     void apply(QList<Store::ConversationSummary> summaries);
     void fetchProtection(const QString &conversation, qint64 lastRowId);
     void setProtection(const QString &conversation, qint64 rowId, Store::Protection protection);
+    void onAttentionNeeded(const QString &messageId);
+    void dropAttention(const QString &messageId);
+    /// Highest priority waiting for an acknowledgement in `conversation` (0: none).
+    int attentionPriority(const QString &conversation) const;
 
     QPointer<Session> m_session;
     QPointer<Account::Account> m_account; ///< the account followed
@@ -89,6 +101,9 @@ private:
     bool m_showPreview = false;
     bool m_loaded = false;
     int m_totalUnread = 0;
+    int m_attentionCount = 0;
+    /// Incoming urgent/STAT message id -> its conversation and priority.
+    QHash<QString, std::pair<QString, int>> m_attention;
     quint64 m_generation = 0; ///< drops answers meant for a previous account
 };
 

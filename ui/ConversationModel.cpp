@@ -4,10 +4,12 @@
 #include "Session.h"
 
 #include "account/Account.h"
+#include "clinical/ClinicalService.h"
 #include "store/MessageStore.h"
 #include "sync/AttachmentService.h"
 #include "sync/MessagePipeline.h"
 #include "sync/Outbox.h"
+#include "xmpp/Client.h"
 #include "xmpp/extensions/ChatMarkersExtension.h"
 
 #include "core/ErrorText.h"
@@ -83,11 +85,26 @@ QString protectionName(Store::Protection protection)
     return {};
 }
 
+QString priorityName(int priority)
+{
+    switch (priority) {
+    case 1:
+        return u"urgent"_s;
+    case 2:
+        return u"stat"_s;
+    default:
+        return u"routine"_s;
+    }
+}
+
 } // namespace
 
 ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+    connect(&m_clinical, &ClinicalAnnotations::changed, this,
+            &ConversationModel::onAnnotationChanged);
+    connect(&m_clinical, &ClinicalAnnotations::recalled, this, &ConversationModel::onRecalled);
 }
 
 ConversationModel::~ConversationModel() = default;
@@ -119,8 +136,12 @@ void ConversationModel::followSessionAccount()
             disconnect(m_account->outbox(), nullptr, this, nullptr);
         if (m_account->attachments())
             disconnect(m_account->attachments(), nullptr, this, nullptr);
+        disconnect(&m_account->client(), nullptr, this, nullptr);
     }
     m_account = account;
+    m_clinical.setService(m_session ? m_session->clinical() : nullptr,
+                          account ? account->settings().jid.bareString() : QString());
+    m_online = account && account->client().isConnected();
     // Conversations belong to one account; another account starts with none open.
     const bool hadPeer = !m_peer.isEmpty();
     open(QString(), 0);
@@ -136,6 +157,8 @@ void ConversationModel::followSessionAccount()
     connect(account->outbox(), &Sync::Outbox::sendFailed, this, &ConversationModel::onSendFailed);
     connect(account, &Account::Account::messageStateChanged, this,
             &ConversationModel::onStateChanged);
+    connect(&account->client(), &Xmpp::Client::stateChanged, this,
+            &ConversationModel::onLinkChanged);
     if (Sync::AttachmentService *files = account->attachments()) {
         connect(files, &Sync::AttachmentService::committed, this, &ConversationModel::onCommitted);
         connect(files, &Sync::AttachmentService::attachmentChanged, this,
@@ -180,6 +203,7 @@ void ConversationModel::open(const QString &jid, qint64 targetRowId)
     m_attachments.clear();
     m_transfers.clear();
     m_lastDisplayed.clear();
+    m_clinical.clear();
     m_atStart = m_peer.isEmpty();
     // Views (and QAbstractItemModelTester) call fetchMore() from their reset
     // handlers; the first page is loaded right below, so offer nothing more
@@ -188,6 +212,7 @@ void ConversationModel::open(const QString &jid, qint64 targetRowId)
     m_loading = true;
     endResetModel();
     m_loading = false;
+    Q_EMIT unacknowledgedChanged();
     setErrorText({});
     if (m_peer.isEmpty() || !m_account || !m_account->messageStore()) {
         Q_EMIT loadingChanged();
@@ -248,9 +273,11 @@ void ConversationModel::loadPage(int limit, qint64 targetRowId)
                 for (const Store::StoredMessage &m : std::as_const(older))
                     rowIds.append(m.rowId);
                 loadAttachments(rowIds);
+                m_clinical.load(older);
                 beginInsertRows({}, 0, int(older.size()) - 1);
                 m_messages = older + m_messages;
                 endInsertRows();
+                Q_EMIT unacknowledgedChanged();
                 // The first message of the old top row's day may have moved up.
                 const QModelIndex oldTop = index(int(older.size()));
                 if (oldTop.isValid())
@@ -418,6 +445,9 @@ void ConversationModel::append(const Store::StoredMessage &message)
     beginInsertRows({}, row, row);
     m_messages.insert(row, message);
     endInsertRows();
+    m_clinical.load({message});
+    if (needsAck(message))
+        Q_EMIT unacknowledgedChanged();
     if (row + 1 < m_messages.size())
         Q_EMIT dataChanged(index(row + 1), index(row + 1), {DaySeparatorRole});
 }
@@ -437,26 +467,34 @@ void ConversationModel::onStateChanged(const QString &messageId, Store::MessageS
     m.state = state;
     if (state != Store::MessageState::Failed)
         m_problems.remove(messageId);
-    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole});
+    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole, WaitingRole});
 }
 
 void ConversationModel::onSendFailed(const QString &messageId, const Core::Error &error)
 {
-    m_problems.insert(messageId, Core::describeError(error));
+    m_problems.insert(messageId, error.code == Core::Error::Code::Cancelled
+                                     ? tr("Cancelled: not sent. Retry sends it.")
+                                     : Core::describeError(error));
     const int row = rowOfMessage(messageId);
     if (row < 0)
         return;
     m_messages[row].state = Store::MessageState::Failed;
-    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole});
+    Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, ProblemRole, WaitingRole});
 }
 
-bool ConversationModel::send(const QString &body)
+bool ConversationModel::send(const QString &body, int priority)
 {
     if (!m_account || !m_account->outbox() || m_peer.isEmpty() || body.trimmed().isEmpty())
         return false;
     setErrorText({});
-    auto sent = isRoom() ? m_account->sendToRoom(Core::Jid(m_peer), body)
-                         : m_account->outbox()->send(Core::Jid(m_peer), body);
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    Clinical::SendOptions options;
+    options.priority = Clinical::Priority(std::clamp(priority, 0, 2));
+    // Clinical sends carry the priority (and start escalation); a room must be joined.
+    auto sent = clinical && (!isRoom() || m_account->isRoom(m_peer))
+                    ? clinical->send(Core::Jid(m_peer), body, options)
+                : isRoom() ? m_account->sendToRoom(Core::Jid(m_peer), body)
+                           : m_account->outbox()->send(Core::Jid(m_peer), body);
     sent.then(this, [this](const Core::Result<Store::StoredMessage> &stored) {
         if (!stored)
             setErrorText(Core::describeError(stored.error()));
@@ -472,6 +510,123 @@ void ConversationModel::retry(const QString &messageId)
         if (!done)
             setErrorText(Core::describeError(done.error()));
     });
+}
+
+void ConversationModel::cancel(const QString &messageId)
+{
+    if (!m_account || !m_account->outbox())
+        return;
+    m_account->outbox()->cancel(messageId).then(this, [this](Core::Result<void> done) {
+        if (!done)
+            setErrorText(Core::describeError(done.error()));
+    });
+}
+
+void ConversationModel::acknowledge(const QString &messageId)
+{
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    if (!clinical || messageId.isEmpty())
+        return;
+    clinical->acknowledge(messageId).then(this, [this](Core::Result<void> done) {
+        if (!done)
+            setErrorText(Core::describeError(done.error()));
+    });
+}
+
+QString ConversationModel::newestUnacknowledged() const
+{
+    for (auto it = m_messages.crbegin(); it != m_messages.crend(); ++it)
+        if (needsAck(*it))
+            return it->messageId;
+    return {};
+}
+
+int ConversationModel::unacknowledged() const
+{
+    return int(std::count_if(m_messages.cbegin(), m_messages.cend(),
+                             [this](const Store::StoredMessage &m) { return needsAck(m); }));
+}
+
+void ConversationModel::recall(const QString &messageId)
+{
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    if (!clinical || messageId.isEmpty())
+        return;
+    clinical->recall(messageId).then(this, [this](Core::Result<void> done) {
+        if (!done)
+            setErrorText(Core::describeError(done.error()));
+    });
+}
+
+bool ConversationModel::needsAck(const Store::StoredMessage &m) const
+{
+    return m.direction == Store::Direction::Incoming && m.priority > 0 && !m.recalled &&
+           !m_clinical.acknowledgedBySelf(m.messageId);
+}
+
+void ConversationModel::onRecalled(const QString &messageId)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Store::StoredMessage &m = m_messages[row];
+    m.recalled = true;
+    m.body.clear();
+    Q_EMIT dataChanged(index(row), index(row));
+    Q_EMIT unacknowledgedChanged();
+}
+
+void ConversationModel::onAnnotationChanged(const QString &messageId)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Q_EMIT dataChanged(index(row), index(row), {NeedsAckRole, AcknowledgedRole, EscalationRole});
+    if (m_messages.at(row).direction == Store::Direction::Incoming)
+        Q_EMIT unacknowledgedChanged();
+}
+
+void ConversationModel::onLinkChanged()
+{
+    const bool online = m_account && m_account->client().isConnected();
+    if (online == m_online)
+        return;
+    m_online = online;
+    for (int row = 0; row < m_messages.size(); ++row)
+        if (m_messages.at(row).state == Store::MessageState::Pending)
+            Q_EMIT dataChanged(index(row), index(row), {WaitingRole});
+}
+
+QString ConversationModel::acknowledgedText(const Store::StoredMessage &m) const
+{
+    QStringList lines;
+    const QString self = m_account ? m_account->settings().jid.bareString() : QString();
+    const auto acks = m_clinical.acknowledgements(m.messageId);
+    for (const Store::Acknowledgement &ack : acks) {
+        const QString time = QLocale().toString(ack.at.toLocalTime().time(), QLocale::ShortFormat);
+        if (ack.jid == self)
+            lines.append(tr("You acknowledged at %1").arg(time));
+        else
+            lines.append(tr("Acknowledged by %1 at %2")
+                             .arg(m_session ? m_session->displayName(ack.jid) : ack.jid, time));
+    }
+    return lines.join(u'\n');
+}
+
+QString ConversationModel::escalationText(const Store::StoredMessage &m) const
+{
+    const auto escalations = m_clinical.escalations(m.messageId);
+    if (escalations.isEmpty())
+        return {};
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    const qint64 minuteMs = clinical ? qMax<qint64>(1, clinical->policy().minute.count()) : 60000;
+    QStringList lines;
+    for (const ClinicalAnnotations::Escalation &e : escalations) {
+        const int minutes = int((m.timestamp.msecsTo(e.at) + minuteMs / 2) / minuteMs);
+        lines.append(tr("Escalated to %1 after %n min", nullptr, minutes)
+                         .arg(m_session ? m_session->displayName(e.target) : e.target));
+    }
+    return lines.join(u'\n');
 }
 
 void ConversationModel::markRead()
@@ -611,6 +766,22 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return m_transfers.value(m.messageId).first;
     case TransferTotalRole:
         return m_transfers.value(m.messageId).second;
+    case PriorityRole:
+        return priorityName(m.priority);
+    case NeedsAckRole:
+        return needsAck(m);
+    case AcknowledgedRole:
+        return acknowledgedText(m);
+    case EscalationRole:
+        return escalationText(m);
+    case RecalledRole:
+        return m.recalled;
+    case CanRecallRole:
+        return m.direction == Store::Direction::Outgoing && !m.recalled &&
+               m.state != Store::MessageState::Failed && m.state != Store::MessageState::Pending;
+    case WaitingRole:
+        return m.direction == Store::Direction::Outgoing &&
+               m.state == Store::MessageState::Pending && !m_online;
     default:
         return {};
     }
@@ -636,7 +807,14 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {AttachmentMimeRole, "attachmentMime"},
             {AttachmentStateRole, "attachmentState"},
             {TransferDoneRole, "transferDone"},
-            {TransferTotalRole, "transferTotal"}};
+            {TransferTotalRole, "transferTotal"},
+            {PriorityRole, "priority"},
+            {NeedsAckRole, "needsAck"},
+            {AcknowledgedRole, "acknowledgedText"},
+            {EscalationRole, "escalationText"},
+            {RecalledRole, "recalled"},
+            {CanRecallRole, "canRecall"},
+            {WaitingRole, "waiting"}};
 }
 
 } // namespace Ui

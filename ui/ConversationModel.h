@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ClinicalAnnotations.h"
 #include "Session.h"
 
 #include "store/AttachmentStore.h"
@@ -26,6 +27,12 @@ namespace Ui {
 /// that fails keeps its row, says why, and can be retried. Opening a
 /// conversation marks it read and is audited; so is each new message while
 /// `active` (the view is on screen).
+///
+/// Clinical messaging (ClinicalService): sends carry a priority; urgent/STAT
+/// messages show who acknowledged them, ours where they escalated to; incoming
+/// ones wait for our acknowledge(); our own can be recalled. While the link is
+/// down a message not yet handed to the server says so at once ("waiting") and
+/// can be cancelled; it goes out once when the connection is back.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -41,6 +48,8 @@ class ConversationModel : public QAbstractListModel
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     /// The open conversation is a care-team room: messages name their senders.
     Q_PROPERTY(bool room READ isRoom NOTIFY peerChanged)
+    /// Incoming urgent/STAT messages of this conversation we have not acknowledged.
+    Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY unacknowledgedChanged)
 public:
     enum Role {
         BodyRole = Qt::UserRole + 1,
@@ -62,6 +71,13 @@ public:
         AttachmentStateRole, ///< "pending", "downloading", "stored", "failed"; "" without a file
         TransferDoneRole,    ///< bytes moved of a running upload or download
         TransferTotalRole,   ///< their total; 0 when none runs, -1 when unknown
+        PriorityRole,        ///< "routine", "urgent", "stat"
+        NeedsAckRole,        ///< incoming urgent/STAT we have not acknowledged
+        AcknowledgedRole,    ///< "Acknowledged by Ana Ruiz at 09:15" lines (translated)
+        EscalationRole,      ///< "Escalated to Ben Okafor after 5 min" lines (translated)
+        RecalledRole,        ///< the sender recalled it; no text left
+        CanRecallRole,       ///< ours, and not recalled
+        WaitingRole,         ///< ours, pending while there is no connection
     };
     Q_ENUM(Role)
 
@@ -98,11 +114,22 @@ public:
     /// Row of the message with that store row id, or -1.
     Q_INVOKABLE int rowOf(qint64 rowId) const;
 
-    /// Sends `body` to the open conversation through the outbox. False when
-    /// there is nothing to send or nobody to send it to.
-    Q_INVOKABLE bool send(const QString &body);
+    /// Sends `body` to the open conversation through the outbox, with
+    /// `priority` (0 routine, 1 urgent, 2 STAT). False when there is nothing to
+    /// send or nobody to send it to.
+    Q_INVOKABLE bool send(const QString &body, int priority = 0);
     /// Sends a failed message again.
     Q_INVOKABLE void retry(const QString &messageId);
+    /// Takes a message waiting for the connection out of the outbox: it is
+    /// shown as not sent (Retry puts it back).
+    Q_INVOKABLE void cancel(const QString &messageId);
+    /// Acknowledges an incoming urgent/STAT message.
+    Q_INVOKABLE void acknowledge(const QString &messageId);
+    /// The newest incoming message still waiting for our acknowledgement; empty if none.
+    Q_INVOKABLE QString newestUnacknowledged() const;
+    /// Recalls one of our messages at every recipient (XEP-0424).
+    Q_INVOKABLE void recall(const QString &messageId);
+    int unacknowledged() const;
 
     /// Sends a local file (a file: URL or path) to the open conversation: it is
     /// kept encrypted at rest and uploaded encrypted. False when nothing is open.
@@ -120,6 +147,7 @@ Q_SIGNALS:
     void activeChanged();
     void loadingChanged();
     void errorTextChanged();
+    void unacknowledgedChanged();
     /// A message asked for with openAt() is loaded, at this row.
     void messageShown(int row);
     /// saveAttachment() wrote the file (local path).
@@ -133,6 +161,12 @@ private:
     void onCommitted(const Store::StoredMessage &message);
     void onStateChanged(const QString &messageId, Store::MessageState state);
     void onSendFailed(const QString &messageId, const Core::Error &error);
+    void onRecalled(const QString &messageId);
+    void onAnnotationChanged(const QString &messageId);
+    void onLinkChanged();
+    QString acknowledgedText(const Store::StoredMessage &m) const;
+    QString escalationText(const Store::StoredMessage &m) const;
+    bool needsAck(const Store::StoredMessage &m) const;
     void append(const Store::StoredMessage &message);
     /// Reads the attachments of these message rows (after a page or arrival).
     void loadAttachments(const QList<qint64> &rowIds);
@@ -160,6 +194,8 @@ private:
     QString m_errorText;
     QString m_lastDisplayed;  ///< incoming message id a displayed marker went out for
     quint64 m_generation = 0; ///< drops answers meant for a previous conversation
+    ClinicalAnnotations m_clinical;
+    bool m_online = false; ///< the account's link is up (pending sends are on their way)
 };
 
 } // namespace Ui

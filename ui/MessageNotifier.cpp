@@ -2,6 +2,8 @@
 #include "MessageNotifier.h"
 
 #include "account/Account.h"
+#include "clinical/ClinicalService.h"
+#include "store/MessageStore.h"
 #include "sync/MessagePipeline.h"
 
 #include "core/Jid.h"
@@ -46,6 +48,9 @@ void MessageNotifier::followSessionAccount()
     if (account && account->pipeline())
         connect(account->pipeline(), &Sync::MessagePipeline::messagesStored, this,
                 &MessageNotifier::onMessagesStored);
+    if (Clinical::ClinicalService *clinical = m_session ? m_session->clinical() : nullptr)
+        connect(clinical, &Clinical::ClinicalService::attentionNeeded, this,
+                &MessageNotifier::onAttentionNeeded, Qt::UniqueConnection);
 }
 
 void MessageNotifier::setNotificationDetail(const QString &detail)
@@ -106,6 +111,9 @@ void MessageNotifier::onMessagesStored(const QList<Store::StoredMessage> &messag
         return;
     bool added = false;
     for (const Store::StoredMessage &message : messages) {
+        // Urgent/STAT: notified through onAttentionNeeded (and repeated there).
+        if (message.priority > 0 && message.direction == Store::Direction::Incoming)
+            continue;
         if (!wanted(message))
             continue;
         m_pending.append(message);
@@ -113,6 +121,43 @@ void MessageNotifier::onMessagesStored(const QList<Store::StoredMessage> &messag
     }
     if (added && !m_coalesce.isActive())
         m_coalesce.start();
+}
+
+void MessageNotifier::onAttentionNeeded(const QString &messageId)
+{
+    if (!m_enabled || !m_account || !m_account->messageStore())
+        return;
+    const QPointer<Account::Account> account = m_account;
+    m_account->messageStore()->messageById(messageId).then(
+        this, [this, account](Core::Result<std::optional<Store::StoredMessage>> found) {
+            if (account != m_account || !found || !*found)
+                return;
+            notifyAttention(**found);
+        });
+}
+
+void MessageNotifier::notifyAttention(const Store::StoredMessage &message)
+{
+    if (!m_enabled || message.recalled || message.direction != Store::Direction::Incoming ||
+        message.priority <= 0)
+        return;
+    const bool stat = message.priority >= 2;
+    const bool locked = m_session && m_session->isLocked();
+    const QString detail = locked ? QStringLiteral("none") : m_detail;
+    QString title;
+    if (detail == u"none"_s) {
+        title = stat ? tr("STAT message: acknowledgement needed")
+                     : tr("Urgent message: acknowledgement needed");
+    } else {
+        const QString sender = m_session ? m_session->displayName(message.sender)
+                                         : Core::Jid(message.sender).bareString();
+        title = stat ? tr("STAT message from %1: acknowledgement needed").arg(sender)
+                     : tr("Urgent message from %1: acknowledgement needed").arg(sender);
+    }
+    // Never the text, whatever the detail setting: the window shows it.
+    Q_EMIT urgentNotificationRequested(title,
+                                       detail == u"none"_s ? QString() : message.conversation,
+                                       stat ? QStringLiteral("stat") : QStringLiteral("urgent"));
 }
 
 void MessageNotifier::flush()

@@ -25,6 +25,11 @@ namespace Ui {
 /// "New message" while the window is locked. Arrivals within a short moment
 /// become one notification ("3 new messages"). The desktop shell shows what
 /// notificationRequested() carries (app/desktop).
+///
+/// Urgent and STAT messages are notified on their own, and again at every
+/// reminder of ClinicalService::attentionNeeded until acknowledged, also while
+/// their conversation is on screen: the title names the priority and (per
+/// `notificationDetail`, never while locked) the sender, never the text.
 class MessageNotifier : public QObject
 {
     Q_OBJECT
@@ -59,6 +64,8 @@ public:
     void onMessagesStored(const QList<Store::StoredMessage> &messages);
     /// Sends what was collected now instead of after the coalescing delay.
     void flush();
+    /// An urgent/STAT message waits for our acknowledgement (again); public for tests.
+    void onAttentionNeeded(const QString &messageId);
 
     static constexpr int CoalesceMs = 400;
     static constexpr int PreviewLength = 120;
@@ -73,9 +80,14 @@ Q_SIGNALS:
     /// when the notification covers several). Translated; `body` may be empty.
     void notificationRequested(const QString &title, const QString &body,
                                const QString &conversation);
+    /// The same for an urgent/STAT message waiting for acknowledgement: the
+    /// shell shows it as critical. `priority` is "urgent" or "stat".
+    void urgentNotificationRequested(const QString &title, const QString &conversation,
+                                     const QString &priority);
 
 private:
     void followSessionAccount();
+    void notifyAttention(const Store::StoredMessage &message);
     bool wanted(const Store::StoredMessage &message) const;
 
     QPointer<Session> m_session;

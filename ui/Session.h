@@ -72,6 +72,11 @@ public:
     PolicySettings *policy() const { return m_policy; }
     AdminAccess *admin() const { return m_admin; }
     bool isErasing() const { return m_erasing; }
+    /// Clinical messaging of the signed-in account (priority, acknowledgement,
+    /// escalation, roles, recall); null while signed out or without local data.
+    /// Set before accountChanged() is emitted, gone before the next one.
+    Clinical::ClinicalService *clinical() const { return m_clinical.get(); }
+    Clinical::DirectoryService *directory() const { return m_directory.get(); }
 
     /// The roster name of `jid`, or its bare address when it has none.
     Q_INVOKABLE QString displayName(const QString &jid) const;

@@ -97,6 +97,8 @@ void SignInForm::prefill(const QString &serverUrl, const QString &accountJid, co
 
 void SignInForm::remember() const
 {
+    if (!m_remember)
+        return;
     QSettings settings;
     settings.setValue(ServerUrlKey, m_serverUrl.trimmed());
     settings.setValue(AccountKey, m_accountJid.trimmed());
@@ -324,6 +326,19 @@ void SignInForm::cancel()
     setErrorText({});
     account->signOut();
     account.release()->deleteLater();
+}
+
+void SignInForm::signInAsDemo(DemoAccount demo)
+{
+    m_remember = false;
+    setServerUrl(demo.serverUrl);
+    setAccountJid(demo.jid);
+    setCaFile(demo.caFile);
+    setDataDir(demo.dataDir);
+    setPassphraseNeeded(true);
+    signIn(demo.password, demo.passphrase);
+    wipe(demo.password);
+    wipe(demo.passphrase);
 }
 
 void SignInForm::endSecondFactor()

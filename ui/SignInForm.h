@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DemoAccount.h"
 #include "Session.h"
 
 #include "xmpp/sasl/Sasl2Exchange.h"
@@ -103,6 +104,10 @@ public:
     Q_INVOKABLE void submitCode(const QString &code);
     /// Gives up the sign-in while a code is asked for.
     Q_INVOKABLE void cancel();
+    /// The demo (rounds --demo-account): signs in with `demo` at once. Its
+    /// store is sealed with its passphrase in its own folder, and nothing of
+    /// it is remembered for the next start. Not reachable from QML.
+    void signInAsDemo(DemoAccount demo);
 
 Q_SIGNALS:
     void sessionChanged();
@@ -132,6 +137,7 @@ private:
     QString m_dataDir;
     bool m_passphraseNeeded = false;
     bool m_fastKdfForTests = false;
+    bool m_remember = true; ///< false for the demo account
     QString m_errorText;
     std::unique_ptr<Account::Account> m_pending; ///< the account while it signs in
     SecondFactorStep m_step = SecondFactorStep::None;

@@ -59,8 +59,16 @@ DesktopShell::DesktopShell(QQuickWindow *window, QObject *parent)
     restoreGeometry();
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopShell::saveGeometry);
 
-    if (auto *notifier = m_window->findChild<Ui::MessageNotifier *>(u"messageNotifier"_s))
-        connect(notifier, &Ui::MessageNotifier::notificationRequested, this, &DesktopShell::notify);
+    if (auto *notifier = m_window->findChild<Ui::MessageNotifier *>(u"messageNotifier"_s)) {
+        connect(notifier, &Ui::MessageNotifier::notificationRequested, this,
+                [this](const QString &title, const QString &body, const QString &conversation) {
+                    notify(title, body, conversation);
+                });
+        connect(notifier, &Ui::MessageNotifier::urgentNotificationRequested, this,
+                [this](const QString &title, const QString &conversation, const QString &) {
+                    notify(title, QString(), conversation, true);
+                });
+    }
     QDBusConnection::sessionBus().connect(NotificationsService, NotificationsPath,
                                           NotificationsService, u"ActionInvoked"_s, this,
                                           SLOT(onNotificationAction(uint, QString)));
@@ -158,35 +166,41 @@ void DesktopShell::updateUnread()
     m_tray->setToolTip(unread > 0 ? tr("Rounds: %n unread", nullptr, unread) : tr("Rounds"));
 }
 
-void DesktopShell::notify(const QString &title, const QString &body, const QString &conversation)
+void DesktopShell::notify(const QString &title, const QString &body, const QString &conversation,
+                          bool critical)
 {
     if (!m_notificationServiceFailed) {
         QDBusMessage call = QDBusMessage::createMethodCall(NotificationsService, NotificationsPath,
                                                            NotificationsService, u"Notify"_s);
-        const QVariantMap hints{{u"desktop-entry"_s, u"rounds"_s},
-                                {u"category"_s, u"im.received"_s}};
-        call << QCoreApplication::applicationName() << m_lastNotification << u"rounds"_s << title
-             << body << QStringList{u"default"_s, tr("Open")} << hints << int(-1);
+        QVariantMap hints{{u"desktop-entry"_s, u"rounds"_s}, {u"category"_s, u"im.received"_s}};
+        if (critical)
+            hints.insert(u"urgency"_s, QVariant::fromValue<uchar>(2));
+        // Routine ones replace each other; a page waiting for acknowledgement stays.
+        call << QCoreApplication::applicationName() << (critical ? 0u : m_lastNotification)
+             << u"rounds"_s << title << body << QStringList{u"default"_s, tr("Open")} << hints
+             << int(critical ? 0 : -1);
         auto *watcher =
             new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
         connect(watcher, &QDBusPendingCallWatcher::finished, this,
-                [this, watcher, title, body, conversation] {
+                [this, watcher, title, body, conversation, critical] {
                     watcher->deleteLater();
                     QDBusPendingReply<uint> reply = *watcher;
                     if (reply.isValid()) {
-                        m_lastNotification = reply.value();
-                        m_notificationTargets.insert(m_lastNotification, conversation);
+                        if (!critical)
+                            m_lastNotification = reply.value();
+                        m_notificationTargets.insert(reply.value(), conversation);
                         return;
                     }
                     // No notification service: the tray shows it, when there is one.
                     qInfo("rounds: desktop notifications unavailable; using the tray");
                     m_notificationServiceFailed = true;
-                    notify(title, body, conversation);
+                    notify(title, body, conversation, critical);
                 });
         return;
     }
     if (m_tray)
-        m_tray->showMessage(title, body, m_icon);
+        m_tray->showMessage(title, body,
+                            critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information);
 }
 
 void DesktopShell::onNotificationAction(uint id, const QString &action)

@@ -44,7 +44,10 @@ private:
     void saveGeometry();
     void setUpTray();
     void updateUnread();
-    void notify(const QString &title, const QString &body, const QString &conversation);
+    /// `critical`: an urgent/STAT message waiting for acknowledgement; shown with
+    /// critical urgency (stays until dismissed) and not replaced by routine ones.
+    void notify(const QString &title, const QString &body, const QString &conversation,
+                bool critical = false);
     void openConversation(const QString &jid);
 
 private Q_SLOTS:

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rounds: the desktop app. Wires the Session to the QML window; the command line
-// only prefills the sign-in form (there is deliberately no password option).
+// only prefills the sign-in form (there is deliberately no password option),
+// except for the demo: --demo-account names an owner-only file that
+// scripts/demo.sh writes for its embedded server on loopback (Ui::DemoAccount
+// refuses anything else), and the window signs in with it.
 #include "AppSettings.h"
 #include "BenchProbe.h"
 // One instance per user: a second start brings the running window forward.
+#include "DemoAccount.h"
 #include "DesktopShell.h"
 #include "Session.h"
+#include "SignInForm.h"
 #include "SingleInstance.h"
 #include "Translations.h"
 
@@ -20,6 +25,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstring>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +55,12 @@ void describeOptions(QCommandLineParser &parser)
                       QCoreApplication::translate(
                           "main", "Language of the window (en, es); default: the system's."),
                       u"code"_s});
+    parser.addOption(
+        {u"demo-account"_s,
+         QCoreApplication::translate(
+             "main", "Demo only: sign in with the account in this owner-only file, written by "
+                     "scripts/demo.sh for its server on this computer."),
+         u"file"_s});
     parser.addOption(
         {u"new-instance"_s, QCoreApplication::translate(
                                 "main", "Open a separate window even if Rounds is already running "
@@ -112,6 +124,17 @@ int main(int argc, char **argv)
             qWarning("rounds: no translation for the requested language; using English");
     }
 
+    // The demo's account, checked before anything else happens.
+    std::optional<Ui::DemoAccount> demo;
+    if (parser.isSet(u"demo-account"_s)) {
+        auto loaded = Ui::DemoAccount::load(parser.value(u"demo-account"_s));
+        if (!loaded) {
+            qCritical("rounds: %s", qPrintable(Ui::DemoAccount::describe(loaded.error())));
+            return 2;
+        }
+        demo = std::move(*loaded);
+    }
+
     // Before any window: a second start only wakes the first.
     Ui::SingleInstance instance(Ui::SingleInstance::defaultName());
     if (!parser.isSet(u"new-instance"_s)) {
@@ -148,6 +171,11 @@ int main(int argc, char **argv)
     if (!window)
         return 1;
     Desktop::DesktopShell shell(window);
+    if (demo) {
+        if (auto *form = window->findChild<Ui::SignInForm *>(u"signInForm"_s))
+            form->signInAsDemo(std::move(*demo));
+        demo.reset();
+    }
     QObject::connect(&instance, &Ui::SingleInstance::activationRequested, &shell,
                      &Desktop::DesktopShell::activateWindow);
     Desktop::BenchProbe::startIfRequested(session, *window); // rounds-bench only

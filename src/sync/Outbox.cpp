@@ -26,8 +26,9 @@ Outbox::Outbox(Xmpp::Client &client, Xmpp::MessagingExtension &messaging,
     connect(&m_client, &Xmpp::Client::stanzaAcknowledged, this, &Outbox::onAcknowledged);
     connect(&m_client, &Xmpp::Client::sessionStarted, this, [this](bool resumed) {
         // A resumed stream resends its own unacknowledged stanzas; a new
-        // session gets everything still pending.
-        if (!resumed)
+        // session gets everything still pending. Either way, what was committed
+        // while offline goes out now (flush skips what the connection has).
+        if (!resumed || !m_waiting.isEmpty())
             flush();
     });
     connect(&m_client, &Xmpp::Client::stateChanged, this, [this](Xmpp::Client::State state) {
@@ -70,8 +71,30 @@ QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QSt
     });
 }
 
+QFuture<Core::Result<void>> Outbox::cancel(const QString &messageId)
+{
+    if (m_inFlight.contains(messageId) || m_preparing.contains(messageId))
+        return QtFuture::makeReadyFuture(Core::Result<void>(std::unexpected(
+            Core::Error{Core::Error::Code::Policy, QStringLiteral("outbox-already-sent")})));
+    m_waiting.remove(messageId);
+    m_cancelled.insert(messageId);
+    return m_store.updateState(messageId, MessageState::Failed)
+        .then(this, [this, messageId](Core::Result<void> done) {
+            if (!done) {
+                Q_EMIT storageFailed(done.error());
+                return done;
+            }
+            qCInfo(lcOutbox) << "message" << messageId << "cancelled";
+            Q_EMIT stateChanged(messageId, MessageState::Failed);
+            Q_EMIT sendFailed(messageId,
+                              {Core::Error::Code::Cancelled, QStringLiteral("outbox-cancelled")});
+            return done;
+        });
+}
+
 QFuture<Core::Result<void>> Outbox::retry(const QString &messageId)
 {
+    m_cancelled.remove(messageId);
     return m_store.retry(messageId).then(this, [this, messageId](Core::Result<void> done) {
         if (!done)
             return done;
@@ -94,8 +117,10 @@ void Outbox::flush()
         }
         int sent = 0;
         for (const StoredMessage &message : std::as_const(*pending)) {
-            if (m_inFlight.contains(message.messageId) || m_preparing.contains(message.messageId))
+            if (m_inFlight.contains(message.messageId) || m_preparing.contains(message.messageId) ||
+                m_cancelled.contains(message.messageId))
                 continue; // the connection (or the encryptor) still has it
+            m_waiting.remove(message.messageId);
             transmit(message);
             ++sent;
         }
@@ -129,6 +154,12 @@ void Outbox::transmit(const StoredMessage &message)
 {
     if (message.state != MessageState::Pending)
         return;
+    if (!m_client.isConnected()) {
+        // No link: the next session's flush() sends it, exactly once.
+        m_waiting.insert(message.messageId);
+        return;
+    }
+    m_waiting.remove(message.messageId);
     if (!m_encryptor) {
         m_inFlight.insert(message.messageId);
         m_client.send(stanzaFor(message, true));

@@ -49,6 +49,13 @@ public:
     void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
     /// Puts a failed message back in the outbox and sends it.
     QFuture<Core::Result<void>> retry(const QString &messageId);
+    /// Takes a message that waits for the connection out of the sending queue:
+    /// it is marked failed (sendFailed with Error::Code::Cancelled), and
+    /// retry() puts it back. A message already handed to the connection or the
+    /// encryptor cannot be cancelled (Policy "outbox-already-sent").
+    QFuture<Core::Result<void>> cancel(const QString &messageId);
+    /// Whether a pending message waits for the connection (nothing of it went out yet).
+    bool isWaiting(const QString &messageId) const { return m_waiting.contains(messageId); }
     /// Sends everything still pending (called when a new session starts).
     void flush();
 
@@ -99,6 +106,10 @@ private:
     Decorator m_decorator;
     QList<Store::StoredMessage> m_toEncrypt; ///< waiting for the encryptor, in order
     QSet<QString> m_preparing;               ///< in m_toEncrypt or being encrypted
+    /// Committed while offline: sent (once) when the next session starts.
+    /// Encrypting offline would only wait for key requests that time out.
+    QSet<QString> m_waiting;
+    QSet<QString> m_cancelled; ///< cancelled while waiting; flush() leaves them alone
     bool m_encrypting = false;
 };
 

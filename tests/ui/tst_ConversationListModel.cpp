@@ -7,6 +7,8 @@
 
 #include "LocalAccount.h"
 
+#include "clinical/ClinicalService.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,6 +26,60 @@ class tst_ConversationListModel : public QObject
     }
 
 private Q_SLOTS:
+    void urgentConversationsArePinnedUntilAcknowledged()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(LocalAccount::arrive(
+            session,
+            {LocalAccount::message(u"ben@example.org"_s, u"Routine"_s, now.addSecs(-300)),
+             LocalAccount::message(u"chloe@example.org"_s, u"Later"_s, now.addSecs(-100))}));
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.attentionCount(), 0);
+        QCOMPARE(at(model, 0, ConversationListModel::ConversationRole).toString(),
+                 u"chloe@example.org"_s);
+        QVERIFY(!at(model, 0, ConversationListModel::NeedsAckRole).toBool());
+        QVERIFY(at(model, 0, ConversationListModel::PriorityRole).toString().isEmpty());
+
+        // An urgent message to an older conversation: pinned on top until acknowledged.
+        Store::StoredMessage urgent =
+            LocalAccount::message(u"dev@example.org"_s, u"Urgent"_s, now.addSecs(-400));
+        urgent.priority = 1;
+        Store::StoredMessage stat =
+            LocalAccount::message(u"ben@example.org"_s, u"STAT"_s, now.addSecs(-250));
+        stat.priority = 2;
+        QVERIFY(LocalAccount::arrive(session, {urgent, stat}));
+        QTRY_COMPARE(model.attentionCount(), 2);
+        QTRY_COMPARE(at(model, 0, ConversationListModel::ConversationRole).toString(),
+                     u"ben@example.org"_s); // STAT before urgent
+        QCOMPARE(at(model, 0, ConversationListModel::PriorityRole).toString(), u"stat"_s);
+        QVERIFY(at(model, 0, ConversationListModel::NeedsAckRole).toBool());
+        QCOMPARE(at(model, 1, ConversationListModel::ConversationRole).toString(),
+                 u"dev@example.org"_s);
+        QCOMPARE(at(model, 1, ConversationListModel::PriorityRole).toString(), u"urgent"_s);
+        QCOMPARE(at(model, 2, ConversationListModel::ConversationRole).toString(),
+                 u"chloe@example.org"_s);
+
+        auto acked = session.clinical()->acknowledge(stat.messageId);
+        QVERIFY(TestSupport::waitFor(acked));
+        QVERIFY(acked.result().has_value());
+        QTRY_COMPARE(model.attentionCount(), 1);
+        QTRY_COMPARE(at(model, 0, ConversationListModel::ConversationRole).toString(),
+                     u"dev@example.org"_s);
+        QTRY_VERIFY(
+            !at(model, model.indexOf(u"ben@example.org"_s), ConversationListModel::NeedsAckRole)
+                 .toBool());
+        // Recalled by its sender: nothing left to acknowledge.
+        Q_EMIT session.clinical()->recalled(urgent.messageId);
+        QTRY_COMPARE(model.attentionCount(), 0);
+    }
+
     void listsConversationsWithUnreadCounts()
     {
         QTemporaryDir dir;

@@ -7,6 +7,7 @@
 
 #include "LocalAccount.h"
 
+#include "clinical/ClinicalService.h"
 #include "store/MessageStore.h"
 #include "sync/Outbox.h"
 
@@ -263,6 +264,115 @@ private Q_SLOTS:
         QTRY_COMPARE(again.rowCount(), 1);
         QCOMPARE(at(again, 0, ConversationModel::DeliveryRole).toString(), u"failed"_s);
         QVERIFY(!at(again, 0, ConversationModel::ProblemRole).toString().isEmpty());
+    }
+
+    void offlineSendWaitsAndCanBeCancelled()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir)); // never connected
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_VERIFY(!model.isLoading());
+
+        QVERIFY(model.send(u"Bed 12 needs review"_s, 2));
+        QTRY_COMPARE(model.rowCount(), 1);
+        const QString id = at(model, 0, ConversationModel::MessageIdRole).toString();
+        // Offline: shown waiting at once, not after a timeout; nothing is on its way.
+        QCOMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"pending"_s);
+        QVERIFY(at(model, 0, ConversationModel::WaitingRole).toBool());
+        QCOMPARE(at(model, 0, ConversationModel::PriorityRole).toString(), u"stat"_s);
+        QVERIFY(!at(model, 0, ConversationModel::CanRecallRole).toBool());
+        QVERIFY(session.account()->outbox()->isWaiting(id));
+        QCOMPARE(session.account()->outbox()->inFlight(), 0);
+
+        model.cancel(id);
+        QTRY_COMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"failed"_s);
+        QVERIFY(!at(model, 0, ConversationModel::WaitingRole).toBool());
+        QVERIFY(at(model, 0, ConversationModel::ProblemRole).toString().contains(u"Cancelled"_s));
+        QVERIFY(!session.account()->outbox()->isWaiting(id));
+
+        // Retry puts it back in the queue: waiting again, the same message.
+        model.retry(id);
+        QTRY_COMPARE(at(model, 0, ConversationModel::DeliveryRole).toString(), u"pending"_s);
+        QTRY_VERIFY(session.account()->outbox()->isWaiting(id));
+        QVERIFY(at(model, 0, ConversationModel::WaitingRole).toBool());
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void urgentMessagesAreAcknowledgedAndRecalled()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        Clinical::ClinicalService *clinical = session.clinical();
+        QVERIFY(clinical);
+        const QDateTime now = QDateTime::currentDateTime();
+        Store::StoredMessage stat =
+            LocalAccount::message(u"ben@example.org"_s, u"Bed 12 crashing"_s, now.addSecs(-60));
+        stat.priority = 2;
+        Store::StoredMessage mine =
+            LocalAccount::message(u"ben@example.org"_s, u"Bed 14 potassium 6.8"_s, now.addSecs(-30),
+                                  Store::Direction::Outgoing);
+        mine.priority = 1;
+        QVERIFY(LocalAccount::arrive(session, {stat, mine}));
+
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(at(model, 0, ConversationModel::PriorityRole).toString(), u"stat"_s);
+        QCOMPARE(at(model, 1, ConversationModel::PriorityRole).toString(), u"urgent"_s);
+        QVERIFY(at(model, 0, ConversationModel::NeedsAckRole).toBool());
+        QVERIFY(!at(model, 1, ConversationModel::NeedsAckRole).toBool()); // ours
+        QVERIFY(!at(model, 0, ConversationModel::CanRecallRole).toBool());
+        QVERIFY(at(model, 1, ConversationModel::CanRecallRole).toBool());
+        QCOMPARE(model.unacknowledged(), 1);
+        QCOMPARE(model.newestUnacknowledged(), stat.messageId);
+
+        // We acknowledge: the button goes, the message says so.
+        QSignalSpy unacked(&model, &ConversationModel::unacknowledgedChanged);
+        model.acknowledge(model.newestUnacknowledged());
+        QTRY_VERIFY(!at(model, 0, ConversationModel::NeedsAckRole).toBool());
+        QVERIFY(at(model, 0, ConversationModel::AcknowledgedRole)
+                    .toString()
+                    .startsWith(u"You acknowledged at"_s));
+        QCOMPARE(model.unacknowledged(), 0);
+        QVERIFY(model.newestUnacknowledged().isEmpty());
+        QVERIFY(!unacked.isEmpty());
+
+        // Ours: who acknowledged and when, and where it escalated to.
+        Q_EMIT clinical->escalated(mine.messageId, 1, u"chloe@example.org"_s);
+        QVERIFY(at(model, 1, ConversationModel::EscalationRole)
+                    .toString()
+                    .startsWith(u"Escalated to chloe@example.org after"_s));
+        Q_EMIT clinical->acknowledged(mine.messageId, u"chloe@example.org"_s,
+                                      QDateTime::currentDateTimeUtc());
+        QVERIFY(at(model, 1, ConversationModel::AcknowledgedRole)
+                    .toString()
+                    .startsWith(u"Acknowledged by chloe@example.org at"_s));
+
+        // Reopened: our acknowledgement comes from the store.
+        model.setPeer(QString());
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QTRY_VERIFY(!at(model, 0, ConversationModel::AcknowledgedRole).toString().isEmpty());
+        QVERIFY(!at(model, 0, ConversationModel::NeedsAckRole).toBool());
+
+        // Recall: the text goes, the row stays, marked.
+        model.recall(mine.messageId);
+        QTRY_VERIFY(at(model, 1, ConversationModel::RecalledRole).toBool());
+        QVERIFY(at(model, 1, ConversationModel::BodyRole).toString().isEmpty());
+        QVERIFY(!at(model, 1, ConversationModel::CanRecallRole).toBool());
+        QCOMPARE(model.rowCount(), 2);
+        // Someone else's cannot be recalled: the model says why.
+        model.recall(stat.messageId);
+        QTRY_VERIFY(!model.errorText().isEmpty());
     }
 
     void opensAtASearchHit()

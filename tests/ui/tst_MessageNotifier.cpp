@@ -8,6 +8,8 @@
 
 #include "LocalAccount.h"
 
+#include "clinical/ClinicalService.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -55,6 +57,40 @@ private Q_SLOTS:
         QCOMPARE(notifier.notificationDetail(), u"sender"_s);
         const QStringList shown = notificationFor(notifier, {incoming(m_ben, m_secret)});
         QCOMPARE(shown, (QStringList{u"New message from ben@example.org"_s, QString(), m_ben}));
+    }
+
+    void urgentMessagesAreNotifiedUntilAcknowledged()
+    {
+        MessageNotifier notifier;
+        notifier.setSession(&m_session);
+        notifier.setOpenConversation(m_ben);
+        notifier.setWindowActive(true); // even on screen: it waits for an acknowledgement
+        QSignalSpy routine(&notifier, &MessageNotifier::notificationRequested);
+        QSignalSpy urgent(&notifier, &MessageNotifier::urgentNotificationRequested);
+        Store::StoredMessage stat = incoming(m_ben, m_secret);
+        stat.priority = 2;
+        QVERIFY(LocalAccount::arrive(m_session, {stat}));
+        notifier.flush();
+        QTRY_COMPARE(urgent.count(), 1);
+        QCOMPARE(routine.count(), 0); // one notification, not two
+        QList<QVariant> args = urgent.takeFirst();
+        QCOMPARE(args.at(0).toString(),
+                 u"STAT message from ben@example.org: acknowledgement needed"_s);
+        QCOMPARE(args.at(1).toString(), m_ben);
+        QCOMPARE(args.at(2).toString(), u"stat"_s);
+        QVERIFY(!args.at(0).toString().contains(m_secret));
+
+        // The reminder repeats it; "none" keeps the sender out, "preview" never adds text.
+        notifier.setNotificationDetail(u"none"_s);
+        Q_EMIT m_session.clinical()->attentionNeeded(stat.messageId);
+        QTRY_COMPARE(urgent.count(), 1);
+        args = urgent.takeFirst();
+        QCOMPARE(args.at(0).toString(), u"STAT message: acknowledgement needed"_s);
+        QVERIFY(args.at(1).toString().isEmpty());
+        notifier.setNotificationDetail(u"preview"_s);
+        Q_EMIT m_session.clinical()->attentionNeeded(stat.messageId);
+        QTRY_COMPARE(urgent.count(), 1);
+        QVERIFY(!urgent.takeFirst().at(0).toString().contains(m_secret));
     }
 
     void detailNoneSaysOnlyNewMessage()

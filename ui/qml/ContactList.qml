@@ -16,6 +16,7 @@ Pane {
     /// The conversation that is open, to mark it in the list.
     property string openPeer
     property Action searchAction
+    property Action pageRoleAction
 
     signal opened(string jid)
 
@@ -103,6 +104,19 @@ Pane {
             Accessible.name: qsTr("Search messages")
         }
 
+        Button {
+            objectName: "pageRoleButton"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Layout.bottomMargin: 8
+            visible: pane.pageRoleAction !== null
+            action: pane.pageRoleAction
+            text: qsTr("Page a role…  (Ctrl+Shift+P)")
+            flat: true
+            Accessible.name: qsTr("Page whoever is on call for a role")
+        }
+
         Label {
             Layout.leftMargin: 12
             Layout.bottomMargin: 4
@@ -130,6 +144,26 @@ Pane {
 
             ScrollBar.vertical: ScrollBar {}
 
+            // Urgent/STAT messages waiting for acknowledgement: pinned on top
+            // (the model sorts them first) under their own heading.
+            section.property: "needsAck"
+            section.delegate: Label {
+                required property string section
+                width: ListView.view.width
+                visible: pane.conversations.attentionCount > 0
+                height: visible ? implicitHeight + 8 : 0
+                leftPadding: 12
+                topPadding: 4
+                text: section === "true"
+                      ? qsTr("Needs acknowledgement (%1)").arg(pane.conversations.attentionCount)
+                      : qsTr("Other conversations")
+                font.bold: true
+                font.capitalization: Font.AllUppercase
+                color: section === "true" ? "#b00020" : palette.windowText
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+
             delegate: ItemDelegate {
                 id: row
                 required property int index
@@ -141,6 +175,8 @@ Pane {
                 required property bool undecryptable
                 required property bool room
                 required property date lastActivity
+                required property bool needsAck
+                required property string priority
 
                 readonly property bool isOpen: row.conversation === pane.openPeer
                 readonly property string timeText: {
@@ -203,6 +239,22 @@ Pane {
                         }
                     }
                     Rectangle {
+                        // STAT red, Urgent amber, always with the word.
+                        objectName: "conversationPriorityBadge"
+                        visible: row.needsAck
+                        implicitWidth: priorityText.implicitWidth + 10
+                        implicitHeight: priorityText.implicitHeight + 4
+                        radius: 3
+                        color: row.priority === "stat" ? "#b00020" : "#b35c00"
+                        Label {
+                            id: priorityText
+                            anchors.centerIn: parent
+                            text: row.priority === "stat" ? qsTr("STAT") : qsTr("Urgent")
+                            color: "white"
+                            font.bold: true
+                        }
+                    }
+                    Rectangle {
                         objectName: "unreadBadge"
                         visible: row.unread > 0
                         implicitWidth: Math.max(implicitHeight, unreadText.implicitWidth + 10)
@@ -223,6 +275,8 @@ Pane {
                                  + (row.room ? ", " + qsTr("care-team room") : "")
                                  + (row.unread > 0 ? ", " + qsTr("%n unread", "", row.unread) : "")
                                  + (row.encrypted ? ", " + qsTr("end-to-end encrypted") : "")
+                                 + (row.needsAck ? ", " + (row.priority === "stat" ? qsTr("STAT") : qsTr("Urgent"))
+                                                   + ", " + qsTr("needs acknowledgement") : "")
                 onClicked: {
                     conversationList.currentIndex = row.index;
                     pane.opened(row.conversation);

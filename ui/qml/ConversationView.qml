@@ -2,6 +2,9 @@
 // Centre column: the open conversation and the composer. Enter sends,
 // Shift+Enter starts a new line. Older messages load as the list is scrolled
 // to the top; a banner says when the contact has devices not verified yet.
+// The composer's priority selector (Routine, Urgent, STAT) goes back to
+// Routine after each send; Ctrl+Shift+A acknowledges the newest urgent/STAT
+// message waiting for it; Recall asks first.
 import QtCore
 import QtQuick
 import QtQuick.Controls
@@ -30,8 +33,23 @@ Pane {
     }
 
     function sendComposed() {
-        if (pane.conversation.send(composer.text))
+        if (pane.conversation.send(composer.text, prioritySelector.currentIndex)) {
             composer.clear();
+            prioritySelector.currentIndex = 0; // every message starts as routine
+        }
+    }
+
+    function acknowledgeNewest() {
+        const id = pane.conversation.newestUnacknowledged();
+        if (id !== "")
+            pane.conversation.acknowledge(id);
+    }
+
+    Shortcut {
+        objectName: "acknowledgeShortcut"
+        sequence: "Ctrl+Shift+A"
+        enabled: pane.open && pane.visible
+        onActivated: pane.acknowledgeNewest()
     }
 
     padding: 0
@@ -201,6 +219,12 @@ Pane {
                     saveDialog.open();
                 }
                 onDownloadRequested: id => pane.conversation.downloadAttachment(id)
+                onAcknowledgeRequested: id => pane.conversation.acknowledge(id)
+                onCancelRequested: id => pane.conversation.cancel(id)
+                onRecallRequested: id => {
+                    recallDialog.messageId = id;
+                    recallDialog.open();
+                }
             }
 
             Label {
@@ -239,6 +263,22 @@ Pane {
             Layout.margins: 12
             visible: pane.open
             spacing: 8
+
+            ComboBox {
+                id: prioritySelector
+                objectName: "prioritySelector"
+                model: [qsTr("Routine"), qsTr("Urgent"), qsTr("STAT")]
+                currentIndex: 0
+                activeFocusOnTab: true
+                // The colour of the priority, with its word.
+                palette.buttonText: currentIndex === 2 ? "#b00020" : currentIndex === 1 ? "#8a4500"
+                                                                                        : pane.palette.buttonText
+                font.bold: currentIndex > 0
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Priority: urgent and STAT messages must be acknowledged")
+                Accessible.name: qsTr("Priority: %1").arg(currentText)
+                onActivated: pane.focusComposer()
+            }
 
             ScrollView {
                 Layout.fillWidth: true
@@ -287,6 +327,18 @@ Pane {
                 Accessible.name: text
             }
         }
+    }
+
+    ConfirmDialog {
+        id: recallDialog
+        objectName: "recallDialog"
+        property string messageId
+        title: qsTr("Recall this message?")
+        message: qsTr("The message is deleted from %1's devices and yours, and replaced by a note that you recalled it. Anyone who has already read it may remember it. The recall is recorded in the audit log.").arg(pane.conversation.peerName)
+        confirmText: qsTr("Recall")
+        destructive: true
+        onConfirmed: pane.conversation.recall(recallDialog.messageId)
+        onClosed: pane.focusComposer()
     }
 
     FileDialog {

@@ -64,6 +64,15 @@ Page {
         enabled: view.conversation.peer !== ""
         onTriggered: view.detailsOpen = !view.detailsOpen
     }
+    // Page whoever is on call for a role (Ctrl+Shift+P).
+    Action {
+        id: pageRoleAction
+        objectName: "pageRoleAction"
+        text: qsTr("Page a role…")
+        shortcut: "Ctrl+Shift+P"
+        enabled: view.session.signedIn
+        onTriggered: pageRoleDialog.open()
+    }
     Action {
         id: settingsAction
         objectName: "settingsAction"
@@ -156,6 +165,18 @@ Page {
         session: view.session
     }
 
+    RoleDirectoryModel {
+        id: roleDirectory
+        objectName: "roleDirectory"
+        session: view.session
+    }
+    PageRoleDialog {
+        id: pageRoleDialog
+        roles: roleDirectory
+        onPaged: jid => view.conversation.peer = jid
+        onClosed: conversationView.focusComposer()
+    }
+
     RowLayout {
         anchors.fill: parent
         spacing: 0
@@ -170,6 +191,7 @@ Page {
             conversations: view.conversations
             openPeer: view.conversation.peer
             searchAction: searchAction
+            pageRoleAction: pageRoleAction
             onOpened: jid => view.openConversation(jid)
         }
 

@@ -2,7 +2,11 @@
 // One message: own messages on the right with their delivery state in words, a
 // day heading above the first message of each day, how it was protected (lock,
 // verified, untrusted device), and a placeholder where it could not be
-// decrypted. A failed send says why and offers Retry.
+// decrypted. A failed send says why and offers Retry; one waiting for the
+// connection says so and offers Cancel. Urgent and STAT messages carry a
+// coloured bar and the word; incoming ones an Acknowledge button until
+// acknowledged, ours who acknowledged them and where they escalated to.
+// Recalled messages keep their place with a placeholder.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -28,6 +32,14 @@ Item {
     required property string attachmentState
     required property real transferDone
     required property real transferTotal
+    // Clinical messaging.
+    required property string priority
+    required property bool needsAck
+    required property string acknowledgedText
+    required property string escalationText
+    required property bool recalled
+    required property bool canRecall
+    required property bool waiting
     property string peerName
     property bool highlighted
     /// A care-team room: each incoming message names its sender.
@@ -38,12 +50,22 @@ Item {
     signal retryRequested(string id)
     signal saveRequested(string id, string name)
     signal downloadRequested(string id)
+    signal acknowledgeRequested(string id)
+    signal recallRequested(string id)
+    signal cancelRequested(string id)
 
     readonly property bool failed: delivery === "failed"
+    readonly property bool urgent: priority === "urgent" || priority === "stat"
+    // Never colour alone: the word goes with it.
+    readonly property string priorityText: priority === "stat" ? qsTr("STAT")
+                                         : priority === "urgent" ? qsTr("Urgent") : ""
+    readonly property color priorityColor: priority === "stat" ? "#b00020" : "#b35c00"
     readonly property string deliveryText: {
+        if (recalled)
+            return outgoing ? qsTr("Recalled") : "";
         switch (delivery) {
         case "pending":
-            return qsTr("Sending…");
+            return waiting ? qsTr("Waiting for connection") : qsTr("Sending…");
         case "sent":
             return qsTr("Sent");
         case "delivered":
@@ -74,16 +96,22 @@ Item {
                                            : protection === "encrypted" ? "🔒"
                                            : protection === "plain" ? "" : "⚠"
     readonly property string timeText: Qt.formatTime(time, Locale.ShortFormat)
-    readonly property string shownBody: undecryptable ? qsTr("Message could not be decrypted") : body
+    readonly property string shownBody: recalled ? (outgoing ? qsTr("You recalled this message")
+                                                            : qsTr("This message was recalled by its sender"))
+                                      : undecryptable ? qsTr("Message could not be decrypted") : body
 
     implicitHeight: column.implicitHeight
 
     Accessible.role: Accessible.ListItem
-    Accessible.name: (outgoing ? qsTr("You") : inRoom ? senderName : peerName) + ", " + timeText + ": "
+    Accessible.name: (outgoing ? qsTr("You") : inRoom ? senderName : peerName) + ", " + timeText
+                     + (priorityText !== "" ? ", " + priorityText : "") + ": "
                      + (attachment ? qsTr("file %1").arg(attachmentName) : shownBody)
                      + ", " + protectionText
                      + (deliveryText !== "" ? ", " + deliveryText : "")
                      + (problem !== "" ? ". " + problem : "")
+                     + (needsAck ? ". " + qsTr("Needs your acknowledgement") : "")
+                     + (acknowledgedText !== "" ? ". " + acknowledgedText : "")
+                     + (escalationText !== "" ? ". " + escalationText : "")
 
     SystemPalette {
         id: palette
@@ -114,7 +142,10 @@ Item {
                 id: bubble
                 x: row.outgoing ? row.width - width - 16 : 16
                 // Rounded up with a pixel to spare, or the last word wraps for no reason.
-                width: Math.min(Math.ceil(Math.max(text.implicitWidth, meta.implicitWidth,
+                width: Math.min(Math.ceil(Math.max(text.implicitWidth, metaRow.implicitWidth,
+                                                   clinicalRow.visible ? clinicalRow.implicitWidth : 0,
+                                                   ackLabel.visible ? ackLabel.implicitWidth : 0,
+                                                   escalationLabel.visible ? escalationLabel.implicitWidth : 0,
                                                    senderLabel.visible ? senderLabel.implicitWidth : 0,
                                                    fileBlock.visible ? fileBlock.implicitWidth : 0,
                                                    problemText.visible ? Math.min(problemText.implicitWidth, row.width * 0.6) : 0))
@@ -126,9 +157,24 @@ Item {
                 color: row.outgoing ? Qt.tint(palette.base, Qt.rgba(palette.highlight.r, palette.highlight.g,
                                                                      palette.highlight.b, 0.22))
                                     : palette.base
-                border.width: row.highlighted || row.failed ? 2 : 1
-                border.color: row.failed ? "#a50011" : row.highlighted || row.outgoing ? palette.highlight
-                                                                                          : palette.mid
+                border.width: row.highlighted || row.failed || (row.urgent && !row.recalled) ? 2 : 1
+                border.color: row.failed ? "#a50011"
+                            : row.urgent && !row.recalled ? row.priorityColor
+                            : row.highlighted || row.outgoing ? palette.highlight : palette.mid
+
+                HoverHandler {
+                    id: bubbleHover
+                }
+
+                // Priority bar on the leading edge.
+                Rectangle {
+                    objectName: "priorityBar"
+                    visible: row.urgent && !row.recalled
+                    width: 6
+                    height: parent.height
+                    radius: 3
+                    color: row.priorityColor
+                }
 
                 ColumnLayout {
                     id: bubbleColumn
@@ -137,6 +183,31 @@ Item {
                     width: bubble.width - 24
                     spacing: 4
 
+                    RowLayout {
+                        id: clinicalRow
+                        visible: row.urgent && !row.recalled
+                        spacing: 6
+                        Rectangle {
+                            objectName: "priorityBadge"
+                            implicitWidth: priorityLabel.implicitWidth + 10
+                            implicitHeight: priorityLabel.implicitHeight + 4
+                            radius: 3
+                            color: row.priorityColor
+                            Text {
+                                id: priorityLabel
+                                anchors.centerIn: parent
+                                text: row.priorityText
+                                color: "white"
+                                font.bold: true
+                            }
+                        }
+                        Text {
+                            visible: row.needsAck
+                            text: qsTr("Needs your acknowledgement")
+                            color: palette.text
+                            font.bold: true
+                        }
+                    }
                     Text {
                         id: senderLabel
                         objectName: "messageSender"
@@ -173,7 +244,7 @@ Item {
                         wrapMode: Text.Wrap
                         font.family: Qt.application.font.family
                         font.pointSize: Qt.application.font.pointSize
-                        font.italic: row.undecryptable
+                        font.italic: row.undecryptable || row.recalled
                         color: palette.text
                     }
                     Text {
@@ -187,7 +258,30 @@ Item {
                         color: row.failed ? (palette.window.hslLightness < 0.5 ? "#ff9e9e" : "#a50011")
                                           : palette.text
                     }
+                    Text {
+                        id: ackLabel
+                        objectName: "acknowledgedText"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: row.acknowledgedText
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        font.bold: true
+                        color: palette.window.hslLightness < 0.5 ? "#8fd19e" : "#1b5e20"
+                    }
+                    Text {
+                        id: escalationLabel
+                        objectName: "escalationText"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: row.escalationText
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        font.bold: true
+                        color: palette.window.hslLightness < 0.5 ? "#ffcc80" : "#7a3e00"
+                    }
                     RowLayout {
+                        id: metaRow
                         Layout.alignment: row.outgoing ? Qt.AlignRight : Qt.AlignLeft
                         spacing: 6
                         Text {
@@ -202,6 +296,32 @@ Item {
                             HoverHandler {
                                 id: metaHover
                             }
+                        }
+                        Button {
+                            objectName: "acknowledgeButton"
+                            visible: row.needsAck
+                            text: qsTr("Acknowledge")
+                            font.bold: true
+                            onClicked: row.acknowledgeRequested(row.messageId)
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Acknowledge (Ctrl+Shift+A)")
+                            Accessible.name: qsTr("Acknowledge this %1 message").arg(row.priorityText)
+                        }
+                        Button {
+                            objectName: "cancelButton"
+                            visible: row.waiting && row.outgoing
+                            text: qsTr("Cancel")
+                            onClicked: row.cancelRequested(row.messageId)
+                            Accessible.name: qsTr("Cancel sending this message")
+                        }
+                        Button {
+                            objectName: "recallButton"
+                            // Only on the message pointed at or selected: keeps the list calm.
+                            visible: row.canRecall && (bubbleHover.hovered || row.highlighted)
+                            flat: true
+                            text: qsTr("Recall…")
+                            onClicked: row.recallRequested(row.messageId)
+                            Accessible.name: qsTr("Recall this message")
                         }
                         Button {
                             objectName: "retryButton"
