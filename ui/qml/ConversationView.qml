@@ -277,7 +277,12 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Priority: urgent and STAT messages must be acknowledged")
                 Accessible.name: qsTr("Priority: %1").arg(currentText)
-                onActivated: pane.focusComposer()
+                // Back to the message once a priority was picked from the list;
+                // arrow keys on the closed selector keep the focus here.
+                Connections {
+                    target: prioritySelector.popup
+                    function onClosed() { pane.focusComposer(); }
+                }
             }
 
             ScrollView {
@@ -294,6 +299,19 @@ Pane {
                     Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line.")
 
                     Keys.onPressed: (event) => {
+                        // Tab leaves the composer (a message needs no tab characters):
+                        // Shift+Tab reaches the priority selector, Tab the buttons.
+                        if (event.key === Qt.Key_Backtab
+                                || (event.key === Qt.Key_Tab && (event.modifiers & Qt.ShiftModifier))) {
+                            event.accepted = true;
+                            prioritySelector.forceActiveFocus(Qt.BacktabFocusReason);
+                            return;
+                        }
+                        if (event.key === Qt.Key_Tab) {
+                            event.accepted = true;
+                            composer.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason);
+                            return;
+                        }
                         if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                             return;
                         event.accepted = true;

@@ -11,6 +11,9 @@ import Rounds.Ui
 Pane {
     id: panel
     objectName: "trustPanel"
+    // Fingerprints learnt since the list was last read (sessions built by a
+    // send) show when the panel opens.
+    onVisibleChanged: if (visible && devices) devices.refresh()
 
     required property DeviceTrustModel devices
     property string peerName
