@@ -322,7 +322,10 @@
     </message>
     <message numerus="yes">
         <source>%n device(s)</source>
-        <translation><numerusform>%n device</numerusform><numerusform>%n devices</numerusform></translation>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
+        </translation>
     </message>
     <message>
         <source>DISABLED</source>
@@ -572,6 +575,34 @@
         <source>care-team room</source>
         <translation>care-team room</translation>
     </message>
+    <message>
+        <source>Page a role…  (Ctrl+Shift+P)</source>
+        <translation>Page a role…  (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Page whoever is on call for a role</source>
+        <translation>Page whoever is on call for a role</translation>
+    </message>
+    <message>
+        <source>Needs acknowledgement (%1)</source>
+        <translation>Needs acknowledgement (%1)</translation>
+    </message>
+    <message>
+        <source>Other conversations</source>
+        <translation>Other conversations</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>needs acknowledgement</source>
+        <translation>needs acknowledgement</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -650,6 +681,38 @@
     <message>
         <source>Save the file</source>
         <translation>Save the file</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Priority: urgent and STAT messages must be acknowledged</source>
+        <translation>Priority: urgent and STAT messages must be acknowledged</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Recall this message?</source>
+        <translation>Recall this message?</translation>
+    </message>
+    <message>
+        <source>The message is deleted from %1&apos;s devices and yours, and replaced by a note that you recalled it. Anyone who has already read it may remember it. The recall is recorded in the audit log.</source>
+        <translation>The message is deleted from %1&apos;s devices and yours, and replaced by a note that you recalled it. Anyone who has already read it may remember it. The recall is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
     </message>
 </context>
 <context>
@@ -803,7 +866,10 @@
     </message>
     <message numerus="yes">
         <source>Rounds: %n unread</source>
-        <translation><numerusform>Rounds: %n unread</numerusform><numerusform>Rounds: %n unread</numerusform></translation>
+        <translation>
+            <numerusform>Rounds: %n unread</numerusform>
+            <numerusform>Rounds: %n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rounds</source>
@@ -812,6 +878,257 @@
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskBatchPage</name>
+    <message>
+        <source>Choose the reminder list</source>
+        <translation>Choose the reminder list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Refill</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Insurance expiry</source>
+        <translation>Insurance expiry</translation>
+    </message>
+    <message>
+        <source>Custom text</source>
+        <translation>Custom text</translation>
+    </message>
+    <message>
+        <source>Reminder template</source>
+        <translation>Reminder template</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Import the reminder list from a CSV file</source>
+        <translation>Import the reminder list from a CSV file</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n patient(s) ready</source>
+        <translation><numerusform>%1: %n patient ready</numerusform><numerusform>%1: %n patients ready</numerusform></translation>
+    </message>
+    <message>
+        <source>English text, e.g. Hello {first_name}, ...</source>
+        <translation>English text, e.g. Hello {first_name}, ...</translation>
+    </message>
+    <message>
+        <source>Custom text in English</source>
+        <translation>Custom text in English</translation>
+    </message>
+    <message>
+        <source>Spanish text (optional)</source>
+        <translation>Spanish text (optional)</translation>
+    </message>
+    <message>
+        <source>Custom text in Spanish</source>
+        <translation>Custom text in Spanish</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): fix the file and import it again. Nothing will be sent.</source>
+        <translation><numerusform>%n problem: fix the file and import it again. Nothing will be sent.</numerusform><numerusform>%n problems: fix the file and import it again. Nothing will be sent.</numerusform></translation>
+    </message>
+    <message>
+        <source>What each patient will receive</source>
+        <translation>What each patient will receive</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2 · %3 · %4 · %5</source>
+        <translation>Line %1 · %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>Flagged: %1</translation>
+    </message>
+    <message>
+        <source>Send the flagged rows anyway (where the organisation allows it; recorded in the audit log)</source>
+        <translation>Send the flagged rows anyway (where the organisation allows it; recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>Reason for the override (required)</source>
+        <translation>Reason for the override (required)</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>Reason for the override</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n reminder(s)</source>
+        <translation><numerusform>Schedule %n reminder</numerusform><numerusform>Schedule %n reminders</numerusform></translation>
+    </message>
+    <message>
+        <source>Schedule the reminders with the reminder service</source>
+        <translation>Schedule the reminders with the reminder service</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskConsentPage</name>
+    <message>
+        <source>Revoke consent</source>
+        <translation>Revoke consent</translation>
+    </message>
+    <message>
+        <source>No more reminders will go to this patient on this channel.</source>
+        <translation>No more reminders will go to this patient on this channel.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Patient address or +15551234567@sms.…</source>
+        <translation>Patient address or +15551234567@sms.…</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation>Patient&apos;s address</translation>
+    </message>
+    <message>
+        <source>Patient app</source>
+        <translation>Patient app</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>Consent registry</source>
+        <translation>Consent registry</translation>
+    </message>
+    <message>
+        <source>Consented %1, recorded by %2</source>
+        <translation>Consented %1, recorded by %2</translation>
+    </message>
+    <message>
+        <source>Revoked by %1</source>
+        <translation>Revoked by %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskRepliesPage</name>
+    <message>
+        <source>No replies are waiting.</source>
+        <translation>No replies are waiting.</translation>
+    </message>
+    <message>
+        <source>Replies waiting for a person</source>
+        <translation>Replies waiting for a person</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>Mark handled</translation>
+    </message>
+    <message>
+        <source>Mark the reply from %1 handled</source>
+        <translation>Mark the reply from %1 handled</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskStatusPage</name>
+    <message>
+        <source>No reminders yet.</source>
+        <translation>No reminders yet.</translation>
+    </message>
+    <message>
+        <source>Reminders and their states</source>
+        <translation>Reminders and their states</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskView</name>
+    <message>
+        <source>Reminder service</source>
+        <translation>Reminder service</translation>
+    </message>
+    <message>
+        <source>e.g. reminders@%1</source>
+        <translation>e.g. reminders@%1</translation>
+    </message>
+    <message>
+        <source>Address of the reminder service</source>
+        <translation>Address of the reminder service</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the reminders, replies and consents</source>
+        <translation>Refresh the reminders, replies and consents</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Enter the reminder service&apos;s address (ask IT) to prepare and follow reminders.</source>
+        <translation>Enter the reminder service&apos;s address (ask IT) to prepare and follow reminders.</translation>
+    </message>
+    <message>
+        <source>Front desk sections</source>
+        <translation>Front desk sections</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Replies (%1)</source>
+        <translation>Replies (%1)</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
     </message>
 </context>
 <context>
@@ -876,10 +1193,6 @@
         <translation>Your administrator has asked for this account to be erased from this computer.</translation>
     </message>
     <message>
-        <source>Erasing messages, files and keys…</source>
-        <translation>Erasing messages, files and keys…</translation>
-    </message>
-    <message>
         <source>Erasing this account&apos;s messages, files and keys from this computer…</source>
         <translation>Erasing this account&apos;s messages, files and keys from this computer…</translation>
     </message>
@@ -913,6 +1226,10 @@
     <message>
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Page a role…</source>
+        <translation>Page a role…</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1294,125 @@
         <source>file %1</source>
         <translation>file %1</translation>
     </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>Waiting for connection</translation>
+    </message>
+    <message>
+        <source>You recalled this message</source>
+        <translation>You recalled this message</translation>
+    </message>
+    <message>
+        <source>This message was recalled by its sender</source>
+        <translation>This message was recalled by its sender</translation>
+    </message>
+    <message>
+        <source>Needs your acknowledgement</source>
+        <translation>Needs your acknowledgement</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Ctrl+Shift+A)</source>
+        <translation>Acknowledge (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Acknowledge this %1 message</source>
+        <translation>Acknowledge this %1 message</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel sending this message</source>
+        <translation>Cancel sending this message</translation>
+    </message>
+    <message>
+        <source>Recall…</source>
+        <translation>Recall…</translation>
+    </message>
+    <message>
+        <source>Recall this message</source>
+        <translation>Recall this message</translation>
+    </message>
+</context>
+<context>
+    <name>PageRoleDialog</name>
+    <message>
+        <source>Page a role</source>
+        <translation>Page a role</translation>
+    </message>
+    <message>
+        <source>Sent to %1, on call for %2.</source>
+        <translation>Sent to %1, on call for %2.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>%1 · on call: %2</source>
+        <translation>%1 · on call: %2</translation>
+    </message>
+    <message>
+        <source>%1 · nobody on call now</source>
+        <translation>%1 · nobody on call now</translation>
+    </message>
+    <message>
+        <source>Your organisation has not published any on-call roles.</source>
+        <translation>Your organisation has not published any on-call roles.</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Message…</source>
+        <translation>Message…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Send page</source>
+        <translation>Send page</translation>
+    </message>
 </context>
 <context>
     <name>QuickSwitcher</name>
@@ -1002,7 +1438,10 @@
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>care-team room</source>
@@ -1047,7 +1486,10 @@
     </message>
     <message numerus="yes">
         <source>Your organisation allows at most %n minute(s) before the screen locks; that limit applies.</source>
-        <translation><numerusform>Your organisation allows at most %n minute before the screen locks; that limit applies.</numerusform><numerusform>Your organisation allows at most %n minutes before the screen locks; that limit applies.</numerusform></translation>
+        <translation>
+            <numerusform>Your organisation allows at most %n minute before the screen locks; that limit applies.</numerusform>
+            <numerusform>Your organisation allows at most %n minutes before the screen locks; that limit applies.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your organisation&apos;s policy allows notifications to show at most: %1.</source>
@@ -1115,7 +1557,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>Your organisation&apos;s limit: %n minute(s). You may choose less.</source>
-        <translation><numerusform>Your organisation&apos;s limit: %n minute. You may choose less.</numerusform><numerusform>Your organisation&apos;s limit: %n minutes. You may choose less.</numerusform></translation>
+        <translation>
+            <numerusform>Your organisation&apos;s limit: %n minute. You may choose less.</numerusform>
+            <numerusform>Your organisation&apos;s limit: %n minutes. You may choose less.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Notifications show</source>
@@ -1400,6 +1845,69 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
 </context>
 <context>
+    <name>Ui</name>
+    <message>
+        <source>unknown column</source>
+        <translation>unknown column</translation>
+    </message>
+    <message>
+        <source>column given twice</source>
+        <translation>column given twice</translation>
+    </message>
+    <message>
+        <source>required column missing</source>
+        <translation>required column missing</translation>
+    </message>
+    <message>
+        <source>not an XMPP address or gateway number</source>
+        <translation>not an XMPP address or gateway number</translation>
+    </message>
+    <message>
+        <source>unknown language (use en or es)</source>
+        <translation>unknown language (use en or es)</translation>
+    </message>
+    <message>
+        <source>not a date and time (2030-05-01T09:00:00Z)</source>
+        <translation>not a date and time (2030-05-01T09:00:00Z)</translation>
+    </message>
+    <message>
+        <source>the time has no time zone (add Z or +02:00)</source>
+        <translation>the time has no time zone (add Z or +02:00)</translation>
+    </message>
+    <message>
+        <source>the time is in the past</source>
+        <translation>the time is in the past</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>the same patient and time appear twice</source>
+        <translation>the same patient and time appear twice</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>a quoted field is not closed</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field</source>
+        <translation>a quote inside an unquoted field</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>text after a closing quote</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+</context>
+<context>
     <name>Ui::AdminDevicesModel</name>
     <message>
         <source>Signed in (token active)</source>
@@ -1469,11 +1977,17 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>Writing: %1 of %n entries</source>
-        <translation><numerusform>Writing: %1 of %n entries</numerusform><numerusform>Writing: %1 of %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Writing: %1 of %n entries</numerusform>
+            <numerusform>Writing: %1 of %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries written</source>
-        <translation><numerusform>%n entries written</numerusform><numerusform>%n entries written</numerusform></translation>
+        <translation>
+            <numerusform>%n entries written</numerusform>
+            <numerusform>%n entries written</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a file to write the audit log to.</source>
@@ -1509,6 +2023,41 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>You</source>
         <translation>You</translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent. Retry sends it.</source>
+        <translation>Cancelled: not sent. Retry sends it.</translation>
+    </message>
+    <message>
+        <source>You acknowledged at %1</source>
+        <translation>You acknowledged at %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Acknowledged by %1 at %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Escalated to %1 after %n min</source>
+        <translation><numerusform>Escalated to %1 after %n min</numerusform><numerusform>Escalated to %1 after %n min</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DemoAccount</name>
+    <message>
+        <source>The demo account file cannot be read.</source>
+        <translation>The demo account file cannot be read.</translation>
+    </message>
+    <message>
+        <source>The demo account file must belong to you and be readable by you only (chmod 600).</source>
+        <translation>The demo account file must belong to you and be readable by you only (chmod 600).</translation>
+    </message>
+    <message>
+        <source>A demo account can only sign in to the demo server on this computer (a wss:// address on localhost, an account @localhost).</source>
+        <translation>A demo account can only sign in to the demo server on this computer (a wss:// address on localhost, an account @localhost).</translation>
+    </message>
+    <message>
+        <source>The demo account file is incomplete or malformed.</source>
+        <translation>The demo account file is incomplete or malformed.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2104,214 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
 </context>
 <context>
+    <name>Ui::FrontDeskBatchModel</name>
+    <message>
+        <source>social security number</source>
+        <translation>social security number</translation>
+    </message>
+    <message>
+        <source>medical record number</source>
+        <translation>medical record number</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>diagnosis or medication term</source>
+        <translation>diagnosis or medication term</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>contains more than a reminder needs (%1); send it only with an override and a reason</source>
+        <translation>contains more than a reminder needs (%1); send it only with an override and a reason</translation>
+    </message>
+    <message>
+        <source>contains %1, which may never be sent; change the row</source>
+        <translation>contains %1, which may never be sent; change the row</translation>
+    </message>
+    <message>
+        <source>an override needs a reason</source>
+        <translation>an override needs a reason</translation>
+    </message>
+    <message>
+        <source>has %1 fields, the header has %2</source>
+        <translation>has %1 fields, the header has %2</translation>
+    </message>
+    <message>
+        <source>the template has no text in this language</source>
+        <translation>the template has no text in this language</translation>
+    </message>
+    <message>
+        <source>the template needs this value</source>
+        <translation>the template needs this value</translation>
+    </message>
+    <message>
+        <source>the template uses an unknown placeholder {%1}</source>
+        <translation>the template uses an unknown placeholder {%1}</translation>
+    </message>
+    <message>
+        <source>the template has a stray brace</source>
+        <translation>the template has a stray brace</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>File, %1: %2</source>
+        <translation>File, %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>Line %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>SMS gateway (not end-to-end encrypted)</source>
+        <translation>SMS gateway (not end-to-end encrypted)</translation>
+    </message>
+    <message>
+        <source>Patient app (end-to-end encrypted)</source>
+        <translation>Patient app (end-to-end encrypted)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. Choose a CSV file you can read.</source>
+        <translation>The file could not be opened. Choose a CSV file you can read.</translation>
+    </message>
+    <message>
+        <source>The file is too large for a reminder list (more than 5 MB).</source>
+        <translation>The file is too large for a reminder list (more than 5 MB).</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>template</translation>
+    </message>
+    <message>
+        <source>The reminder service did not answer. Nothing is known to be scheduled: check the status list before submitting again.</source>
+        <translation>The reminder service did not answer. Nothing is known to be scheduled: check the status list before submitting again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) scheduled.</source>
+        <translation><numerusform>%n reminder scheduled.</numerusform><numerusform>%n reminders scheduled.</numerusform></translation>
+    </message>
+    <message>
+        <source>The reminder service refused the batch; nothing was sent.</source>
+        <translation>The reminder service refused the batch; nothing was sent.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskClient</name>
+    <message>
+        <source>The reminder service did not answer. Check its address; if it is right, ask IT whether the service runs and lists you as front-desk staff.</source>
+        <translation>The reminder service did not answer. Check its address; if it is right, ask IT whether the service runs and lists you as front-desk staff.</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s address (name@domain or +15551234567@sms.%1) and choose a channel.</source>
+        <translation>Enter the patient&apos;s address (name@domain or +15551234567@sms.%1) and choose a channel.</translation>
+    </message>
+    <message>
+        <source>The reminder service did not record the change.</source>
+        <translation>The reminder service did not record the change.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>Consent revoked.</source>
+        <translation>Consent revoked.</translation>
+    </message>
+    <message>
+        <source>Someone else handled this reply already.</source>
+        <translation>Someone else handled this reply already.</translation>
+    </message>
+    <message>
+        <source>Reply marked as handled.</source>
+        <translation>Reply marked as handled.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskConsentModel</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Patient app</source>
+        <translation>Patient app</translation>
+    </message>
+    <message>
+        <source>the patient (STOP reply)</source>
+        <translation>the patient (STOP reply)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskStatusModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Reschedule requested</source>
+        <translation>Reschedule requested</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>Opted out</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no consent on this channel</source>
+        <translation>no consent on this channel</translation>
+    </message>
+    <message>
+        <source>the patient opted out</source>
+        <translation>the patient opted out</translation>
+    </message>
+    <message>
+        <source>could not be delivered</source>
+        <translation>could not be delivered</translation>
+    </message>
+</context>
+<context>
     <name>Ui::MessageNotifier</name>
     <message>
         <source>New message</source>
@@ -1562,7 +2319,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>%n new messages</source>
-        <translation><numerusform>%n new messages</numerusform><numerusform>%n new messages</numerusform></translation>
+        <translation>
+            <numerusform>%n new messages</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message from %1</source>
@@ -1570,7 +2330,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>%n new messages from %1</source>
-        <translation><numerusform>%n new messages from %1</numerusform><numerusform>%n new messages from %1</numerusform></translation>
+        <translation>
+            <numerusform>%n new messages from %1</numerusform>
+            <numerusform>%n new messages from %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message from %1 in %2</source>
@@ -1578,7 +2341,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>%n new messages from %1 in %2</source>
-        <translation><numerusform>%n new messages from %1 in %2</numerusform><numerusform>%n new messages from %1 in %2</numerusform></translation>
+        <translation>
+            <numerusform>%n new messages from %1 in %2</numerusform>
+            <numerusform>%n new messages from %1 in %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>(could not be decrypted)</source>
@@ -1587,6 +2353,22 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>(a file)</source>
         <translation>(a file)</translation>
+    </message>
+    <message>
+        <source>STAT message: acknowledgement needed</source>
+        <translation>STAT message: acknowledgement needed</translation>
+    </message>
+    <message>
+        <source>Urgent message: acknowledgement needed</source>
+        <translation>Urgent message: acknowledgement needed</translation>
+    </message>
+    <message>
+        <source>STAT message from %1: acknowledgement needed</source>
+        <translation>STAT message from %1: acknowledgement needed</translation>
+    </message>
+    <message>
+        <source>Urgent message from %1: acknowledgement needed</source>
+        <translation>Urgent message from %1: acknowledgement needed</translation>
     </message>
 </context>
 <context>
@@ -1632,7 +2414,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>the screen locks after at most %n minute(s) without activity</source>
-        <translation><numerusform>the screen locks after at most %n minute without activity</numerusform><numerusform>the screen locks after at most %n minutes without activity</numerusform></translation>
+        <translation>
+            <numerusform>the screen locks after at most %n minute without activity</numerusform>
+            <numerusform>the screen locks after at most %n minutes without activity</numerusform>
+        </translation>
     </message>
     <message>
         <source>notifications may show: %1</source>
@@ -1664,7 +2449,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>messages are kept for %n day(s)</source>
-        <translation><numerusform>messages are kept for %n day</numerusform><numerusform>messages are kept for %n days</numerusform></translation>
+        <translation>
+            <numerusform>messages are kept for %n day</numerusform>
+            <numerusform>messages are kept for %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>messages are kept without a time limit</source>
@@ -1681,6 +2469,21 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>Your organisation&apos;s policy changed: %1.</source>
         <translation>Your organisation&apos;s policy changed: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoleDirectoryModel</name>
+    <message>
+        <source>Nobody is on call for this role right now. Page a person directly, or ask the charge nurse who covers it.</source>
+        <translation>Nobody is on call for this role right now. Page a person directly, or ask the charge nurse who covers it.</translation>
+    </message>
+    <message>
+        <source>This role is no longer in the directory. Choose another role.</source>
+        <translation>This role is no longer in the directory. Choose another role.</translation>
+    </message>
+    <message>
+        <source>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</source>
+        <translation>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2550,14 @@ If you sign in here again, this computer is a new device: you need your password
         <source>Admin console</source>
         <translation>Admin console</translation>
     </message>
+    <message>
+        <source>Front desk (Ctrl+3)</source>
+        <translation>Front desk (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Front desk</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1777,6 +2588,10 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>Rounds is already running; its window was brought to the front.</source>
         <translation>Rounds is already running; its window was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Demo only: sign in with the account in this owner-only file, written by scripts/demo.sh for its server on this computer.</source>
+        <translation>Demo only: sign in with the account in this owner-only file, written by scripts/demo.sh for its server on this computer.</translation>
     </message>
 </context>
 </TS>

@@ -322,7 +322,10 @@
     </message>
     <message numerus="yes">
         <source>%n device(s)</source>
-        <translation><numerusform>%n dispositivo</numerusform><numerusform>%n dispositivos</numerusform></translation>
+        <translation>
+            <numerusform>%n dispositivo</numerusform>
+            <numerusform>%n dispositivos</numerusform>
+        </translation>
     </message>
     <message>
         <source>DISABLED</source>
@@ -572,6 +575,34 @@
         <source>care-team room</source>
         <translation>sala del equipo asistencial</translation>
     </message>
+    <message>
+        <source>Page a role…  (Ctrl+Shift+P)</source>
+        <translation>Avisar a una función…  (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Page whoever is on call for a role</source>
+        <translation>Avisar a quien esté de guardia para una función</translation>
+    </message>
+    <message>
+        <source>Needs acknowledgement (%1)</source>
+        <translation>Requiere confirmación de recepción (%1)</translation>
+    </message>
+    <message>
+        <source>Other conversations</source>
+        <translation>Otras conversaciones</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>needs acknowledgement</source>
+        <translation>requiere confirmación de recepción</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -650,6 +681,38 @@
     <message>
         <source>Save the file</source>
         <translation>Guardar el archivo</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Rutina</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Priority: urgent and STAT messages must be acknowledged</source>
+        <translation>Prioridad: se debe confirmar la recepción de los mensajes urgentes y STAT</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Prioridad: %1</translation>
+    </message>
+    <message>
+        <source>Recall this message?</source>
+        <translation>¿Retirar este mensaje?</translation>
+    </message>
+    <message>
+        <source>The message is deleted from %1&apos;s devices and yours, and replaced by a note that you recalled it. Anyone who has already read it may remember it. The recall is recorded in the audit log.</source>
+        <translation>El mensaje se elimina de los dispositivos de %1 y de los suyos, y se reemplaza por una nota que indica que usted lo retiró. Quien ya lo haya leído puede recordarlo. La retirada queda registrada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Retirar</translation>
     </message>
 </context>
 <context>
@@ -803,7 +866,10 @@
     </message>
     <message numerus="yes">
         <source>Rounds: %n unread</source>
-        <translation><numerusform>Rounds: %n sin leer</numerusform><numerusform>Rounds: %n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>Rounds: %n sin leer</numerusform>
+            <numerusform>Rounds: %n sin leer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rounds</source>
@@ -812,6 +878,257 @@
     <message>
         <source>Open</source>
         <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskBatchPage</name>
+    <message>
+        <source>Choose the reminder list</source>
+        <translation>Elija la lista de recordatorios</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Refill</source>
+        <translation>Renovación de receta</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Insurance expiry</source>
+        <translation>Vencimiento del seguro</translation>
+    </message>
+    <message>
+        <source>Custom text</source>
+        <translation>Texto personalizado</translation>
+    </message>
+    <message>
+        <source>Reminder template</source>
+        <translation>Plantilla de recordatorio</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Import the reminder list from a CSV file</source>
+        <translation>Importar la lista de recordatorios desde un archivo CSV</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n patient(s) ready</source>
+        <translation><numerusform>%1: %n paciente listo</numerusform><numerusform>%1: %n pacientes listos</numerusform></translation>
+    </message>
+    <message>
+        <source>English text, e.g. Hello {first_name}, ...</source>
+        <translation>Texto en inglés, p. ej. Hello {first_name}, ...</translation>
+    </message>
+    <message>
+        <source>Custom text in English</source>
+        <translation>Texto personalizado en inglés</translation>
+    </message>
+    <message>
+        <source>Spanish text (optional)</source>
+        <translation>Texto en español (opcional)</translation>
+    </message>
+    <message>
+        <source>Custom text in Spanish</source>
+        <translation>Texto personalizado en español</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): fix the file and import it again. Nothing will be sent.</source>
+        <translation><numerusform>%n problema: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform><numerusform>%n problemas: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform></translation>
+    </message>
+    <message>
+        <source>What each patient will receive</source>
+        <translation>Lo que recibirá cada paciente</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2 · %3 · %4 · %5</source>
+        <translation>Línea %1 · %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>Marcado: %1</translation>
+    </message>
+    <message>
+        <source>Send the flagged rows anyway (where the organisation allows it; recorded in the audit log)</source>
+        <translation>Enviar de todos modos las filas marcadas (si la organización lo permite; queda registrado en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Reason for the override (required)</source>
+        <translation>Motivo de la excepción (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>Motivo de la excepción</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n reminder(s)</source>
+        <translation><numerusform>Programar %n recordatorio</numerusform><numerusform>Programar %n recordatorios</numerusform></translation>
+    </message>
+    <message>
+        <source>Schedule the reminders with the reminder service</source>
+        <translation>Programar los recordatorios con el servicio de recordatorios</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskConsentPage</name>
+    <message>
+        <source>Revoke consent</source>
+        <translation>Revocar consentimiento</translation>
+    </message>
+    <message>
+        <source>No more reminders will go to this patient on this channel.</source>
+        <translation>Este paciente no recibirá más recordatorios por este canal.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Patient address or +15551234567@sms.…</source>
+        <translation>Dirección del paciente o +15551234567@sms.…</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s address</source>
+        <translation>Dirección del paciente</translation>
+    </message>
+    <message>
+        <source>Patient app</source>
+        <translation>Aplicación del paciente</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrar consentimiento</translation>
+    </message>
+    <message>
+        <source>Consent registry</source>
+        <translation>Registro de consentimientos</translation>
+    </message>
+    <message>
+        <source>Consented %1, recorded by %2</source>
+        <translation>Consentimiento otorgado %1, registrado por %2</translation>
+    </message>
+    <message>
+        <source>Revoked by %1</source>
+        <translation>Revocado por %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskRepliesPage</name>
+    <message>
+        <source>No replies are waiting.</source>
+        <translation>No hay respuestas pendientes.</translation>
+    </message>
+    <message>
+        <source>Replies waiting for a person</source>
+        <translation>Respuestas que esperan a una persona</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>Marcar como atendida</translation>
+    </message>
+    <message>
+        <source>Mark the reply from %1 handled</source>
+        <translation>Marcar como atendida la respuesta de %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskStatusPage</name>
+    <message>
+        <source>No reminders yet.</source>
+        <translation>Aún no hay recordatorios.</translation>
+    </message>
+    <message>
+        <source>Reminders and their states</source>
+        <translation>Recordatorios y sus estados</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskView</name>
+    <message>
+        <source>Reminder service</source>
+        <translation>Servicio de recordatorios</translation>
+    </message>
+    <message>
+        <source>e.g. reminders@%1</source>
+        <translation>p. ej. reminders@%1</translation>
+    </message>
+    <message>
+        <source>Address of the reminder service</source>
+        <translation>Dirección del servicio de recordatorios</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the reminders, replies and consents</source>
+        <translation>Actualizar los recordatorios, las respuestas y los consentimientos</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado %1</translation>
+    </message>
+    <message>
+        <source>Enter the reminder service&apos;s address (ask IT) to prepare and follow reminders.</source>
+        <translation>Introduzca la dirección del servicio de recordatorios (consulte a informática) para preparar recordatorios y hacerles seguimiento.</translation>
+    </message>
+    <message>
+        <source>Front desk sections</source>
+        <translation>Secciones de recepción</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>Nuevo lote</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Replies (%1)</source>
+        <translation>Respuestas (%1)</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
     </message>
 </context>
 <context>
@@ -876,10 +1193,6 @@
         <translation>Su administrador ha pedido que esta cuenta se borre de este equipo.</translation>
     </message>
     <message>
-        <source>Erasing messages, files and keys…</source>
-        <translation>Borrando mensajes, archivos y claves…</translation>
-    </message>
-    <message>
         <source>Erasing this account&apos;s messages, files and keys from this computer…</source>
         <translation>Borrando de este equipo los mensajes, archivos y claves de esta cuenta…</translation>
     </message>
@@ -913,6 +1226,10 @@
     <message>
         <source>Settings (Ctrl+,)</source>
         <translation>Ajustes (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Page a role…</source>
+        <translation>Avisar a una función…</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1294,125 @@
         <source>file %1</source>
         <translation>archivo %1</translation>
     </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>Esperando conexión</translation>
+    </message>
+    <message>
+        <source>You recalled this message</source>
+        <translation>Usted retiró este mensaje</translation>
+    </message>
+    <message>
+        <source>This message was recalled by its sender</source>
+        <translation>El remitente retiró este mensaje</translation>
+    </message>
+    <message>
+        <source>Needs your acknowledgement</source>
+        <translation>Requiere su confirmación de recepción</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Ctrl+Shift+A)</source>
+        <translation>Confirmar (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Acknowledge this %1 message</source>
+        <translation>Confirmar la recepción de este mensaje %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel sending this message</source>
+        <translation>Cancelar el envío de este mensaje</translation>
+    </message>
+    <message>
+        <source>Recall…</source>
+        <translation>Retirar…</translation>
+    </message>
+    <message>
+        <source>Recall this message</source>
+        <translation>Retirar este mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>PageRoleDialog</name>
+    <message>
+        <source>Page a role</source>
+        <translation>Avisar a una función</translation>
+    </message>
+    <message>
+        <source>Sent to %1, on call for %2.</source>
+        <translation>Enviado a %1, de guardia para %2.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <source>%1 · on call: %2</source>
+        <translation>%1 · de guardia: %2</translation>
+    </message>
+    <message>
+        <source>%1 · nobody on call now</source>
+        <translation>%1 · nadie de guardia ahora</translation>
+    </message>
+    <message>
+        <source>Your organisation has not published any on-call roles.</source>
+        <translation>Su organización no ha publicado ninguna función de guardia.</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Rutina</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Prioridad: %1</translation>
+    </message>
+    <message>
+        <source>Message…</source>
+        <translation>Mensaje…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Send page</source>
+        <translation>Enviar aviso</translation>
+    </message>
 </context>
 <context>
     <name>QuickSwitcher</name>
@@ -1002,7 +1438,10 @@
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
     </message>
     <message>
         <source>care-team room</source>
@@ -1047,7 +1486,10 @@
     </message>
     <message numerus="yes">
         <source>Your organisation allows at most %n minute(s) before the screen locks; that limit applies.</source>
-        <translation><numerusform>Su organización permite como máximo %n minuto antes de bloquear la pantalla; se aplica ese límite.</numerusform><numerusform>Su organización permite como máximo %n minutos antes de bloquear la pantalla; se aplica ese límite.</numerusform></translation>
+        <translation>
+            <numerusform>Su organización permite como máximo %n minuto antes de bloquear la pantalla; se aplica ese límite.</numerusform>
+            <numerusform>Su organización permite como máximo %n minutos antes de bloquear la pantalla; se aplica ese límite.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your organisation&apos;s policy allows notifications to show at most: %1.</source>
@@ -1115,7 +1557,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>Your organisation&apos;s limit: %n minute(s). You may choose less.</source>
-        <translation><numerusform>Límite de su organización: %n minuto. Puede elegir menos.</numerusform><numerusform>Límite de su organización: %n minutos. Puede elegir menos.</numerusform></translation>
+        <translation>
+            <numerusform>Límite de su organización: %n minuto. Puede elegir menos.</numerusform>
+            <numerusform>Límite de su organización: %n minutos. Puede elegir menos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Notifications show</source>
@@ -1400,6 +1845,69 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
 </context>
 <context>
+    <name>Ui</name>
+    <message>
+        <source>unknown column</source>
+        <translation>columna desconocida</translation>
+    </message>
+    <message>
+        <source>column given twice</source>
+        <translation>columna indicada dos veces</translation>
+    </message>
+    <message>
+        <source>required column missing</source>
+        <translation>falta una columna obligatoria</translation>
+    </message>
+    <message>
+        <source>not an XMPP address or gateway number</source>
+        <translation>no es una dirección XMPP ni un número de pasarela</translation>
+    </message>
+    <message>
+        <source>unknown language (use en or es)</source>
+        <translation>idioma desconocido (use en o es)</translation>
+    </message>
+    <message>
+        <source>not a date and time (2030-05-01T09:00:00Z)</source>
+        <translation>no es una fecha y hora (2030-05-01T09:00:00Z)</translation>
+    </message>
+    <message>
+        <source>the time has no time zone (add Z or +02:00)</source>
+        <translation>la hora no tiene zona horaria (añada Z o +02:00)</translation>
+    </message>
+    <message>
+        <source>the time is in the past</source>
+        <translation>la hora ya pasó</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <source>the same patient and time appear twice</source>
+        <translation>el mismo paciente y la misma hora aparecen dos veces</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>un campo entre comillas no está cerrado</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field</source>
+        <translation>comillas dentro de un campo sin comillas</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>texto después de unas comillas de cierre</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>el archivo no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+</context>
+<context>
     <name>Ui::AdminDevicesModel</name>
     <message>
         <source>Signed in (token active)</source>
@@ -1469,11 +1977,17 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>Writing: %1 of %n entries</source>
-        <translation><numerusform>Escribiendo: %1 de %n entrada</numerusform><numerusform>Escribiendo: %1 de %n entradas</numerusform></translation>
+        <translation>
+            <numerusform>Escribiendo: %1 de %n entrada</numerusform>
+            <numerusform>Escribiendo: %1 de %n entradas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries written</source>
-        <translation><numerusform>%n entrada escrita</numerusform><numerusform>%n entradas escritas</numerusform></translation>
+        <translation>
+            <numerusform>%n entrada escrita</numerusform>
+            <numerusform>%n entradas escritas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a file to write the audit log to.</source>
@@ -1509,6 +2023,41 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>You</source>
         <translation>Usted</translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent. Retry sends it.</source>
+        <translation>Cancelado: no se envió. Reintentar lo envía.</translation>
+    </message>
+    <message>
+        <source>You acknowledged at %1</source>
+        <translation>Usted confirmó la recepción a las %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Recepción confirmada por %1 a las %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Escalated to %1 after %n min</source>
+        <translation><numerusform>Escalado a %1 después de %n min</numerusform><numerusform>Escalado a %1 después de %n min</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DemoAccount</name>
+    <message>
+        <source>The demo account file cannot be read.</source>
+        <translation>No se puede leer el archivo de la cuenta de demostración.</translation>
+    </message>
+    <message>
+        <source>The demo account file must belong to you and be readable by you only (chmod 600).</source>
+        <translation>El archivo de la cuenta de demostración debe pertenecerle a usted y solo usted debe poder leerlo (chmod 600).</translation>
+    </message>
+    <message>
+        <source>A demo account can only sign in to the demo server on this computer (a wss:// address on localhost, an account @localhost).</source>
+        <translation>Una cuenta de demostración solo puede iniciar sesión en el servidor de demostración de este equipo (una dirección wss:// en localhost, una cuenta @localhost).</translation>
+    </message>
+    <message>
+        <source>The demo account file is incomplete or malformed.</source>
+        <translation>El archivo de la cuenta de demostración está incompleto o mal formado.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2104,214 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
 </context>
 <context>
+    <name>Ui::FrontDeskBatchModel</name>
+    <message>
+        <source>social security number</source>
+        <translation>número de seguridad social</translation>
+    </message>
+    <message>
+        <source>medical record number</source>
+        <translation>número de historia clínica</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>diagnosis or medication term</source>
+        <translation>término de diagnóstico o medicación</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nombre completo</translation>
+    </message>
+    <message>
+        <source>contains more than a reminder needs (%1); send it only with an override and a reason</source>
+        <translation>contiene más de lo que necesita un recordatorio (%1); envíelo solo con una excepción y un motivo</translation>
+    </message>
+    <message>
+        <source>contains %1, which may never be sent; change the row</source>
+        <translation>contiene %1, que nunca se puede enviar; modifique la fila</translation>
+    </message>
+    <message>
+        <source>an override needs a reason</source>
+        <translation>una excepción requiere un motivo</translation>
+    </message>
+    <message>
+        <source>has %1 fields, the header has %2</source>
+        <translation>tiene %1 campos, el encabezado tiene %2</translation>
+    </message>
+    <message>
+        <source>the template has no text in this language</source>
+        <translation>la plantilla no tiene texto en este idioma</translation>
+    </message>
+    <message>
+        <source>the template needs this value</source>
+        <translation>la plantilla necesita este valor</translation>
+    </message>
+    <message>
+        <source>the template uses an unknown placeholder {%1}</source>
+        <translation>la plantilla usa un marcador desconocido {%1}</translation>
+    </message>
+    <message>
+        <source>the template has a stray brace</source>
+        <translation>la plantilla tiene una llave suelta</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+    <message>
+        <source>File, %1: %2</source>
+        <translation>Archivo, %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>Línea %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>SMS gateway (not end-to-end encrypted)</source>
+        <translation>Pasarela SMS (sin cifrado de extremo a extremo)</translation>
+    </message>
+    <message>
+        <source>Patient app (end-to-end encrypted)</source>
+        <translation>Aplicación del paciente (con cifrado de extremo a extremo)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. Choose a CSV file you can read.</source>
+        <translation>No se pudo abrir el archivo. Elija un archivo CSV que pueda leer.</translation>
+    </message>
+    <message>
+        <source>The file is too large for a reminder list (more than 5 MB).</source>
+        <translation>El archivo es demasiado grande para una lista de recordatorios (más de 5 MB).</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>plantilla</translation>
+    </message>
+    <message>
+        <source>The reminder service did not answer. Nothing is known to be scheduled: check the status list before submitting again.</source>
+        <translation>El servicio de recordatorios no respondió. No consta que se haya programado nada: revise la lista de estados antes de volver a enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) scheduled.</source>
+        <translation><numerusform>%n recordatorio programado.</numerusform><numerusform>%n recordatorios programados.</numerusform></translation>
+    </message>
+    <message>
+        <source>The reminder service refused the batch; nothing was sent.</source>
+        <translation>El servicio de recordatorios rechazó el lote; no se envió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskClient</name>
+    <message>
+        <source>The reminder service did not answer. Check its address; if it is right, ask IT whether the service runs and lists you as front-desk staff.</source>
+        <translation>El servicio de recordatorios no respondió. Compruebe su dirección; si es correcta, pregunte a informática si el servicio está en funcionamiento y si lo tiene registrado como personal de recepción.</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s address (name@domain or +15551234567@sms.%1) and choose a channel.</source>
+        <translation>Introduzca la dirección del paciente (nombre@dominio o +15551234567@sms.%1) y elija un canal.</translation>
+    </message>
+    <message>
+        <source>The reminder service did not record the change.</source>
+        <translation>El servicio de recordatorios no registró el cambio.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Consentimiento registrado.</translation>
+    </message>
+    <message>
+        <source>Consent revoked.</source>
+        <translation>Consentimiento revocado.</translation>
+    </message>
+    <message>
+        <source>Someone else handled this reply already.</source>
+        <translation>Otra persona ya atendió esta respuesta.</translation>
+    </message>
+    <message>
+        <source>Reply marked as handled.</source>
+        <translation>Respuesta marcada como atendida.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskConsentModel</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Patient app</source>
+        <translation>Aplicación del paciente</translation>
+    </message>
+    <message>
+        <source>the patient (STOP reply)</source>
+        <translation>el paciente (respuesta STOP)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FrontDeskStatusModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programado</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Reschedule requested</source>
+        <translation>Reprogramación solicitada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no consent on this channel</source>
+        <translation>sin consentimiento en este canal</translation>
+    </message>
+    <message>
+        <source>the patient opted out</source>
+        <translation>el paciente se dio de baja</translation>
+    </message>
+    <message>
+        <source>could not be delivered</source>
+        <translation>no se pudo entregar</translation>
+    </message>
+</context>
+<context>
     <name>Ui::MessageNotifier</name>
     <message>
         <source>New message</source>
@@ -1562,7 +2319,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>%n new messages</source>
-        <translation><numerusform>%n mensaje nuevo</numerusform><numerusform>%n mensajes nuevos</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje nuevo</numerusform>
+            <numerusform>%n mensajes nuevos</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message from %1</source>
@@ -1570,7 +2330,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>%n new messages from %1</source>
-        <translation><numerusform>%n mensaje nuevo de %1</numerusform><numerusform>%n mensajes nuevos de %1</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje nuevo de %1</numerusform>
+            <numerusform>%n mensajes nuevos de %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message from %1 in %2</source>
@@ -1578,7 +2341,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>%n new messages from %1 in %2</source>
-        <translation><numerusform>%n mensaje nuevo de %1 en %2</numerusform><numerusform>%n mensajes nuevos de %1 en %2</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje nuevo de %1 en %2</numerusform>
+            <numerusform>%n mensajes nuevos de %1 en %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>(could not be decrypted)</source>
@@ -1587,6 +2353,22 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>(a file)</source>
         <translation>(un archivo)</translation>
+    </message>
+    <message>
+        <source>STAT message: acknowledgement needed</source>
+        <translation>Mensaje STAT: se requiere confirmación de recepción</translation>
+    </message>
+    <message>
+        <source>Urgent message: acknowledgement needed</source>
+        <translation>Mensaje urgente: se requiere confirmación de recepción</translation>
+    </message>
+    <message>
+        <source>STAT message from %1: acknowledgement needed</source>
+        <translation>Mensaje STAT de %1: se requiere confirmación de recepción</translation>
+    </message>
+    <message>
+        <source>Urgent message from %1: acknowledgement needed</source>
+        <translation>Mensaje urgente de %1: se requiere confirmación de recepción</translation>
     </message>
 </context>
 <context>
@@ -1632,7 +2414,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>the screen locks after at most %n minute(s) without activity</source>
-        <translation><numerusform>la pantalla se bloquea tras como máximo %n minuto sin actividad</numerusform><numerusform>la pantalla se bloquea tras como máximo %n minutos sin actividad</numerusform></translation>
+        <translation>
+            <numerusform>la pantalla se bloquea tras como máximo %n minuto sin actividad</numerusform>
+            <numerusform>la pantalla se bloquea tras como máximo %n minutos sin actividad</numerusform>
+        </translation>
     </message>
     <message>
         <source>notifications may show: %1</source>
@@ -1664,7 +2449,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>messages are kept for %n day(s)</source>
-        <translation><numerusform>los mensajes se conservan %n día</numerusform><numerusform>los mensajes se conservan %n días</numerusform></translation>
+        <translation>
+            <numerusform>los mensajes se conservan %n día</numerusform>
+            <numerusform>los mensajes se conservan %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>messages are kept without a time limit</source>
@@ -1681,6 +2469,21 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>Your organisation&apos;s policy changed: %1.</source>
         <translation>Cambió la directiva de su organización: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoleDirectoryModel</name>
+    <message>
+        <source>Nobody is on call for this role right now. Page a person directly, or ask the charge nurse who covers it.</source>
+        <translation>Nadie está de guardia para esta función en este momento. Avise directamente a una persona o pregunte a la enfermera a cargo quién la cubre.</translation>
+    </message>
+    <message>
+        <source>This role is no longer in the directory. Choose another role.</source>
+        <translation>Esta función ya no figura en el directorio. Elija otra función.</translation>
+    </message>
+    <message>
+        <source>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</source>
+        <translation>Aún no se ha leído el directorio de guardias del servidor. Espere a que Rounds esté en línea y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2550,14 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
         <source>Admin console</source>
         <translation>Consola de administración</translation>
     </message>
+    <message>
+        <source>Front desk (Ctrl+3)</source>
+        <translation>Recepción (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1777,6 +2588,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>Rounds is already running; its window was brought to the front.</source>
         <translation>Rounds ya está en marcha; se ha traído su ventana al frente.</translation>
+    </message>
+    <message>
+        <source>Demo only: sign in with the account in this owner-only file, written by scripts/demo.sh for its server on this computer.</source>
+        <translation>Solo para demostración: iniciar sesión con la cuenta de este archivo, legible solo por su propietario, creado por scripts/demo.sh para su servidor en este equipo.</translation>
     </message>
 </context>
 </TS>

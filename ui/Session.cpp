@@ -303,12 +303,18 @@ void Session::applyRetention()
         return;
     const Admin::PolicyService *service = m_policy->service();
     const int days = service ? service->retentionDays() : 0;
-    if (days == m_clinical->policy().retentionDays)
-        return;
+    QStringList forwarding = service ? service->forwardingDomains() : QStringList();
+    for (QString &domain : forwarding)
+        domain = domain.toLower();
     Clinical::ClinicalPolicy policy = m_clinical->policy();
+    const bool retentionChanged = days != policy.retentionDays;
+    if (!retentionChanged && forwarding == policy.forwardingDomains)
+        return;
     policy.retentionDays = days;
+    policy.forwardingDomains = forwarding; // forwarding follows the org policy too
     m_clinical->setPolicy(policy);
-    (void)m_clinical->purgeNow(); // a shorter retention applies at once
+    if (retentionChanged)
+        (void)m_clinical->purgeNow(); // a shorter retention applies at once
 }
 
 } // namespace Ui

@@ -312,9 +312,6 @@ QFuture<Core::Result<void>> ClinicalStore::recall(qint64 row)
     });
 }
 
-// Rows past their lifespan: ?1 now, ?2 the retention cutoff (both ms, UTC).
-#define ROUNDS_EXPIRED "((expires_at IS NOT NULL AND expires_at <= ?1) OR ts < ?2)"
-
 QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays)
 {
     return m_worker->run([now, retentionDays](Database &db) -> Core::Result<int> {
@@ -328,34 +325,30 @@ QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays
             db.rollback();
             return std::unexpected(error);
         };
-        QSet<QString> conversations;
-        auto which = db.prepare("SELECT DISTINCT conversation FROM messages WHERE " ROUNDS_EXPIRED);
-        if (!which)
-            return fail(which.error());
-        (*which)->bind(1, nowMs).bind(2, cutoff);
-        while (true) {
-            auto more = (*which)->step();
-            if (!more)
-                return fail(more.error());
-            if (!*more)
-                break;
-            conversations.insert((*which)->text(0));
-        }
-        (*which)->reset();
-        if (conversations.isEmpty()) {
-            db.rollback();
-            return 0;
-        }
-        auto expired = db.prepare("SELECT id FROM messages WHERE " ROUNDS_EXPIRED);
+        // One indexed selection per branch (an OR, or DISTINCT over it, reads the
+        // whole table at start-up on a big cache).
+        auto expired = db.prepare(
+            "SELECT id, conversation FROM messages WHERE expires_at IS NOT NULL AND "
+            "expires_at <= ?1 UNION SELECT id, conversation FROM messages WHERE ts < ?2");
         if (!expired)
             return fail(expired.error());
         (*expired)->bind(1, nowMs).bind(2, cutoff);
-        auto ids = (*expired)->collect<qint64>([](Database::Statement &r) { return r.int64(0); });
+        QSet<QString> conversations;
+        auto ids = (*expired)->collect<qint64>([&conversations](Database::Statement &r) {
+            conversations.insert(r.text(1));
+            return r.int64(0);
+        });
         if (!ids)
             return fail(ids.error());
+        if (ids->isEmpty()) {
+            db.rollback();
+            return 0;
+        }
         if (auto done = MessageRows::unindex(db, *ids); !done)
             return fail(done.error());
-        auto rows = db.prepare("DELETE FROM messages WHERE " ROUNDS_EXPIRED);
+        auto rows = db.prepare(
+            "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE expires_at IS NOT "
+            "NULL AND expires_at <= ?1 UNION SELECT id FROM messages WHERE ts < ?2)");
         if (!rows)
             return fail(rows.error());
         (*rows)->bind(1, nowMs).bind(2, cutoff);

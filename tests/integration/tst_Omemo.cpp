@@ -345,8 +345,9 @@ private Q_SLOTS:
 
     void noDevicesNoPlaintext()
     {
-        // kim never runs an OMEMO client: the send fails, nothing leaves in clear.
-        const QString alice = m_env.account(0), kim = m_env.account(10);
+        // lena never runs an OMEMO client (no test signs in as her): the send
+        // fails, nothing leaves in clear.
+        const QString alice = m_env.account(0), kim = m_env.account(11);
         QTemporaryDir dir;
         Device a;
         QVERIFY(a.open(m_env, alice, dir.filePath(u"alice"_s)));

@@ -322,11 +322,20 @@ private Q_SLOTS:
     {
         QVERIFY(await(m_store->insertMessages(
             {incoming(u"ana@x"_s, u"old ward round"_s), incoming(u"ben@x"_s, u"old bed four"_s)})));
-        // Back to schema 8 as it was: one search table, no shard registry.
-        QVERIFY(await(m_worker->run([](Database &db) -> Core::Result<void> {
-            return db.exec("ALTER TABLE messages_fts_0 RENAME TO messages_fts;"
-                           " DROP TABLE search_shards; PRAGMA user_version = 8;");
-        })));
+        // Back to search as schema 8 had it (one search table, no shard
+        // registry), then the 0009 step exactly as an upgrade runs it. (Later
+        // steps add columns, which SQLite cannot drop, so the schema version is
+        // not wound back.)
+        const Migration &step = migrations().at(8);
+        QVERIFY(step.name.startsWith(u"0009"_s));
+        const auto upgraded = await(m_worker->run([&step](Database &db) -> Core::Result<void> {
+            if (auto back = db.exec("ALTER TABLE messages_fts_0 RENAME TO messages_fts;"
+                                    " DROP TABLE search_shards; DROP INDEX messages_ts;");
+                !back)
+                return back;
+            return db.exec(step.sql.constData());
+        }));
+        QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().detail));
         const QString path =
             *await(m_worker->run([](Database &db) -> Core::Result<QString> { return db.path(); }));
         m_store.reset();

@@ -72,7 +72,9 @@ Popup {
             Layout.fillHeight: true
             Layout.preferredHeight: 320
             clip: true
-            model: switchModel
+            // Rows (one delegate per match) only while the switcher is shown: a
+            // closed switcher must not build 500 delegates at start-up.
+            model: popup.visible ? switchModel : null
             keyNavigationWraps: true
             highlightMoveDuration: 0
             Accessible.role: Accessible.List
