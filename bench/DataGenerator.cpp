@@ -10,12 +10,13 @@ DataGenerator::DataGenerator(quint32 seed, int conversations)
         m_conversations << QStringLiteral("staff%1@bench.example").arg(i);
     // A clinical-sounding vocabulary with a Zipf-like spread when drawn below.
     const char *const words[] = {
-        "patient", "bed",     "review",  "ward",     "please",  "thanks",   "round",   "chart",
-        "labs",    "result",  "consult", "pending",  "stat",    "urgent",   "family",  "update",
-        "pain",    "dose",    "order",   "transfer", "admit",   "discharge", "imaging", "cardio",
-        "neuro",   "ortho",   "night",   "morning",  "handover", "oncall",  "pharmacy", "nurse",
-        "vitals",  "fever",   "bp",      "sats",     "drain",   "wound",    "dressing", "mobilise",
-        "theatre", "consent", "allergy", "echo",     "xray",    "ct",       "mri",     "bloods",
+        "patient",   "bed",     "review",   "ward",     "please",   "thanks",   "round",
+        "chart",     "labs",    "result",   "consult",  "pending",  "stat",     "urgent",
+        "family",    "update",  "pain",     "dose",     "order",    "transfer", "admit",
+        "discharge", "imaging", "cardio",   "neuro",    "ortho",    "night",    "morning",
+        "handover",  "oncall",  "pharmacy", "nurse",    "vitals",   "fever",    "bp",
+        "sats",      "drain",   "wound",    "dressing", "mobilise", "theatre",  "consent",
+        "allergy",   "echo",    "xray",     "ct",       "mri",      "bloods",
     };
     for (const char *w : words)
         m_words << QString::fromLatin1(w);
@@ -31,8 +32,9 @@ Store::StoredMessage DataGenerator::next()
     m.conversation = m_conversations.at(conversation);
     m.direction = m_random.bounded(2) ? Store::Direction::Outgoing : Store::Direction::Incoming;
     m.sender = m.direction == Store::Direction::Outgoing ? QStringLiteral("me@bench.example")
-                                                          : m.conversation + u"/phone";
-    m.messageId = QStringLiteral("m%1-%2").arg(m_counter).arg(qulonglong(m_random.generate()), 8, 16, QChar(u'0'));
+                                                         : m.conversation + u"/phone";
+    m.messageId = QStringLiteral("m%1-%2").arg(m_counter).arg(qulonglong(m_random.generate()), 8,
+                                                              16, QChar(u'0'));
     m.originId = m.messageId;
     m.stanzaId = QStringLiteral("s%1").arg(m_counter);
     m.timestamp = QDateTime::fromMSecsSinceEpoch(m_startMs + m_counter * 1500, Qt::UTC);
@@ -45,7 +47,7 @@ Store::StoredMessage DataGenerator::next()
     }
     m.body = body.join(u' ');
     m.state = m.direction == Store::Direction::Outgoing ? Store::MessageState::Sent
-                                                          : Store::MessageState::Received;
+                                                        : Store::MessageState::Received;
     ++m_counter;
     return m;
 }

@@ -3,6 +3,7 @@
 // messages (with its in-process ceiling), FAST reconnect and send latency.
 #include "NetBench.h"
 
+#include "BenchSupport.h"
 #include "DataGenerator.h"
 #include "MemoryOmemoStorage.h"
 
@@ -56,25 +57,9 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     return done();
 }
 
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
-
-[[noreturn]] void die(const QString &what)
-{
-    std::fprintf(stderr, "rounds-bench: %s\n", qPrintable(what));
-    std::exit(1);
-}
+using Bench::await;
+using Bench::die;
+using Bench::percentile;
 
 template<typename T>
 T check(Core::Result<T> result, const QString &what)
@@ -83,15 +68,6 @@ T check(Core::Result<T> result, const QString &what)
         die(what + u": "_s + result.error().detail);
     if constexpr (!std::is_void_v<T>)
         return std::move(*result);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = qsizetype(p * double(values.size() - 1) + 0.5);
-    return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
 }
 
 struct Env

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreBench.h"
 
+#include "BenchSupport.h"
 #include "DataGenerator.h"
 
 #include "account/Account.h"
@@ -29,34 +30,9 @@ namespace {
 const QString BenchJid = u"bench@bench.example"_s;
 const QString BenchPassphrase = u"bench passphrase"_s;
 
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
-
-[[noreturn]] void die(const QString &what)
-{
-    std::fprintf(stderr, "rounds-bench: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = qsizetype(p * double(values.size() - 1) + 0.5);
-    return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
-}
+using Bench::await;
+using Bench::die;
+using Bench::percentile;
 
 // CPU seconds of this process (all threads, the store thread included): on a
 // shared machine this says more than wall time.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rounds-bench: performance figures of the encrypted cache and the sync
 // pipeline, printed as one JSON document. See docs/performance.md.
+#include "BenchSupport.h"
 #include "DataGenerator.h"
 #include "NetBench.h"
 #include "StoreBench.h"
@@ -33,30 +34,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Wakes exactly when the future finishes, so latencies are not rounded up to a poll.
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
-
-[[noreturn]] void die(const QString &what)
-{
-    std::fprintf(stderr, "rounds-bench: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
-} // namespace
+using Bench::die;
 
 int main(int argc, char **argv)
 {

@@ -4,24 +4,11 @@
 namespace Ui {
 
 FrontDeskConsentModel::FrontDeskConsentModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : FrontDeskListModel(parent)
 {
 }
 
 FrontDeskConsentModel::~FrontDeskConsentModel() = default;
-
-void FrontDeskConsentModel::setClient(FrontDeskClient *client)
-{
-    if (client == m_client)
-        return;
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &FrontDeskClient::statusArrived, this, &FrontDeskConsentModel::reload);
-    reload();
-    Q_EMIT clientChanged();
-}
 
 void FrontDeskConsentModel::reload()
 {

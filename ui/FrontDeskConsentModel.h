@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "FrontDeskClient.h"
+#include "FrontDeskListModel.h"
 
 #include "store/FrontDeskStore.h"
 
@@ -14,11 +14,10 @@ namespace Ui {
 /// The reminder service's consent registry: the latest consent of every
 /// patient on every channel (as of the client's last refresh). Recording and
 /// revoking go to the service, which records who did it and audits it.
-class FrontDeskConsentModel : public QAbstractListModel
+class FrontDeskConsentModel : public FrontDeskListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Ui::FrontDeskClient *client READ client WRITE setClient NOTIFY clientChanged)
 public:
     enum Role {
         PatientRole = Qt::UserRole + 1,
@@ -35,9 +34,6 @@ public:
     explicit FrontDeskConsentModel(QObject *parent = nullptr);
     ~FrontDeskConsentModel() override;
 
-    FrontDeskClient *client() const { return m_client; }
-    void setClient(FrontDeskClient *client);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -47,13 +43,9 @@ public:
     /// Revokes the consent in `row`.
     Q_INVOKABLE void revoke(int row);
 
-Q_SIGNALS:
-    void clientChanged();
-
 private:
-    void reload();
+    void reload() override;
 
-    QPointer<FrontDeskClient> m_client;
     QList<Store::ConsentRecord> m_rows;
 };
 

@@ -4,24 +4,11 @@
 namespace Ui {
 
 FrontDeskRepliesModel::FrontDeskRepliesModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : FrontDeskListModel(parent)
 {
 }
 
 FrontDeskRepliesModel::~FrontDeskRepliesModel() = default;
-
-void FrontDeskRepliesModel::setClient(FrontDeskClient *client)
-{
-    if (client == m_client)
-        return;
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &FrontDeskClient::statusArrived, this, &FrontDeskRepliesModel::reload);
-    reload();
-    Q_EMIT clientChanged();
-}
 
 void FrontDeskRepliesModel::reload()
 {

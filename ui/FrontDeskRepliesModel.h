@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "FrontDeskClient.h"
+#include "FrontDeskListModel.h"
 
 #include "store/FrontDeskStore.h"
 
@@ -13,11 +13,10 @@ namespace Ui {
 
 /// Patients' replies no keyword matched, waiting for a person at the front
 /// desk, oldest first (as of the client's last refresh).
-class FrontDeskRepliesModel : public QAbstractListModel
+class FrontDeskRepliesModel : public FrontDeskListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Ui::FrontDeskClient *client READ client WRITE setClient NOTIFY clientChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -31,9 +30,6 @@ public:
     explicit FrontDeskRepliesModel(QObject *parent = nullptr);
     ~FrontDeskRepliesModel() override;
 
-    FrontDeskClient *client() const { return m_client; }
-    void setClient(FrontDeskClient *client);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -41,13 +37,9 @@ public:
     /// The reply in `row` was handled (by the signed-in user).
     Q_INVOKABLE void markHandled(int row);
 
-Q_SIGNALS:
-    void clientChanged();
-
 private:
-    void reload();
+    void reload() override;
 
-    QPointer<FrontDeskClient> m_client;
     QList<Store::QueuedReply> m_rows;
 };
 

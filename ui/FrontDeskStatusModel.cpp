@@ -12,24 +12,11 @@ namespace Ui {
 using Store::ReminderState;
 
 FrontDeskStatusModel::FrontDeskStatusModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : FrontDeskListModel(parent)
 {
 }
 
 FrontDeskStatusModel::~FrontDeskStatusModel() = default;
-
-void FrontDeskStatusModel::setClient(FrontDeskClient *client)
-{
-    if (client == m_client)
-        return;
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &FrontDeskClient::statusArrived, this, &FrontDeskStatusModel::reload);
-    reload();
-    Q_EMIT clientChanged();
-}
 
 void FrontDeskStatusModel::reload()
 {

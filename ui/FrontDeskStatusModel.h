@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "FrontDeskClient.h"
+#include "FrontDeskListModel.h"
 
 #include "store/FrontDeskStore.h"
 
@@ -14,11 +14,10 @@ namespace Ui {
 /// Every reminder the reminder service holds, with its state (scheduled, sent,
 /// delivered, confirmed, reschedule requested, cancelled, opted out, failed),
 /// as of the client's last refresh.
-class FrontDeskStatusModel : public QAbstractListModel
+class FrontDeskStatusModel : public FrontDeskListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Ui::FrontDeskClient *client READ client WRITE setClient NOTIFY clientChanged)
     /// Replies waiting for a person.
     Q_PROPERTY(int openReplies READ openReplies NOTIFY countsChanged)
     /// How many are in each state, in words ("3 confirmed, 1 opted out").
@@ -40,8 +39,6 @@ public:
     explicit FrontDeskStatusModel(QObject *parent = nullptr);
     ~FrontDeskStatusModel() override;
 
-    FrontDeskClient *client() const { return m_client; }
-    void setClient(FrontDeskClient *client);
     int openReplies() const;
     QString summary() const;
 
@@ -55,13 +52,11 @@ public:
     static QString stateText(Store::ReminderState state);
 
 Q_SIGNALS:
-    void clientChanged();
     void countsChanged();
 
 private:
-    void reload();
+    void reload() override;
 
-    QPointer<FrontDeskClient> m_client;
     QList<Store::ReminderRecord> m_rows;
 };
 
