@@ -193,6 +193,22 @@ QFuture<Core::Result<int>> ClinicalService::start()
             for (const auto &[id, source] : std::as_const(*forwards))
                 m_outgoingForwards.insert(id, {source.conversation, source.id});
         });
+    // Urgent/STAT messages still waiting for our acknowledgement when the app
+    // last stopped are notified again, and keep being reminded.
+    m_store->unacknowledged(m_account.settings().jid.bareString(), m_scheduler.now())
+        .then(this, [this](Core::Result<QList<std::pair<QString, QDateTime>>> waiting) {
+            if (!waiting) {
+                Q_EMIT failed(waiting.error());
+                return;
+            }
+            for (const auto &[id, at] : std::as_const(*waiting)) {
+                if (m_unacknowledged.contains(id))
+                    continue;
+                m_unacknowledged.insert(id, at);
+                Q_EMIT attentionNeeded(id);
+            }
+            qCInfo(lcClinical) << "waiting for acknowledgement at start:" << waiting->size();
+        });
     return m_store->pendingEscalations().then(
         this, [this](Core::Result<QList<Store::PendingEscalation>> pending) -> Core::Result<int> {
             if (!pending)

@@ -183,6 +183,26 @@ QFuture<Core::Result<void>> ClinicalStore::scheduleEscalation(qint64 row, QStrin
     });
 }
 
+QFuture<Core::Result<QList<std::pair<QString, QDateTime>>>>
+ClinicalStore::unacknowledged(QString self, QDateTime now)
+{
+    using Out = QList<std::pair<QString, QDateTime>>;
+    return m_worker->run([self, now](Database &db) -> Core::Result<Out> {
+        auto q = db.prepare(
+            "SELECT m.message_id, m.ts FROM messages m INDEXED BY messages_needs_ack"
+            " WHERE m.priority > 0 AND m.direction = 0 AND m.recalled = 0"
+            " AND m.message_id IS NOT NULL AND (m.expires_at IS NULL OR m.expires_at > ?2)"
+            " AND NOT EXISTS (SELECT 1 FROM acknowledgements a WHERE a.message = m.id"
+            " AND a.jid = ?1) ORDER BY m.id");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, self).bind(2, now.toMSecsSinceEpoch());
+        return (*q)->collect<std::pair<QString, QDateTime>>([](Database::Statement &r) {
+            return std::pair{r.text(0), QDateTime::fromMSecsSinceEpoch(r.int64(1), Qt::UTC)};
+        });
+    });
+}
+
 QFuture<Core::Result<QList<PendingEscalation>>> ClinicalStore::pendingEscalations()
 {
     return m_worker->run([](Database &db) -> Core::Result<QList<PendingEscalation>> {

@@ -68,6 +68,10 @@ public:
     /// (escalation_of set) also stops the original's escalation.
     QFuture<Core::Result<AckOutcome>> recordAck(qint64 row, QString jid, QDateTime at);
     QFuture<Core::Result<QList<Acknowledgement>>> acknowledgements(qint64 row);
+    /// Incoming urgent/STAT messages `self` has not acknowledged, not recalled
+    /// and not expired at `now`, oldest first: (message id, time received).
+    QFuture<Core::Result<QList<std::pair<QString, QDateTime>>>> unacknowledged(QString self,
+                                                                               QDateTime now);
 
     /// Inserts or replaces the pending escalation of message `row`.
     QFuture<Core::Result<void>> scheduleEscalation(qint64 row, QString role, int nextStep,

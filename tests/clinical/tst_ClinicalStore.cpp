@@ -99,6 +99,43 @@ private Q_SLOTS:
         QVERIFY(!*await(m_store->findByOriginId(u"ben@h"_s, u"o1"_s)));
     }
 
+    // What still waits for our acknowledgement after a restart: incoming
+    // urgent/STAT only, not acknowledged by us, not recalled, not expired.
+    void unacknowledgedAfterRestart()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        StoredMessage stat = message(u"ana@h"_s, Direction::Incoming, u"stat"_s, u"u1"_s);
+        stat.priority = 2;
+        StoredMessage urgent = message(u"ana@h"_s, Direction::Incoming, u"urgent"_s, u"u2"_s);
+        urgent.priority = 1;
+        StoredMessage routine = message(u"ana@h"_s, Direction::Incoming, u"routine"_s, u"u3"_s);
+        StoredMessage ours = message(u"ana@h"_s, Direction::Outgoing, u"ours"_s, u"u4"_s);
+        ours.priority = 2;
+        StoredMessage expired = message(u"ana@h"_s, Direction::Incoming, u"old"_s, u"u5"_s);
+        expired.priority = 2;
+        expired.expiresAt = now.addSecs(-60);
+        StoredMessage recalled = message(u"ben@h"_s, Direction::Incoming, u"oops"_s, u"u6"_s);
+        recalled.priority = 2;
+        StoredMessage ackedElsewhere = message(u"ben@h"_s, Direction::Incoming, u"seen"_s, u"u7"_s);
+        ackedElsewhere.priority = 1;
+        const qint64 statRow = insert(stat);
+        QVERIFY(statRow > 0 && insert(urgent) > 0 && insert(routine) > 0 && insert(ours) > 0);
+        QVERIFY(insert(expired) > 0);
+        const qint64 recalledRow = insert(recalled), ackedRow = insert(ackedElsewhere);
+        QVERIFY(recalledRow > 0 && ackedRow > 0);
+        QVERIFY(await(m_store->recall(recalledRow)));
+        QVERIFY(await(m_store->recordAck(ackedRow, u"me@h"_s, now)));
+        // Someone else's acknowledgement does not count as ours.
+        QVERIFY(await(m_store->recordAck(statRow, u"other@h"_s, now)));
+
+        const auto waiting = await(m_store->unacknowledged(u"me@h"_s, now));
+        QVERIFY2(waiting, waiting ? "" : qPrintable(waiting.error().detail));
+        QStringList ids;
+        for (const auto &[id, at] : std::as_const(*waiting))
+            ids << id;
+        QCOMPARE(ids, (QStringList{u"u1"_s, u"u2"_s}));
+    }
+
     void ackOfAnEscalatedCopyStopsTheOriginal()
     {
         const qint64 original =
