@@ -932,7 +932,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n patient(s) ready</source>
-        <translation><numerusform>%1: %n patient ready</numerusform><numerusform>%1: %n patients ready</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n patient ready</numerusform>
+            <numerusform>%1: %n patients ready</numerusform>
+        </translation>
     </message>
     <message>
         <source>English text, e.g. Hello {first_name}, ...</source>
@@ -952,7 +955,10 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s): fix the file and import it again. Nothing will be sent.</source>
-        <translation><numerusform>%n problem: fix the file and import it again. Nothing will be sent.</numerusform><numerusform>%n problems: fix the file and import it again. Nothing will be sent.</numerusform></translation>
+        <translation>
+            <numerusform>%n problem: fix the file and import it again. Nothing will be sent.</numerusform>
+            <numerusform>%n problems: fix the file and import it again. Nothing will be sent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What each patient will receive</source>
@@ -980,7 +986,10 @@
     </message>
     <message numerus="yes">
         <source>Schedule %n reminder(s)</source>
-        <translation><numerusform>Schedule %n reminder</numerusform><numerusform>Schedule %n reminders</numerusform></translation>
+        <translation>
+            <numerusform>Schedule %n reminder</numerusform>
+            <numerusform>Schedule %n reminders</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schedule the reminders with the reminder service</source>
@@ -1843,6 +1852,26 @@ If you sign in here again, this computer is a new device: you need your password
         <source>Trust device %1 again without verification</source>
         <translation>Trust device %1 again without verification</translation>
     </message>
+    <message>
+        <source>Scan or paste a device&apos;s QR code</source>
+        <translation>Scan or paste a device&apos;s QR code</translation>
+    </message>
+    <message>
+        <source>Scanned fingerprint code</source>
+        <translation>Scanned fingerprint code</translation>
+    </message>
+    <message>
+        <source>Verify code</source>
+        <translation>Verify code</translation>
+    </message>
+    <message>
+        <source>Fingerprint matches: device verified.</source>
+        <translation>Fingerprint matches: device verified.</translation>
+    </message>
+    <message>
+        <source>Verify the device of the scanned code</source>
+        <translation>Verify the device of the scanned code</translation>
+    </message>
 </context>
 <context>
     <name>Ui</name>
@@ -2038,7 +2067,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>Escalated to %1 after %n min</source>
-        <translation><numerusform>Escalated to %1 after %n min</numerusform><numerusform>Escalated to %1 after %n min</numerusform></translation>
+        <translation>
+            <numerusform>Escalated to %1 after %n min</numerusform>
+            <numerusform>Escalated to %1 after %n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2133,26 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>Distrusted: never used</source>
         <translation>Distrusted: never used</translation>
+    </message>
+    <message>
+        <source>This is not a Rounds or OMEMO fingerprint code. Scan the code shown in the other device&apos;s security details.</source>
+        <translation>This is not a Rounds or OMEMO fingerprint code. Scan the code shown in the other device&apos;s security details.</translation>
+    </message>
+    <message>
+        <source>This is the code of this computer.</source>
+        <translation>This is the code of this computer.</translation>
+    </message>
+    <message>
+        <source>The fingerprint of that device is not known yet: it arrives with the first encrypted message. Try again after writing to them.</source>
+        <translation>The fingerprint of that device is not known yet: it arrives with the first encrypted message. Try again after writing to them.</translation>
+    </message>
+    <message>
+        <source>The fingerprints do NOT match: this device may not be who it claims. Do not verify it; tell IT.</source>
+        <translation>The fingerprints do NOT match: this device may not be who it claims. Do not verify it; tell IT.</translation>
+    </message>
+    <message>
+        <source>No device in this list has that code. Check that it comes from this contact (or one of your own devices) and refresh the list.</source>
+        <translation>No device in this list has that code. Check that it comes from this contact (or one of your own devices) and refresh the list.</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2255,10 @@ If you sign in here again, this computer is a new device: you need your password
     </message>
     <message numerus="yes">
         <source>%n reminder(s) scheduled.</source>
-        <translation><numerusform>%n reminder scheduled.</numerusform><numerusform>%n reminders scheduled.</numerusform></translation>
+        <translation>
+            <numerusform>%n reminder scheduled.</numerusform>
+            <numerusform>%n reminders scheduled.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The reminder service refused the batch; nothing was sent.</source>

@@ -932,7 +932,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n patient(s) ready</source>
-        <translation><numerusform>%1: %n paciente listo</numerusform><numerusform>%1: %n pacientes listos</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n paciente listo</numerusform>
+            <numerusform>%1: %n pacientes listos</numerusform>
+        </translation>
     </message>
     <message>
         <source>English text, e.g. Hello {first_name}, ...</source>
@@ -952,7 +955,10 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s): fix the file and import it again. Nothing will be sent.</source>
-        <translation><numerusform>%n problema: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform><numerusform>%n problemas: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform></translation>
+        <translation>
+            <numerusform>%n problema: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform>
+            <numerusform>%n problemas: corrija el archivo e impórtelo de nuevo. No se enviará nada.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What each patient will receive</source>
@@ -980,7 +986,10 @@
     </message>
     <message numerus="yes">
         <source>Schedule %n reminder(s)</source>
-        <translation><numerusform>Programar %n recordatorio</numerusform><numerusform>Programar %n recordatorios</numerusform></translation>
+        <translation>
+            <numerusform>Programar %n recordatorio</numerusform>
+            <numerusform>Programar %n recordatorios</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schedule the reminders with the reminder service</source>
@@ -1843,6 +1852,26 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
         <source>Trust device %1 again without verification</source>
         <translation>Volver a confiar en el dispositivo %1 sin verificarlo</translation>
     </message>
+    <message>
+        <source>Scan or paste a device&apos;s QR code</source>
+        <translation>Escanee o pegue el código QR de un dispositivo</translation>
+    </message>
+    <message>
+        <source>Scanned fingerprint code</source>
+        <translation>Código de huella escaneado</translation>
+    </message>
+    <message>
+        <source>Verify code</source>
+        <translation>Verificar código</translation>
+    </message>
+    <message>
+        <source>Fingerprint matches: device verified.</source>
+        <translation>La huella coincide: dispositivo verificado.</translation>
+    </message>
+    <message>
+        <source>Verify the device of the scanned code</source>
+        <translation>Verificar el dispositivo del código escaneado</translation>
+    </message>
 </context>
 <context>
     <name>Ui</name>
@@ -2038,7 +2067,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>Escalated to %1 after %n min</source>
-        <translation><numerusform>Escalado a %1 después de %n min</numerusform><numerusform>Escalado a %1 después de %n min</numerusform></translation>
+        <translation>
+            <numerusform>Escalado a %1 después de %n min</numerusform>
+            <numerusform>Escalado a %1 después de %n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2133,26 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>Distrusted: never used</source>
         <translation>Sin confianza: nunca se usa</translation>
+    </message>
+    <message>
+        <source>This is not a Rounds or OMEMO fingerprint code. Scan the code shown in the other device&apos;s security details.</source>
+        <translation>Este no es un código de huella de Rounds ni de OMEMO. Escanee el código que muestran los detalles de seguridad del otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>This is the code of this computer.</source>
+        <translation>Este es el código de este equipo.</translation>
+    </message>
+    <message>
+        <source>The fingerprint of that device is not known yet: it arrives with the first encrypted message. Try again after writing to them.</source>
+        <translation>La huella de ese dispositivo aún no se conoce: llega con el primer mensaje cifrado. Vuelva a intentarlo después de escribirle.</translation>
+    </message>
+    <message>
+        <source>The fingerprints do NOT match: this device may not be who it claims. Do not verify it; tell IT.</source>
+        <translation>Las huellas NO coinciden: puede que este dispositivo no sea quien dice ser. No lo verifique; avise a informática.</translation>
+    </message>
+    <message>
+        <source>No device in this list has that code. Check that it comes from this contact (or one of your own devices) and refresh the list.</source>
+        <translation>Ningún dispositivo de esta lista tiene ese código. Compruebe que procede de este contacto (o de uno de sus propios dispositivos) y actualice la lista.</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2255,10 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     </message>
     <message numerus="yes">
         <source>%n reminder(s) scheduled.</source>
-        <translation><numerusform>%n recordatorio programado.</numerusform><numerusform>%n recordatorios programados.</numerusform></translation>
+        <translation>
+            <numerusform>%n recordatorio programado.</numerusform>
+            <numerusform>%n recordatorios programados.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The reminder service refused the batch; nothing was sent.</source>

@@ -8,6 +8,8 @@
 
 #include "core/ErrorText.h"
 
+#include <QUrl>
+
 using namespace Qt::StringLiterals;
 
 namespace Ui {
@@ -156,6 +158,45 @@ void DeviceTrustModel::distrust(int row)
 void DeviceTrustModel::resetTrust(int row)
 {
     setTrust(row, Crypto::Trust::BlindTrusted);
+}
+
+QString DeviceTrustModel::verifyScanned(const QString &payload)
+{
+    // xmpp:<jid>?omemo-sid-<device id>=<fingerprint hex> (OmemoEngine::fingerprintUri)
+    const QString code = payload.trimmed();
+    const qsizetype query = code.indexOf(u'?');
+    const qsizetype equals = code.indexOf(u'=', query);
+    const QString sidTag = QStringLiteral("omemo-sid-");
+    if (!code.startsWith(u"xmpp:", Qt::CaseInsensitive) || query < 0 || equals < 0 ||
+        code.mid(query + 1, sidTag.size()).compare(sidTag, Qt::CaseInsensitive) != 0)
+        return tr("This is not a Rounds or OMEMO fingerprint code. Scan the code shown in the "
+                  "other device's security details.");
+    const QString jid = QUrl::fromPercentEncoding(code.mid(5, query - 5).toUtf8());
+    bool numeric = false;
+    const quint32 deviceId =
+        code.mid(query + 1 + sidTag.size(), equals - query - 1 - sidTag.size()).toUInt(&numeric);
+    const QString hex = code.mid(equals + 1).toLower();
+    if (!numeric)
+        return tr("This is not a Rounds or OMEMO fingerprint code. Scan the code shown in the "
+                  "other device's security details.");
+    for (int row = 0; row < m_devices.size(); ++row) {
+        const Sync::OmemoDevice &d = m_devices.at(row);
+        if (d.deviceId != deviceId || Core::Jid(d.jid).bareString() != Core::Jid(jid).bareString())
+            continue;
+        if (d.own)
+            return tr("This is the code of this computer.");
+        if (d.qrPayload.isEmpty())
+            return tr("The fingerprint of that device is not known yet: it arrives with the "
+                      "first encrypted message. Try again after writing to them.");
+        const QString expected = d.qrPayload.mid(d.qrPayload.indexOf(u'=') + 1).toLower();
+        if (expected != hex)
+            return tr("The fingerprints do NOT match: this device may not be who it claims. Do "
+                      "not verify it; tell IT.");
+        verify(row);
+        return {};
+    }
+    return tr("No device in this list has that code. Check that it comes from this contact "
+              "(or one of your own devices) and refresh the list.");
 }
 
 void DeviceTrustModel::setTrust(int row, Crypto::Trust trust)

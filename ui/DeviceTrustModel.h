@@ -72,6 +72,10 @@ public:
     Q_INVOKABLE void distrust(int row);
     /// Back to trust without verification.
     Q_INVOKABLE void resetTrust(int row);
+    /// The code of another device's QR image, as a scanner (or a paste) typed
+    /// it: verifies that device when the fingerprint matches. Returns what to
+    /// tell the user when nothing was verified, empty on success.
+    Q_INVOKABLE QString verifyScanned(const QString &payload);
 
 Q_SIGNALS:
     void sessionChanged();

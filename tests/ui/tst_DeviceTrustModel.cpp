@@ -35,6 +35,14 @@ private Q_SLOTS:
         QVERIFY(!model.hasUnverified());
         QVERIFY(!model.contactHasDevices());
         model.verify(0); // nothing to act on: no effect, no crash
+        // A scanned code is read before anything is looked up.
+        for (const QString &bad :
+             {u"hello"_s, u"https://example.org/?omemo-sid-1=ab"_s,
+              u"xmpp:ben@example.org?omemo-sid-x=ab"_s, u"xmpp:ben@example.org?other=ab"_s})
+            QVERIFY2(model.verifyScanned(bad).contains(u"not a Rounds or OMEMO"_s),
+                     qPrintable(bad));
+        QVERIFY(model.verifyScanned(u"xmpp:ben@example.org?omemo-sid-7=abcd"_s)
+                    .startsWith(u"No device"_s));
         session.signOut();
         QCOMPARE(model.rowCount(), 0);
     }

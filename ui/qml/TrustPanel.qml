@@ -68,6 +68,47 @@ Pane {
             }
         }
 
+        // A handheld scanner types the other device's QR code here (or paste it).
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            TextField {
+                id: scannedCode
+                objectName: "scannedCode"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Scan or paste a device's QR code")
+                Accessible.name: qsTr("Scanned fingerprint code")
+                onAccepted: verifyScannedButton.clicked()
+            }
+            Button {
+                id: verifyScannedButton
+                objectName: "verifyScannedButton"
+                text: qsTr("Verify code")
+                enabled: scannedCode.text.trim() !== ""
+                onClicked: {
+                    const problem = panel.devices.verifyScanned(scannedCode.text);
+                    scanResult.text = problem !== "" ? problem : qsTr("Fingerprint matches: device verified.");
+                    scanResult.failed = problem !== "";
+                    if (problem === "")
+                        scannedCode.clear();
+                }
+                Accessible.name: qsTr("Verify the device of the scanned code")
+            }
+        }
+        Label {
+            id: scanResult
+            objectName: "scanResult"
+            property bool failed: false
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            visible: text !== ""
+            wrapMode: Text.Wrap
+            color: failed ? "#b00020" : panel.palette.windowText
+            font.bold: failed
+        }
+
         Label {
             Layout.fillWidth: true
             Layout.leftMargin: 12

@@ -289,6 +289,26 @@ private Q_SLOTS:
         };
         QQuickItem *list = visibleItem(u"deviceList"_s);
         QVERIFY(list);
+        // The first one by its QR code, as a handheld scanner types it; a code
+        // whose fingerprint differs is refused and verifies nothing.
+        QVERIFY(!pending().isEmpty());
+        const int scannedRow = pending().first();
+        const QString code = model->index(scannedRow, 0).data(role("qrPayload")).toString();
+        QVERIFY(code.startsWith(u"xmpp:"_s));
+        QString tampered = code;
+        tampered[tampered.size() - 1] = tampered.back() == u'0' ? u'1' : u'0';
+        QQuickItem *field = visibleItem(u"scannedCode"_s);
+        QVERIFY(field);
+        field->forceActiveFocus();
+        type(tampered);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(visibleItem(u"scanResult"_s));
+        QVERIFY(visibleItem(u"scanResult"_s)->property("text").toString().contains(u"NOT match"_s));
+        QVERIFY(model->index(scannedRow, 0).data(role("trust")).toString() != u"verified"_s);
+        field->setProperty("text", QString());
+        type(code);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(model->index(scannedRow, 0).data(role("trust")).toString(), u"verified"_s);
         int clicked = 0;
         for (int guard = 0; guard < 60 && !pending().isEmpty(); ++guard) {
             QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, pending().first()),
