@@ -33,23 +33,6 @@ Core::Result<QList<Attachment>> readAll(Database::Statement &q)
     });
 }
 
-template<typename F>
-auto inTransaction(Database &db, F &&work) -> decltype(work())
-{
-    if (auto began = db.begin(); !began)
-        return std::unexpected(began.error());
-    auto result = work();
-    if (!result) {
-        db.rollback();
-        return result;
-    }
-    if (auto committed = db.commit(); !committed) {
-        db.rollback();
-        return std::unexpected(committed.error());
-    }
-    return result;
-}
-
 Core::Result<std::optional<Attachment>> first(Core::Result<QList<Attachment>> rows)
 {
     if (!rows)
@@ -91,7 +74,7 @@ QFuture<Core::Result<StoredMessage>> AttachmentStore::enqueueOutgoing(StoredMess
 {
     return m_worker->run(
         [message = std::move(message), attachment = std::move(attachment)](Database &db) mutable {
-            return inTransaction(db, [&]() -> Core::Result<StoredMessage> {
+            return db.withTransaction([&]() -> Core::Result<StoredMessage> {
                 message.direction = Direction::Outgoing;
                 message.state = MessageState::Pending;
                 auto row = MessageRows::insert(db, message);

@@ -14,7 +14,8 @@ namespace {
 
 QString objectsText(const QStringList &ids)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
 }
 
 QStringList objectsFrom(const QString &text)
@@ -53,9 +54,11 @@ AuditStore::AuditStore(std::shared_ptr<StoreWorker> worker, QString account)
 {
 }
 
-QFuture<Core::Result<AuditEntry>> AuditStore::append(AuditEntry::Action action, QStringList objectIds)
+QFuture<Core::Result<AuditEntry>> AuditStore::append(AuditEntry::Action action,
+                                                     QStringList objectIds)
 {
-    return m_worker->run([account = m_account, action, objectIds](Database &db) -> Core::Result<AuditEntry> {
+    return m_worker->run([account = m_account, action,
+                          objectIds](Database &db) -> Core::Result<AuditEntry> {
         if (auto began = db.begin(); !began)
             return std::unexpected(began.error());
         auto head = db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
@@ -70,9 +73,10 @@ QFuture<Core::Result<AuditEntry>> AuditStore::append(AuditEntry::Action action, 
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
         Core::Result<AuditEntry> entry =
-            *hasHead ? Core::AuditChain::next(quint64((*head)->int64(0)), (*head)->text(1).toLatin1(),
-                                              now, account, action, objectIds)
-                     : Core::AuditChain::next(nullptr, now, account, action, objectIds);
+            *hasHead
+                ? Core::AuditChain::next(quint64((*head)->int64(0)), (*head)->text(1).toLatin1(),
+                                         now, account, action, objectIds)
+                : Core::AuditChain::next(nullptr, now, account, action, objectIds);
         (*head)->reset();
         if (!entry) {
             db.rollback();
@@ -107,7 +111,8 @@ QFuture<Core::Result<qint64>> AuditStore::exportTo(QString path)
     return m_worker->run([path](Database &db) -> Core::Result<qint64> {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
-            return Core::fail(Error::Code::Storage, QStringLiteral("io: cannot write the export file"));
+            return Core::fail(Error::Code::Storage,
+                              QStringLiteral("io: cannot write the export file"));
         auto rows = db.prepare(SelectAll);
         if (!rows)
             return std::unexpected(rows.error());
@@ -123,14 +128,16 @@ QFuture<Core::Result<qint64>> AuditStore::exportTo(QString path)
             const auto entry = entryFrom(**rows);
             if (!entry) {
                 (*rows)->reset();
-                return Core::fail(Error::Code::Storage, QStringLiteral("audit row with an unknown action"));
+                return Core::fail(Error::Code::Storage,
+                                  QStringLiteral("audit row with an unknown action"));
             }
             file.write(Core::AuditChain::toJsonLine(*entry));
             ++count;
         }
         (*rows)->reset();
         if (!file.commit())
-            return Core::fail(Error::Code::Storage, QStringLiteral("io: cannot finish the export file"));
+            return Core::fail(Error::Code::Storage,
+                              QStringLiteral("io: cannot finish the export file"));
         return count;
     });
 }
@@ -142,12 +149,13 @@ QFuture<Core::Result<Core::AuditChain::VerifyReport>> AuditStore::verifyStored()
         if (!rows)
             return std::unexpected(rows.error());
         Database::Statement *statement = *rows;
-        const auto report = Core::AuditChain::verifyEntries([statement]() -> std::optional<AuditEntry> {
-            auto more = statement->step();
-            if (!more || !*more)
-                return std::nullopt;
-            return entryFrom(*statement);
-        });
+        const auto report =
+            Core::AuditChain::verifyEntries([statement]() -> std::optional<AuditEntry> {
+                auto more = statement->step();
+                if (!more || !*more)
+                    return std::nullopt;
+                return entryFrom(*statement);
+            });
         statement->reset();
         return report;
     });

@@ -108,44 +108,39 @@ ClinicalStore::findAnyByOriginId(QString originId)
 QFuture<Core::Result<AckOutcome>> ClinicalStore::recordAck(qint64 row, QString jid, QDateTime at)
 {
     return m_worker->run([row, jid, at](Database &db) -> Core::Result<AckOutcome> {
-        if (auto begun = db.begin(); !begun)
-            return std::unexpected(begun.error());
-        const auto fail = [&db](const Core::Error &error) -> Core::Result<AckOutcome> {
-            db.rollback();
-            return std::unexpected(error);
-        };
-        AckOutcome outcome;
-        auto insert = db.prepare(
-            "INSERT OR IGNORE INTO acknowledgements (message, jid, ts) VALUES (?, ?, ?)");
-        if (!insert)
-            return fail(insert.error());
-        (*insert)->bind(1, row).bind(2, jid).bind(3, at.toMSecsSinceEpoch());
-        if (auto done = (*insert)->exec(); !done)
-            return fail(done.error());
-        outcome.fresh = db.changes() > 0;
-        // The ack stops the chain of this message, or of the one it escalates.
-        auto original =
-            db.prepare("SELECT COALESCE((SELECT o.id FROM messages e JOIN messages o ON"
-                       " o.origin_id = e.escalation_of AND o.direction = 1 WHERE e.id = ?1), ?1)");
-        if (!original)
-            return fail(original.error());
-        (*original)->bind(1, row);
-        auto found = (*original)->step();
-        if (!found)
-            return fail(found.error());
-        const qint64 origin = *found ? (*original)->int64(0) : row;
-        (*original)->reset();
-        auto stop = db.prepare("UPDATE escalations SET state = 1 WHERE message = ? AND state = 0");
-        if (!stop)
-            return fail(stop.error());
-        (*stop)->bind(1, origin);
-        if (auto done = (*stop)->exec(); !done)
-            return fail(done.error());
-        if (db.changes() > 0)
-            outcome.original = origin;
-        if (auto committed = db.commit(); !committed)
-            return fail(committed.error());
-        return outcome;
+        return db.withTransaction([&]() -> Core::Result<AckOutcome> {
+            AckOutcome outcome;
+            auto insert = db.prepare(
+                "INSERT OR IGNORE INTO acknowledgements (message, jid, ts) VALUES (?, ?, ?)");
+            if (!insert)
+                return std::unexpected(insert.error());
+            (*insert)->bind(1, row).bind(2, jid).bind(3, at.toMSecsSinceEpoch());
+            if (auto done = (*insert)->exec(); !done)
+                return std::unexpected(done.error());
+            outcome.fresh = db.changes() > 0;
+            // The ack stops the chain of this message, or of the one it escalates.
+            auto original = db.prepare(
+                "SELECT COALESCE((SELECT o.id FROM messages e JOIN messages o ON"
+                " o.origin_id = e.escalation_of AND o.direction = 1 WHERE e.id = ?1), ?1)");
+            if (!original)
+                return std::unexpected(original.error());
+            (*original)->bind(1, row);
+            auto found = (*original)->step();
+            if (!found)
+                return std::unexpected(found.error());
+            const qint64 origin = *found ? (*original)->int64(0) : row;
+            (*original)->reset();
+            auto stop =
+                db.prepare("UPDATE escalations SET state = 1 WHERE message = ? AND state = 0");
+            if (!stop)
+                return std::unexpected(stop.error());
+            (*stop)->bind(1, origin);
+            if (auto done = (*stop)->exec(); !done)
+                return std::unexpected(done.error());
+            if (db.changes() > 0)
+                outcome.original = origin;
+            return outcome;
+        });
     });
 }
 
@@ -300,35 +295,32 @@ QFuture<Core::Result<QList<std::pair<QString, ForwardSource>>>> ClinicalStore::p
 QFuture<Core::Result<void>> ClinicalStore::recall(qint64 row)
 {
     return m_worker->run([row](Database &db) -> Core::Result<void> {
-        if (auto begun = db.begin(); !begun)
-            return begun;
-        const auto fail = [&db](const Core::Error &error) -> Core::Result<void> {
-            db.rollback();
-            return std::unexpected(error);
-        };
-        auto conversation = db.prepare("SELECT conversation FROM messages WHERE id = ?");
-        if (!conversation)
-            return fail(conversation.error());
-        (*conversation)->bind(1, row);
-        auto found = (*conversation)->step();
-        if (!found)
-            return fail(found.error());
-        const QString name = *found ? (*conversation)->text(0) : QString();
-        (*conversation)->reset();
-        if (name.isEmpty())
-            return fail(Core::Error{Core::Error::Code::Storage, QStringLiteral("no-such-message")});
-        if (auto done = MessageRows::unindex(db, {row}); !done)
-            return fail(done.error());
-        if (auto done =
-                execIn(db, "UPDATE messages SET body = NULL, recalled = 1 WHERE id = ?", row);
-            !done)
-            return fail(done.error());
-        if (auto done = execIn(db, "UPDATE escalations SET state = 2 WHERE message = ?", row);
-            !done)
-            return fail(done.error());
-        if (auto done = refreshSummaries(db, {name}); !done)
-            return fail(done.error());
-        return db.commit();
+        return db.withTransaction([&]() -> Core::Result<void> {
+            auto conversation = db.prepare("SELECT conversation FROM messages WHERE id = ?");
+            if (!conversation)
+                return std::unexpected(conversation.error());
+            (*conversation)->bind(1, row);
+            auto found = (*conversation)->step();
+            if (!found)
+                return std::unexpected(found.error());
+            const QString name = *found ? (*conversation)->text(0) : QString();
+            (*conversation)->reset();
+            if (name.isEmpty())
+                return std::unexpected(
+                    Core::Error{Core::Error::Code::Storage, QStringLiteral("no-such-message")});
+            if (auto done = MessageRows::unindex(db, {row}); !done)
+                return std::unexpected(done.error());
+            if (auto done =
+                    execIn(db, "UPDATE messages SET body = NULL, recalled = 1 WHERE id = ?", row);
+                !done)
+                return std::unexpected(done.error());
+            if (auto done = execIn(db, "UPDATE escalations SET state = 2 WHERE message = ?", row);
+                !done)
+                return std::unexpected(done.error());
+            if (auto done = refreshSummaries(db, {name}); !done)
+                return std::unexpected(done.error());
+            return {};
+        });
     });
 }
 
@@ -339,56 +331,43 @@ QFuture<Core::Result<int>> ClinicalStore::purge(QDateTime now, int retentionDays
         // Without retention nothing is old enough: a cutoff before every row.
         const qint64 cutoff = retentionDays > 0 ? now.addDays(-retentionDays).toMSecsSinceEpoch()
                                                 : std::numeric_limits<qint64>::min();
-        if (auto begun = db.begin(); !begun)
-            return std::unexpected(begun.error());
-        const auto fail = [&db](const Core::Error &error) -> Core::Result<int> {
-            db.rollback();
-            return std::unexpected(error);
-        };
-        // One indexed selection per branch (an OR, or DISTINCT over it, reads the
-        // whole table at start-up on a big cache).
-        auto expired = db.prepare(
-            "SELECT id, conversation FROM messages WHERE expires_at IS NOT NULL AND "
-            "expires_at <= ?1 UNION SELECT id, conversation FROM messages WHERE ts < ?2");
-        if (!expired)
-            return fail(expired.error());
-        (*expired)->bind(1, nowMs).bind(2, cutoff);
-        QSet<QString> conversations;
-        auto ids = (*expired)->collect<qint64>([&conversations](Database::Statement &r) {
-            conversations.insert(r.text(1));
-            return r.int64(0);
+        return db.withTransaction([&]() -> Core::Result<int> {
+            // One indexed selection per branch (an OR, or DISTINCT over it, reads the
+            // whole table at start-up on a big cache).
+            auto expired = db.prepare(
+                "SELECT id, conversation FROM messages WHERE expires_at IS NOT NULL AND "
+                "expires_at <= ?1 UNION SELECT id, conversation FROM messages WHERE ts < ?2");
+            if (!expired)
+                return std::unexpected(expired.error());
+            (*expired)->bind(1, nowMs).bind(2, cutoff);
+            QSet<QString> conversations;
+            auto ids = (*expired)->collect<qint64>([&conversations](Database::Statement &r) {
+                conversations.insert(r.text(1));
+                return r.int64(0);
+            });
+            if (!ids)
+                return std::unexpected(ids.error());
+            if (ids->isEmpty())
+                return 0;
+            if (auto done = MessageRows::unindex(db, *ids); !done)
+                return std::unexpected(done.error());
+            for (const qint64 id : std::as_const(*ids))
+                if (auto done = execIn(db, "DELETE FROM messages WHERE id = ?", id); !done)
+                    return std::unexpected(done.error());
+            const int deleted = int(ids->size());
+            // Read markers of deleted room messages (forwards go with their row).
+            auto reads = db.prepare(
+                "DELETE FROM room_reads WHERE NOT EXISTS (SELECT 1 FROM messages m"
+                " WHERE m.conversation = room_reads.room AND"
+                " (m.origin_id = room_reads.message_id OR m.message_id = room_reads.message_id))");
+            if (!reads)
+                return std::unexpected(reads.error());
+            if (auto done = (*reads)->exec(); !done)
+                return std::unexpected(done.error());
+            if (auto done = refreshSummaries(db, conversations); !done)
+                return std::unexpected(done.error());
+            return deleted;
         });
-        if (!ids)
-            return fail(ids.error());
-        if (ids->isEmpty()) {
-            db.rollback();
-            return 0;
-        }
-        if (auto done = MessageRows::unindex(db, *ids); !done)
-            return fail(done.error());
-        auto rows = db.prepare(
-            "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE expires_at IS NOT "
-            "NULL AND expires_at <= ?1 UNION SELECT id FROM messages WHERE ts < ?2)");
-        if (!rows)
-            return fail(rows.error());
-        (*rows)->bind(1, nowMs).bind(2, cutoff);
-        if (auto done = (*rows)->exec(); !done)
-            return fail(done.error());
-        const int deleted = db.changes();
-        // Read markers of deleted room messages (forwards go with their row).
-        auto reads = db.prepare(
-            "DELETE FROM room_reads WHERE NOT EXISTS (SELECT 1 FROM messages m"
-            " WHERE m.conversation = room_reads.room AND"
-            " (m.origin_id = room_reads.message_id OR m.message_id = room_reads.message_id))");
-        if (!reads)
-            return fail(reads.error());
-        if (auto done = (*reads)->exec(); !done)
-            return fail(done.error());
-        if (auto done = refreshSummaries(db, conversations); !done)
-            return fail(done.error());
-        if (auto committed = db.commit(); !committed)
-            return fail(committed.error());
-        return deleted;
     });
 }
 

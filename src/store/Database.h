@@ -104,6 +104,24 @@ public:
     void rollback();
     /// True while a transaction (BEGIN or SAVEPOINT) is open on this connection.
     bool inTransaction() const;
+    /// Runs `work` (returning a Core::Result) inside one transaction: committed
+    /// when it succeeds, rolled back on any error (its own or the commit's).
+    template<typename F>
+    auto withTransaction(F &&work) -> decltype(work())
+    {
+        if (auto began = begin(); !began)
+            return std::unexpected(began.error());
+        auto result = work();
+        if (!result) {
+            rollback();
+            return result;
+        }
+        if (auto committed = commit(); !committed) {
+            rollback();
+            return std::unexpected(committed.error());
+        }
+        return result;
+    }
     qint64 lastInsertRowId() const;
     int changes() const;
 

@@ -72,24 +72,6 @@ Result<QList<ConsentRecord>> readConsents(Database::Statement &q)
     });
 }
 
-/// Runs `body` in a transaction; rolls back on error.
-template<typename T, typename F>
-Result<T> inTransaction(Database &db, F &&body)
-{
-    if (auto begun = db.begin(); !begun)
-        return std::unexpected(begun.error());
-    Result<T> result = body();
-    if (!result) {
-        db.rollback();
-        return result;
-    }
-    if (auto committed = db.commit(); !committed) {
-        db.rollback();
-        return std::unexpected(committed.error());
-    }
-    return result;
-}
-
 } // namespace
 
 FrontDeskStore::FrontDeskStore(std::shared_ptr<StoreWorker> worker)
@@ -101,7 +83,7 @@ QFuture<Result<qint64>> FrontDeskStore::grantConsent(QString patient, QString ch
                                                      QString recordedBy)
 {
     return m_worker->run([=](Database &db) -> Result<qint64> {
-        return inTransaction<qint64>(db, [&]() -> Result<qint64> {
+        return db.withTransaction([&]() -> Result<qint64> {
             auto q = db.prepare("SELECT id FROM frontdesk_consent WHERE patient = ? AND "
                                 "channel = ? AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1");
             if (!q)
@@ -132,7 +114,7 @@ QFuture<Result<QList<qint64>>> FrontDeskStore::withdrawConsent(QString patient, 
                                                                QDateTime at, QString withdrawnBy)
 {
     return m_worker->run([=](Database &db) -> Result<QList<qint64>> {
-        return inTransaction<QList<qint64>>(db, [&]() -> Result<QList<qint64>> {
+        return db.withTransaction([&]() -> Result<QList<qint64>> {
             auto q = db.prepare("SELECT id FROM frontdesk_consent WHERE patient = ?1 AND "
                                 "(?2 = '' OR channel = ?2) AND withdrawn_at IS NULL");
             if (!q)
@@ -196,7 +178,7 @@ QFuture<Result<bool>> FrontDeskStore::addBatch(ReminderBatchRecord batch,
                                                QList<ReminderRecord> reminders)
 {
     return m_worker->run([=](Database &db) -> Result<bool> {
-        return inTransaction<bool>(db, [&]() -> Result<bool> {
+        return db.withTransaction([&]() -> Result<bool> {
             auto exists = db.prepare("SELECT 1 FROM frontdesk_batches WHERE id = ?");
             if (!exists)
                 return std::unexpected(exists.error());
@@ -354,7 +336,7 @@ QFuture<Result<void>> FrontDeskStore::setState(qint64 id, ReminderState state, Q
 QFuture<Result<int>> FrontDeskStore::recoverClaims(QDateTime at)
 {
     return m_worker->run([=](Database &db) -> Result<int> {
-        return inTransaction<int>(db, [&]() -> Result<int> {
+        return db.withTransaction([&]() -> Result<int> {
             auto q = db.prepare(
                 "SELECT id, patient, body, claimed_at FROM frontdesk_reminders WHERE state = 1");
             if (!q)
@@ -431,7 +413,7 @@ QFuture<Result<std::optional<ReminderRecord>>> FrontDeskStore::latestSentTo(QStr
 QFuture<Result<QList<qint64>>> FrontDeskStore::optOutScheduled(QString patient, QDateTime at)
 {
     return m_worker->run([=](Database &db) -> Result<QList<qint64>> {
-        return inTransaction<QList<qint64>>(db, [&]() -> Result<QList<qint64>> {
+        return db.withTransaction([&]() -> Result<QList<qint64>> {
             auto q =
                 db.prepare("SELECT id FROM frontdesk_reminders WHERE patient = ? AND state = 0");
             if (!q)
@@ -474,7 +456,7 @@ QFuture<Result<QList<ConsentRecord>>> FrontDeskStore::consents()
 QFuture<Result<qint64>> FrontDeskStore::enqueueReply(QueuedReply reply)
 {
     return m_worker->run([=](Database &db) -> Result<qint64> {
-        return inTransaction<qint64>(db, [&]() -> Result<qint64> {
+        return db.withTransaction([&]() -> Result<qint64> {
             auto known = db.prepare("SELECT id FROM frontdesk_queue WHERE message_id = ?");
             if (!known)
                 return std::unexpected(known.error());

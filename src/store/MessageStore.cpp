@@ -18,24 +18,6 @@ Core::Result<T> failWith(Database &db, const Error &error)
     return std::unexpected(error);
 }
 
-// Runs `work` inside one transaction, rolling back on any error.
-template<typename F>
-auto inTransaction(Database &db, F &&work) -> decltype(work())
-{
-    if (auto began = db.begin(); !began)
-        return std::unexpected(began.error());
-    auto result = work();
-    if (!result) {
-        db.rollback();
-        return result;
-    }
-    if (auto committed = db.commit(); !committed) {
-        db.rollback();
-        return std::unexpected(committed.error());
-    }
-    return result;
-}
-
 int rank(MessageState state)
 {
     switch (state) {
@@ -65,7 +47,7 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
 {
     return m_worker->run([batch = std::move(batch), decryptor = m_decryptor,
                           afterInsert = m_afterInsert](Database &db) {
-        return inTransaction(db, [&]() -> Core::Result<QList<InsertOutcome>> {
+        return db.withTransaction([&]() -> Core::Result<QList<InsertOutcome>> {
             QList<InsertOutcome> outcomes;
             outcomes.reserve(batch.size());
             MessageRows::InsertBatch rows;
@@ -115,7 +97,7 @@ QFuture<Core::Result<QList<InsertOutcome>>> MessageStore::insertMessages(QList<S
 QFuture<Core::Result<StoredMessage>> MessageStore::enqueueOutgoing(StoredMessage message)
 {
     return m_worker->run([message = std::move(message)](Database &db) mutable {
-        return inTransaction(db, [&]() -> Core::Result<StoredMessage> {
+        return db.withTransaction([&]() -> Core::Result<StoredMessage> {
             message.direction = Direction::Outgoing;
             message.state = MessageState::Pending;
             auto row = MessageRows::insert(db, message);
@@ -144,7 +126,7 @@ QFuture<Core::Result<QList<StoredMessage>>> MessageStore::pendingOutbox()
 QFuture<Core::Result<void>> MessageStore::updateState(QString messageId, MessageState state)
 {
     return m_worker->run([messageId, state](Database &db) {
-        return inTransaction(db, [&]() -> Core::Result<void> {
+        return db.withTransaction([&]() -> Core::Result<void> {
             auto q =
                 db.prepare("SELECT id, state FROM messages WHERE message_id = ? AND direction = 1");
             if (!q)
@@ -189,7 +171,7 @@ QFuture<Core::Result<void>> MessageStore::updateState(QString messageId, Message
 QFuture<Core::Result<void>> MessageStore::retry(QString messageId)
 {
     return m_worker->run([messageId](Database &db) {
-        return inTransaction(db, [&]() -> Core::Result<void> {
+        return db.withTransaction([&]() -> Core::Result<void> {
             auto u =
                 db.prepare("UPDATE messages SET state = 0 WHERE message_id = ? AND direction = 1 "
                            "AND state = 4");
@@ -272,7 +254,7 @@ QFuture<Core::Result<QList<StoredMessage>>> MessageStore::messages(QString conve
 QFuture<Core::Result<void>> MessageStore::markConversationRead(QString conversation)
 {
     return m_worker->run([conversation](Database &db) {
-        return inTransaction(db, [&]() -> Core::Result<void> {
+        return db.withTransaction([&]() -> Core::Result<void> {
             auto a = db.prepare("UPDATE conversations SET unread = 0 WHERE conversation = ?");
             if (!a)
                 return std::unexpected(a.error());
