@@ -288,16 +288,16 @@ void Session::startClinical()
         return; // no local data (some tests): nothing to keep or purge
     m_directory = std::make_unique<Clinical::DirectoryService>(*m_account);
     m_clinical = std::make_unique<Clinical::ClinicalService>(*m_account, *m_directory);
-    applyRetention();
+    applyClinicalPolicy();
     m_clinical->start().then(this, [](Core::Result<int> pending) {
         if (!pending)
             qWarning("clinical messaging did not start: %s", qPrintable(pending.error().detail));
     });
-    connect(m_policy, &PolicySettings::changed, this, &Session::applyRetention,
+    connect(m_policy, &PolicySettings::changed, this, &Session::applyClinicalPolicy,
             Qt::UniqueConnection);
 }
 
-void Session::applyRetention()
+void Session::applyClinicalPolicy()
 {
     if (!m_clinical)
         return;

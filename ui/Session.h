@@ -135,7 +135,8 @@ private:
     std::unique_ptr<Clinical::DirectoryService> m_directory;
     std::unique_ptr<Clinical::ClinicalService> m_clinical;
     void startClinical();
-    void applyRetention();
+    /// Org retention and forwarding domains into the clinical service.
+    void applyClinicalPolicy();
     Status m_status = Status::SignedOut;
     QString m_lastConnectionError; ///< why the link went down last, translated
     QString m_connectionErrorText; ///< what the status line shows of it
