@@ -16,23 +16,6 @@ AdminDevicesModel::AdminDevicesModel(QObject *parent)
 
 AdminDevicesModel::~AdminDevicesModel() = default;
 
-void AdminDevicesModel::setSession(Session *session)
-{
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session->admin(), nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session->admin(), &AdminAccess::serviceChanged, this, [this] {
-            clear();
-            refresh();
-        });
-    clear();
-    refresh();
-    Q_EMIT sessionChanged();
-}
-
 void AdminDevicesModel::setAccountJid(const QString &jid)
 {
     const QString bare = jid.isEmpty() ? QString() : Core::Jid(jid).bareString();
@@ -40,38 +23,21 @@ void AdminDevicesModel::setAccountJid(const QString &jid)
         return;
     m_accountJid = bare;
     Q_EMIT accountJidChanged();
-    clear();
-    refresh();
-}
-
-Admin::AdminService *AdminDevicesModel::service() const
-{
-    return m_session ? m_session->admin()->service() : nullptr;
+    restart();
 }
 
 Admin::AdminService *AdminDevicesModel::canAct()
 {
-    Admin::AdminService *admin = service();
-    if (!admin || m_accountJid.isEmpty())
-        return nullptr;
-    if (const QString offline = m_session->admin()->offlineText(); !offline.isEmpty()) {
-        setErrorText(offline);
-        return nullptr;
-    }
-    return admin;
+    return m_accountJid.isEmpty() ? nullptr : onlineService();
 }
 
-void AdminDevicesModel::clear()
+void AdminDevicesModel::clearRows()
 {
-    ++m_generation;
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
         endResetModel();
     }
-    setPending(0);
-    setErrorText({});
-    setStatusText({});
 }
 
 int AdminDevicesModel::rowCount(const QModelIndex &parent) const
@@ -170,11 +136,11 @@ void AdminDevicesModel::refresh()
     Admin::AdminService *admin = canAct();
     if (!admin)
         return;
-    const quint64 generation = m_generation;
+    const quint64 generation = this->generation();
     setPending(pending() + 1);
     admin->listDevices(Core::Jid(m_accountJid))
         .then(this, [this, generation](Core::Result<QList<Admin::DeviceRow>> devices) {
-            if (generation != m_generation)
+            if (generation != this->generation())
                 return;
             setPending(pending() - 1);
             if (!devices) {
@@ -193,12 +159,12 @@ void AdminDevicesModel::revoke(const QString &userAgentId)
     Admin::AdminService *admin = canAct();
     if (!admin)
         return;
-    const quint64 generation = m_generation;
+    const quint64 generation = this->generation();
     setPending(pending() + 1);
     setStatusText({});
     admin->revokeDevice(Core::Jid(m_accountJid), userAgentId)
         .then(this, [this, generation](Core::Result<void> done) {
-            if (generation != m_generation)
+            if (generation != this->generation())
                 return;
             finishAction(done ? nullptr : &done.error(),
                          tr("The device was signed out. It needs the password and a code to "
@@ -211,12 +177,12 @@ void AdminDevicesModel::wipe(const QString &userAgentId)
     Admin::AdminService *admin = canAct();
     if (!admin)
         return;
-    const quint64 generation = m_generation;
+    const quint64 generation = this->generation();
     setPending(pending() + 1);
     setStatusText({});
     admin->wipeDevice(Core::Jid(m_accountJid), userAgentId)
         .then(this, [this, generation](Core::Result<QString> done) {
-            if (generation != m_generation)
+            if (generation != this->generation())
                 return;
             finishAction(done ? nullptr : &done.error(),
                          tr("Wipe ordered. The device erases this account's data as soon as it "

@@ -18,7 +18,6 @@ class AdminDevicesModel : public AdminListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /// Whose devices (bare JID); empty: none.
     Q_PROPERTY(QString accountJid READ accountJid WRITE setAccountJid NOTIFY accountJidChanged)
 public:
@@ -41,8 +40,6 @@ public:
     explicit AdminDevicesModel(QObject *parent = nullptr);
     ~AdminDevicesModel() override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString accountJid() const { return m_accountJid; }
     void setAccountJid(const QString &jid);
 
@@ -63,19 +60,16 @@ public:
     static QString describeState(const QString &state);
 
 Q_SIGNALS:
-    void sessionChanged();
     void accountJidChanged();
 
 private:
     void refreshAfterAction() override { refresh(); }
-    Admin::AdminService *service() const;
     Admin::AdminService *canAct();
-    void clear();
+    void clearRows() override;
+    void followService() override { refresh(); }
 
-    QPointer<Session> m_session;
     QString m_accountJid;
     QList<Admin::DeviceRow> m_rows;
-    quint64 m_generation = 0;
 };
 
 } // namespace Ui

@@ -16,48 +16,13 @@ AdminUsersModel::AdminUsersModel(QObject *parent)
 
 AdminUsersModel::~AdminUsersModel() = default;
 
-void AdminUsersModel::setSession(Session *session)
+void AdminUsersModel::clearRows()
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session->admin(), nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session->admin(), &AdminAccess::serviceChanged, this,
-                &AdminUsersModel::followService);
-    followService();
-    Q_EMIT sessionChanged();
-}
-
-Admin::AdminService *AdminUsersModel::service() const
-{
-    return m_session ? m_session->admin()->service() : nullptr;
-}
-
-Admin::AdminService *AdminUsersModel::canAct()
-{
-    Admin::AdminService *admin = service();
-    if (!admin)
-        return nullptr;
-    if (const QString offline = m_session->admin()->offlineText(); !offline.isEmpty()) {
-        setErrorText(offline);
-        return nullptr;
-    }
-    return admin;
-}
-
-void AdminUsersModel::followService()
-{
-    ++m_generation;
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
         endResetModel();
     }
-    setPending(0);
-    setErrorText({});
-    setStatusText({});
 }
 
 int AdminUsersModel::rowCount(const QModelIndex &parent) const
@@ -106,17 +71,13 @@ int AdminUsersModel::indexOf(const QString &jid) const
 
 void AdminUsersModel::refresh()
 {
-    Admin::AdminService *admin = service();
+    Admin::AdminService *admin = onlineService();
     if (!admin)
         return;
-    if (const QString offline = m_session->admin()->offlineText(); !offline.isEmpty()) {
-        setErrorText(offline);
-        return;
-    }
-    const quint64 generation = m_generation;
+    const quint64 generation = this->generation();
     setPending(pending() + 1);
     admin->listUsers().then(this, [this, generation](Core::Result<QList<Admin::UserRow>> users) {
-        if (generation != m_generation)
+        if (generation != this->generation())
             return;
         setPending(pending() - 1);
         if (!users) {
@@ -132,32 +93,32 @@ void AdminUsersModel::refresh()
 
 void AdminUsersModel::resetMfa(const QString &jid)
 {
-    if (Admin::AdminService *admin = canAct())
+    if (Admin::AdminService *admin = onlineService())
         run(admin->resetMfa(Core::Jid(jid)),
             tr("%1 must set up an authenticator app again at the next sign-in.").arg(jid));
 }
 
 void AdminUsersModel::disableAccount(const QString &jid)
 {
-    if (Admin::AdminService *admin = canAct())
+    if (Admin::AdminService *admin = onlineService())
         run(admin->disableAccount(Core::Jid(jid)),
             tr("%1 is disabled: its devices are signed out and cannot sign in.").arg(jid));
 }
 
 void AdminUsersModel::enableAccount(const QString &jid)
 {
-    if (Admin::AdminService *admin = canAct())
+    if (Admin::AdminService *admin = onlineService())
         run(admin->enableAccount(Core::Jid(jid)), tr("%1 can sign in again.").arg(jid));
 }
 
 void AdminUsersModel::run(QFuture<Core::Result<void>> action, const QString &doneText)
 {
     // Sent already: a request made offline waits for the connection.
-    const quint64 generation = m_generation;
+    const quint64 generation = this->generation();
     setPending(pending() + 1);
     setStatusText({});
     action.then(this, [this, generation, doneText](Core::Result<void> done) {
-        if (generation != m_generation)
+        if (generation != this->generation())
             return;
         finishAction(done ? nullptr : &done.error(), doneText);
     });

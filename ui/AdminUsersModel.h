@@ -18,7 +18,6 @@ class AdminUsersModel : public AdminListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Ui::Session *session READ session WRITE setSession NOTIFY sessionChanged)
 public:
     enum Role {
         JidRole = Qt::UserRole + 1,
@@ -31,9 +30,6 @@ public:
 
     explicit AdminUsersModel(QObject *parent = nullptr);
     ~AdminUsersModel() override;
-
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -48,19 +44,13 @@ public:
     Q_INVOKABLE void enableAccount(const QString &jid);
 
 Q_SIGNALS:
-    void sessionChanged();
 
 private:
     void refreshAfterAction() override { refresh(); }
-    Admin::AdminService *service() const;
-    /// The service when a command can be sent now; otherwise says why.
-    Admin::AdminService *canAct();
-    void followService();
+    void clearRows() override;
     void run(QFuture<Core::Result<void>> action, const QString &doneText);
 
-    QPointer<Session> m_session;
     QList<Admin::UserRow> m_rows;
-    quint64 m_generation = 0;
 };
 
 } // namespace Ui
