@@ -341,27 +341,13 @@ Core::Result<OmemoDecryptResult> OmemoEngine::decrypt(const Xmpp::Omemo::Encrypt
             if (rc < 0)
                 return Core::fail(Code::Crypto, u"omemo-invalid-message"_s);
             const SignalRef<pre_key_signal_message> message(parsed);
-            std::optional<quint32> preKeyId;
-            if (pre_key_signal_message_has_pre_key_id(message.get()))
-                preKeyId = pre_key_signal_message_get_pre_key_id(message.get());
-            bool hadPreKey = false;
-            if (preKeyId) {
-                auto before = p->storage.loadPreKey(*preKeyId);
-                if (!before)
-                    return std::unexpected(before.error());
-                hadPreKey = before->has_value();
-            }
             rc = session_cipher_decrypt_pre_key_signal_message(cipher.get(), message.get(),
                                                                &payload, &keyMaterial);
             if (rc < 0)
                 return std::unexpected(p->errorFor(rc, u"omemo-invalid-message"));
-            // libomemo-c removed the pre-key if this message set up the session.
-            if (hadPreKey) {
-                auto after = p->storage.loadPreKey(*preKeyId);
-                if (!after)
-                    return std::unexpected(after.error());
-                result.preKeyConsumed = !after->has_value();
-            }
+            // libomemo-c retired the pre-key if this message set up the session:
+            // the bundle must be republished without it.
+            result.preKeyConsumed = p->store->takeRetiredPreKey().has_value();
             result.needsHeartbeat = true;
         } else {
             signal_message *parsed = nullptr;

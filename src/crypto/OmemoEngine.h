@@ -22,6 +22,9 @@ struct OmemoOptions
     int preKeyCount = 100;              ///< one-time pre-keys kept published
     int signedPreKeyRotationDays = 7;   ///< a new signed pre-key after this long
     int signedPreKeyRetentionDays = 30; ///< old signed pre-keys kept for late pre-key messages
+    /// A used one-time pre-key stays loadable this long (see OmemoStorage),
+    /// for senders that picked it from the bundle before we republished it.
+    int usedPreKeyGraceMinutes = 60;
 };
 
 struct OmemoAddress
@@ -77,10 +80,11 @@ public:
     QByteArray identityKey() const;
 
     /// What to publish for this version: the current signed pre-key and every
-    /// one-time pre-key.
+    /// one-time pre-key not yet used.
     Core::Result<Xmpp::Omemo::Bundle> bundle(Xmpp::Omemo::Version version);
-    /// Rotates the signed pre-key when due, drops expired old ones, and refills
-    /// one-time pre-keys to the configured count. True when the bundle changed.
+    /// Rotates the signed pre-key when due, drops expired old ones, deletes used
+    /// one-time pre-keys past their grace period, and refills one-time pre-keys
+    /// to the configured count. True when the bundle changed.
     Core::Result<bool> maintain(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     Core::Result<bool> hasSession(Xmpp::Omemo::Version version, const OmemoAddress &device);

@@ -386,6 +386,13 @@ Core::Result<bool> OmemoEngine::maintain(const QDateTime &now)
             }
         }
 
+        const QDateTime graceEnd = now.addSecs(-60LL * p->options.usedPreKeyGraceMinutes);
+        auto expired = p->storage.removeRetiredPreKeys(graceEnd);
+        if (!expired)
+            return std::unexpected(expired.error());
+        if (*expired > 0)
+            qCDebug(lcOmemo) << "used pre-keys deleted:" << *expired;
+
         auto ids = p->storage.preKeyIds();
         if (!ids)
             return std::unexpected(ids.error());

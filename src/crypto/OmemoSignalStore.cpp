@@ -4,6 +4,8 @@
 
 #include <session_pre_key.h>
 
+#include <QDateTime>
+
 #include <utility>
 
 namespace Crypto::OmemoDetail {
@@ -146,10 +148,16 @@ int containsPreKey(uint32_t id, void *userData)
     return loaded->has_value() ? 1 : 0;
 }
 
+// libomemo-c removes the pre-key a new session was set up with: we retire it
+// (see OmemoStorage) and note it, so the engine knows to republish the bundle.
 int removePreKey(uint32_t id, void *userData)
 {
-    auto removed = storeOf(userData)->storage().removePreKey(id);
-    return removed ? SG_SUCCESS : storeOf(userData)->storageFailed(removed.error());
+    auto retired = storeOf(userData)->storage().retirePreKey(id, QDateTime::currentDateTimeUtc());
+    if (!retired)
+        return storeOf(userData)->storageFailed(retired.error());
+    if (*retired)
+        storeOf(userData)->notePreKeyRetired(id);
+    return SG_SUCCESS;
 }
 
 // ---- signed pre-keys ----
@@ -335,6 +343,7 @@ void SignalStore::resetReports()
 {
     m_storageError.reset();
     m_changed.reset();
+    m_retired.reset();
 }
 
 std::optional<Core::Error> SignalStore::takeStorageError()

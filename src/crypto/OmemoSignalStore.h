@@ -12,6 +12,7 @@
 #include <signal_protocol.h>
 
 #include <optional>
+#include <utility>
 
 namespace Crypto::OmemoDetail {
 
@@ -56,6 +57,9 @@ public:
     const OwnIdentity &own() const { return m_own; }
     int storageFailed(const Core::Error &error);
     void setChangedIdentity(DeviceIdentity identity) { m_changed = std::move(identity); }
+    void notePreKeyRetired(quint32 id) { m_retired = id; }
+    /// The pre-key retired since resetReports(), if one was.
+    std::optional<quint32> takeRetiredPreKey() { return std::exchange(m_retired, std::nullopt); }
 
 private:
     struct SessionStoreData
@@ -74,6 +78,7 @@ private:
     signal_protocol_store_context *m_v2 = nullptr;
     std::optional<Core::Error> m_storageError;
     std::optional<DeviceIdentity> m_changed;
+    std::optional<quint32> m_retired;
 };
 
 } // namespace Crypto::OmemoDetail

@@ -22,7 +22,7 @@ using OmemoVersion = Xmpp::Omemo::Version;
 /// How far we trust one remote device's identity key (XEP-0384 trust, with
 /// blind trust before verification, BTBV).
 enum class Trust {
-    Undecided,    ///< seen after the user verified another device of that JID: not used until decided
+    Undecided, ///< seen after the user verified another device of that JID: not used until decided
     BlindTrusted, ///< trusted without verification (BTBV: no device of that JID verified yet)
     Verified,     ///< the user compared the fingerprint
     Distrusted,   ///< the user rejected it; never encrypted to, its messages are flagged
@@ -64,8 +64,8 @@ struct DeviceIdentity
 struct DeviceListEntry
 {
     quint32 deviceId = 0;
-    bool active = true;  ///< in the most recently seen list
-    QDateTime lastSeen;  ///< when the list last contained it
+    bool active = true; ///< in the most recently seen list
+    QDateTime lastSeen; ///< when the list last contained it
     bool operator==(const DeviceListEntry &) const = default;
 };
 
@@ -84,9 +84,18 @@ public:
     virtual Core::Result<void> saveIdentity(const OwnIdentity &identity) = 0;
 
     /// One-time pre-keys (session_pre_key_serialize records), shared by both versions.
+    /// A pre-key a session was set up with is retired, not deleted at once: it
+    /// leaves the published set (preKeyIds()) but loadPreKey() still finds it,
+    /// so a second sender that picked it from the bundle we had not yet
+    /// republished still reaches us. removeRetiredPreKeys() deletes it later.
     virtual Core::Result<std::optional<QByteArray>> loadPreKey(quint32 id) = 0;
     virtual Core::Result<void> storePreKey(quint32 id, const QByteArray &record) = 0;
-    virtual Core::Result<void> removePreKey(quint32 id) = 0;
+    /// True if it was published until now; retiring an absent or already
+    /// retired pre-key is not an error (false).
+    virtual Core::Result<bool> retirePreKey(quint32 id, const QDateTime &at) = 0;
+    /// Deletes the pre-keys retired before `before`; how many.
+    virtual Core::Result<int> removeRetiredPreKeys(const QDateTime &before) = 0;
+    /// The published (not retired) pre-keys.
     virtual Core::Result<QList<quint32>> preKeyIds() = 0;
 
     /// Signed pre-keys (session_signed_pre_key_serialize records).

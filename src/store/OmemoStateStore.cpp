@@ -138,11 +138,13 @@ const char *OmemoStateStore::sqlOf(Query query)
     case Query::LoadPreKey:
         return "SELECT record FROM omemo_pre_keys WHERE id = ?";
     case Query::StorePreKey:
-        return "INSERT OR REPLACE INTO omemo_pre_keys (id, record) VALUES (?, ?)";
-    case Query::RemovePreKey:
-        return "DELETE FROM omemo_pre_keys WHERE id = ?";
+        return "INSERT OR REPLACE INTO omemo_pre_keys (id, record, retired) VALUES (?, ?, NULL)";
+    case Query::RetirePreKey:
+        return "UPDATE omemo_pre_keys SET retired = ? WHERE id = ? AND retired IS NULL";
+    case Query::RemoveRetiredPreKeys:
+        return "DELETE FROM omemo_pre_keys WHERE retired < ?";
     case Query::PreKeyIds:
-        return "SELECT id FROM omemo_pre_keys ORDER BY id";
+        return "SELECT id FROM omemo_pre_keys WHERE retired IS NULL ORDER BY id";
     case Query::LoadSignedPreKey:
         return "SELECT record FROM omemo_signed_pre_keys WHERE id = ?";
     case Query::StoreSignedPreKey:
@@ -269,14 +271,29 @@ Core::Result<void> OmemoStateStore::storePreKey(quint32 id, const QByteArray &re
     return s->exec();
 }
 
-Core::Result<void> OmemoStateStore::removePreKey(quint32 id)
+Core::Result<bool> OmemoStateStore::retirePreKey(quint32 id, const QDateTime &at)
 {
-    auto prepared = statement(Query::RemovePreKey);
+    auto prepared = statement(Query::RetirePreKey);
     if (!prepared)
         return std::unexpected(prepared.error());
     const InUse s(*prepared);
-    s->bind(1, qint64(id));
-    return s->exec();
+    bindTime(*s, 1, at);
+    s->bind(2, qint64(id));
+    if (auto done = s->exec(); !done)
+        return std::unexpected(done.error());
+    return m_db.changes() > 0;
+}
+
+Core::Result<int> OmemoStateStore::removeRetiredPreKeys(const QDateTime &before)
+{
+    auto prepared = statement(Query::RemoveRetiredPreKeys);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    const InUse s(*prepared);
+    bindTime(*s, 1, before);
+    if (auto done = s->exec(); !done)
+        return std::unexpected(done.error());
+    return m_db.changes();
 }
 
 Core::Result<QList<quint32>> OmemoStateStore::preKeyIds()

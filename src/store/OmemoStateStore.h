@@ -30,7 +30,8 @@ public:
 
     Core::Result<std::optional<QByteArray>> loadPreKey(quint32 id) override;
     Core::Result<void> storePreKey(quint32 id, const QByteArray &record) override;
-    Core::Result<void> removePreKey(quint32 id) override;
+    Core::Result<bool> retirePreKey(quint32 id, const QDateTime &at) override;
+    Core::Result<int> removeRetiredPreKeys(const QDateTime &before) override;
     Core::Result<QList<quint32>> preKeyIds() override;
 
     Core::Result<std::optional<QByteArray>> loadSignedPreKey(quint32 id) override;
@@ -74,7 +75,8 @@ private:
         SaveIdentity,
         LoadPreKey,
         StorePreKey,
-        RemovePreKey,
+        RetirePreKey,
+        RemoveRetiredPreKeys,
         PreKeyIds,
         LoadSignedPreKey,
         StoreSignedPreKey,

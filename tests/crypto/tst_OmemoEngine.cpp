@@ -149,6 +149,8 @@ private Q_SLOTS:
     void storageFailureRollsBack();
     void consumedPreKeyReplacedByMaintain_data() { addVersions(); }
     void consumedPreKeyReplacedByMaintain();
+    void usedPreKeyServesAStaleBundle_data() { addVersions(); }
+    void usedPreKeyServesAStaleBundle();
     void restartKeepsTalking_data() { addVersions(); }
     void restartKeepsTalking();
     void signedPreKeyRotation_data() { addVersions(); }
@@ -554,6 +556,52 @@ void TestOmemoEngine::consumedPreKeyReplacedByMaintain()
     // The new pre-key has a fresh id: 101, never one used before.
     QCOMPARE(after->preKeys.last().id, 101u);
     QCOMPARE((*bob)->maintain(), false);
+}
+
+void TestOmemoEngine::usedPreKeyServesAStaleBundle()
+{
+    QFETCH(int, version);
+    const Version v = versionOf(version);
+    // One pre-key published, so every sender picks the same one.
+    OmemoOptions single;
+    single.preKeyCount = 1;
+    auto bob = makeDevice(kBob, single);
+    auto alice = makeDevice(kAlice);
+    auto carol = makeDevice(u"carol@clinic.example"_s);
+    auto dave = makeDevice(u"dave@clinic.example"_s);
+    QVERIFY(bob && alice && carol && dave);
+    auto stale = (*bob)->bundle(v);
+    QVERIFY(stale);
+    QCOMPARE(stale->preKeys.size(), 1);
+
+    // Alice and Carol both fetched the bundle before Bob republished it.
+    QVERIFY((*alice)->processBundle(v, kBob, *stale));
+    QVERIFY((*carol)->processBundle(v, kBob, *stale));
+    auto first = deliver(*alice, *bob, v, "from alice");
+    QVERIFY(first);
+    QVERIFY(first->preKeyConsumed);
+    QCOMPARE(first->plaintext, QByteArray("from alice"));
+    // The used pre-key left the bundle at once...
+    QVERIFY((*bob)->maintain());
+    auto republished = (*bob)->bundle(v);
+    QVERIFY(republished);
+    QCOMPARE(republished->preKeys.size(), 1);
+    QVERIFY(republished->preKeys.first().id != stale->preKeys.first().id);
+    // ...but Carol, who picked the same one, still reaches Bob.
+    auto second = deliver(*carol, *bob, v, "from carol");
+    QVERIFY(second);
+    QCOMPARE(second->plaintext, QByteArray("from carol"));
+    QVERIFY(!second->preKeyConsumed); // already retired
+
+    // After the grace period it is gone: a sender with the old bundle fails.
+    QVERIFY((*bob)->maintain(QDateTime::currentDateTimeUtc().addSecs(
+        60LL * (OmemoOptions().usedPreKeyGraceMinutes + 1))));
+    QVERIFY((*dave)->processBundle(v, kBob, *stale));
+    auto sent = (*dave)->encrypt(v, {bob->address()}, QByteArray("too late"));
+    QVERIFY(sent);
+    auto late = (*bob)->decrypt(sent->encrypted, dave->jid);
+    QVERIFY(!late);
+    QCOMPARE(late.error().detail, u"omemo-invalid-key-id"_s);
 }
 
 void TestOmemoEngine::restartKeepsTalking()

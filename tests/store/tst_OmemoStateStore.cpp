@@ -158,10 +158,21 @@ private Q_SLOTS:
         QVERIFY(m_store->storePreKey(3, b)); // replaced
         QCOMPARE(m_store->loadPreKey(3).value(), b);
 
-        QVERIFY(m_store->removePreKey(3));
-        QVERIFY(!m_store->loadPreKey(3).value().has_value());
+        // Retired: no longer published, still loadable until removed.
+        QCOMPARE(m_store->retirePreKey(3, at(5'000'000)).value(), true);
+        QCOMPARE(m_store->loadPreKey(3).value(), b);
         QCOMPARE(m_store->preKeyIds().value(), (QList<quint32>{1, 0xfffffffe}));
-        QVERIFY(m_store->removePreKey(3)); // absent: not an error
+        QCOMPARE(m_store->retirePreKey(3, at(9'000'000)).value(), false);  // keeps the first time
+        QCOMPARE(m_store->retirePreKey(42, at(5'000'000)).value(), false); // absent: no error
+        QCOMPARE(m_store->removeRetiredPreKeys(at(5'000'000)).value(), 0);
+        QCOMPARE(m_store->removeRetiredPreKeys(at(5'000'001)).value(), 1);
+        QVERIFY(!m_store->loadPreKey(3).value().has_value());
+        QCOMPARE(m_store->loadPreKey(1).value(), b);
+        // Stored again under the same id: published again.
+        QVERIFY(m_store->storePreKey(3, a));
+        QVERIFY(m_store->retirePreKey(3, at(5'000'000)));
+        QVERIFY(m_store->storePreKey(3, c));
+        QCOMPARE(m_store->preKeyIds().value(), (QList<quint32>{1, 3, 0xfffffffe}));
     }
 
     void signedPreKeysAreListedOldestFirst()

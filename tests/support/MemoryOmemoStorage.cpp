@@ -44,20 +44,44 @@ Core::Result<void> MemoryOmemoStorage::storePreKey(quint32 id, const QByteArray 
     if (auto ok = writable(); !ok)
         return ok;
     m_state.preKeys.insert(id, record);
+    m_state.retiredPreKeys.remove(id);
     return {};
 }
 
-Core::Result<void> MemoryOmemoStorage::removePreKey(quint32 id)
+Core::Result<bool> MemoryOmemoStorage::retirePreKey(quint32 id, const QDateTime &at)
 {
     if (auto ok = writable(); !ok)
-        return ok;
-    m_state.preKeys.remove(id);
-    return {};
+        return std::unexpected(ok.error());
+    if (!m_state.preKeys.contains(id) || m_state.retiredPreKeys.contains(id))
+        return false;
+    m_state.retiredPreKeys.insert(id, at);
+    return true;
+}
+
+Core::Result<int> MemoryOmemoStorage::removeRetiredPreKeys(const QDateTime &before)
+{
+    if (auto ok = writable(); !ok)
+        return std::unexpected(ok.error());
+    int removed = 0;
+    for (auto it = m_state.retiredPreKeys.begin(); it != m_state.retiredPreKeys.end();) {
+        if (it.value() < before) {
+            m_state.preKeys.remove(it.key());
+            it = m_state.retiredPreKeys.erase(it);
+            ++removed;
+        } else {
+            ++it;
+        }
+    }
+    return removed;
 }
 
 Core::Result<QList<quint32>> MemoryOmemoStorage::preKeyIds()
 {
-    return m_state.preKeys.keys();
+    QList<quint32> published;
+    for (auto it = m_state.preKeys.cbegin(); it != m_state.preKeys.cend(); ++it)
+        if (!m_state.retiredPreKeys.contains(it.key()))
+            published.append(it.key());
+    return published;
 }
 
 Core::Result<std::optional<QByteArray>> MemoryOmemoStorage::loadSignedPreKey(quint32 id)

@@ -23,7 +23,8 @@ public:
 
     Core::Result<std::optional<QByteArray>> loadPreKey(quint32 id) override;
     Core::Result<void> storePreKey(quint32 id, const QByteArray &record) override;
-    Core::Result<void> removePreKey(quint32 id) override;
+    Core::Result<bool> retirePreKey(quint32 id, const QDateTime &at) override;
+    Core::Result<int> removeRetiredPreKeys(const QDateTime &before) override;
     Core::Result<QList<quint32>> preKeyIds() override;
 
     Core::Result<std::optional<QByteArray>> loadSignedPreKey(quint32 id) override;
@@ -75,6 +76,7 @@ private:
     {
         std::optional<Crypto::OwnIdentity> identity;
         QMap<quint32, QByteArray> preKeys;
+        QMap<quint32, QDateTime> retiredPreKeys;
         QMap<quint32, SignedPreKey> signedPreKeys;
         QMap<SessionKey, QByteArray> sessions;
         QMap<DeviceKey, Crypto::DeviceIdentity> identities;
