@@ -185,6 +185,7 @@ OmemoService::OmemoService(Xmpp::Client &client, Xmpp::PubSubExtension &pubsub,
         if (state != Xmpp::Client::State::Connected) {
             m_published = false;
             m_fetchedAt.clear();
+            m_pushed.clear();
         }
     });
 }
@@ -243,6 +244,7 @@ void OmemoService::onSessionStarted(bool resumed)
     if (resumed && m_published)
         return;
     m_fetchedAt.clear();
+    m_pushed.clear();
     publishOwn();
 }
 
@@ -329,6 +331,7 @@ void OmemoService::onItemsPublished(const Core::Jid &from, const QString &node,
             continue;
         const QList<quint32> ids = deviceIdsOf(items, version);
         keepDeviceList(version, from.bareString(), ids);
+        m_pushed.insert(listKey(version, from.bareString()));
         // Someone (another client of ours) rewrote our list without this device.
         if (from.bare() == m_self && isReady() && !ids.contains(m_deviceId) && m_published) {
             qCInfo(lcOmemoService)
@@ -375,11 +378,25 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
 {
     QList<QFuture<Core::Result<void>>> fetches;
     for (const Core::Jid &jid : jids)
-        for (Version version : AllVersions)
-            if (force || QDateTime::currentMSecsSinceEpoch() -
-                                 m_fetchedAt.value(listKey(version, jid.bareString()), 0) >
-                             ListMaxAgeMs)
-                fetches.append(fetchDeviceList(jid, version));
+        for (Version version : AllVersions) {
+            const QString key = listKey(version, jid.bareString());
+            if (const auto running = m_listFetches.constFind(key);
+                running != m_listFetches.cend() && !running->isFinished()) {
+                fetches.append(*running);
+                continue;
+            }
+            if (!force && m_pushed.contains(key) &&
+                QDateTime::currentMSecsSinceEpoch() - m_fetchedAt.value(key, 0) <= ListMaxAgeMs)
+                continue;
+            auto fetch = fetchDeviceList(jid, version);
+            m_listFetches.insert(key, fetch);
+            fetch.then(this, [this, key](Core::Result<void>) {
+                if (const auto it = m_listFetches.constFind(key);
+                    it != m_listFetches.cend() && it->isFinished())
+                    m_listFetches.erase(it);
+            });
+            fetches.append(fetch);
+        }
     // The saves are queued on the store thread before anything that reads them.
     return whenAll(this, fetches);
 }

@@ -162,9 +162,16 @@ private:
     bool m_publishing = false;
     bool m_shutDown = false;
     /// "<version>|<jid>" -> when that device list was last fetched or pushed
-    /// (ms since epoch) in this session. Contacts outside the roster get no
-    /// PEP notifications, so a list older than ListMaxAgeMs is fetched again.
+    /// (ms since epoch) in this session.
     QHash<QString, qint64> m_fetchedAt;
+    /// Lists the server pushed to us in this session (a roster contact's, or
+    /// ours): later changes are pushed too, so a copy younger than
+    /// ListMaxAgeMs is current. Colleagues outside the roster get no PEP
+    /// notifications: their lists are fetched again before each message
+    /// (messages sent together share one fetch), so a device they just signed
+    /// in on is never left out.
+    QSet<QString> m_pushed;
+    QHash<QString, QFuture<Core::Result<void>>> m_listFetches; ///< in flight, per list
     static constexpr qint64 ListMaxAgeMs = 60 * 1000;
 };
 

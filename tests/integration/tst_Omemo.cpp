@@ -343,6 +343,30 @@ private Q_SLOTS:
         QVERIFY(trail.contains(QByteArray::number(frank1->omemo()->deviceId())));
     }
 
+    void newDeviceOfAColleagueIsReachedAtOnce()
+    {
+        // Erin and Frank share no roster, so no PEP notification tells Erin of a
+        // workstation Frank just signed in on: her next message, seconds after
+        // the last one, must reach it all the same.
+        const QString erin = m_env.account(4), frank = m_env.account(5);
+        QTemporaryDir dir;
+        Device erin1, frank1, frank2;
+        QVERIFY(erin1.open(m_env, erin, dir.filePath(u"erin1"_s)));
+        QVERIFY(frank1.open(m_env, frank, dir.filePath(u"frank1"_s)));
+        const QString first = u"first of the shift "_s + tag();
+        QCOMPARE(erin1.send(frank, first), std::nullopt);
+        QVERIFY(frank1.waitForBody(first));
+
+        QVERIFY(frank2.open(m_env, frank, dir.filePath(u"frank2"_s)));
+        const QString second = u"after the new sign-in "_s + tag();
+        QCOMPARE(erin1.send(frank, second), std::nullopt);
+        for (Device *d : {&frank1, &frank2}) {
+            const auto got = d->waitForBody(second);
+            QVERIFY(got);
+            QCOMPARE(got->protection, Store::Protection::Encrypted);
+        }
+    }
+
     void noDevicesNoPlaintext()
     {
         // lena never runs an OMEMO client (no test signs in as her): the send
