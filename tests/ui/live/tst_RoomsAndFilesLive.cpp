@@ -188,7 +188,8 @@ private Q_SLOTS:
         QSignalSpy saved(&b, &ConversationModel::attachmentSaved);
         const QString out = m_dir.filePath(u"saved.png"_s);
         b.saveAttachment(messageId, QUrl::fromLocalFile(out));
-        QVERIFY(saved.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty() || !b.errorText().isEmpty(), 10000);
+        QVERIFY2(b.errorText().isEmpty(), qPrintable(b.errorText()));
         QCOMPARE(saved.first().at(1).toString(), out);
         QFile copy(out);
         QVERIFY(copy.open(QIODevice::ReadOnly));
