@@ -529,7 +529,7 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
         if (isRoom(message.conversation))
             return encryptForRoom(message, std::move(stanza));
         return m_omemo->encryptMessage(Core::Jid(message.conversation), message.body,
-                                       std::move(stanza));
+                                       std::move(stanza), message.timestamp);
     };
     // Attachments: the outbox uploads a message's file before OMEMO encrypts its link.
     m_attachmentStore = std::make_unique<Store::AttachmentStore>(m_worker);
@@ -540,6 +540,10 @@ QFuture<Core::Result<void>> Account::startServices(std::shared_ptr<Store::StoreW
         {m_settings.caFile, m_settings.pinnedSha256, m_settings.serverUrl.host()});
     m_attachments->start();
     m_outbox->setEncryptor(m_attachments->wrapEncryptor(omemoEncryptor));
+    m_outbox->setWarmer([this](const Core::Jid &to) {
+        if (!isRoom(to.bareString())) // a room's members are looked up at encryption
+            m_omemo->prefetchDeviceLists(to);
+    });
     connect(m_pipeline.get(), &Sync::MessagePipeline::messagesStored, m_attachments.get(),
             &Sync::AttachmentService::onMessagesStored);
     connect(m_attachments.get(), &Sync::AttachmentService::committed, this,

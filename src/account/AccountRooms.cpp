@@ -369,8 +369,9 @@ QFuture<Core::Result<Xmpp::Element>> Account::encryptForRoom(const Store::Stored
     auto future = promise->future();
     const Core::Jid room(message.conversation);
     const QString body = message.body;
+    const QDateTime composedAt = message.timestamp;
     // Every member, present or not: the affiliation lists name their real JIDs.
-    m_muc->members(room).then(this, [this, promise, room, body, stanza](
+    m_muc->members(room).then(this, [this, promise, room, body, stanza, composedAt](
                                         Core::Result<QList<MucExtension::AffiliationItem>> list) {
         QList<Core::Jid> recipients;
         if (list) {
@@ -384,7 +385,7 @@ QFuture<Core::Result<Xmpp::Element>> Account::encryptForRoom(const Store::Stored
         for (const MucExtension::Occupant &occupant : m_muc->occupants(room))
             if (occupant.realJid.isValid() && !recipients.contains(occupant.realJid.bare()))
                 recipients << occupant.realJid.bare();
-        m_omemo->encryptMessage(recipients, room, body, stanza)
+        m_omemo->encryptMessage(recipients, room, body, stanza, composedAt)
             .then(this, [promise](Out encrypted) { settle(promise, std::move(encrypted)); });
     });
     return future;

@@ -88,7 +88,7 @@ QFuture<Core::Result<int>> ReminderService::start()
                 return readyFuture(Core::Result<Xmpp::Element>(std::move(stanza)));
             }
             return omemo->encryptMessage(Core::Jid(message.conversation), message.body,
-                                         std::move(stanza));
+                                         std::move(stanza), message.timestamp);
         });
     connect(m_account.pipeline(), &Sync::MessagePipeline::messagesStored, this,
             &ReminderService::onMessagesStored);

@@ -374,7 +374,7 @@ QFuture<Core::Result<void>> OmemoService::fetchDeviceList(const Core::Jid &jid, 
 }
 
 QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::Jid> &jids,
-                                                             bool force)
+                                                             bool force, qint64 since)
 {
     QList<QFuture<Core::Result<void>>> fetches;
     for (const Core::Jid &jid : jids)
@@ -385,8 +385,10 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
                 fetches.append(*running);
                 continue;
             }
-            if (!force && m_pushed.contains(key) &&
-                QDateTime::currentMSecsSinceEpoch() - m_fetchedAt.value(key, 0) <= ListMaxAgeMs)
+            const qint64 fetchedAt = m_fetchedAt.value(key, 0);
+            if (!force && ((m_pushed.contains(key) &&
+                            QDateTime::currentMSecsSinceEpoch() - fetchedAt <= ListMaxAgeMs) ||
+                           (since > 0 && fetchedAt >= since)))
                 continue;
             auto fetch = fetchDeviceList(jid, version);
             m_listFetches.insert(key, fetch);
@@ -399,6 +401,16 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
         }
     // The saves are queued on the store thread before anything that reads them.
     return whenAll(this, fetches);
+}
+
+void OmemoService::prefetchDeviceLists(const Core::Jid &peer)
+{
+    if (!isReady() || !m_client.isConnected())
+        return;
+    QList<Core::Jid> jids{m_self};
+    if (peer.bare() != m_self)
+        jids << peer.bare();
+    (void)refreshDeviceLists(jids, false);
 }
 
 QFuture<Core::Result<void>> OmemoService::ensureSessions(const QList<Target> &targets)
@@ -443,15 +455,17 @@ QFuture<Core::Result<void>> OmemoService::ensureSessions(const QList<Target> &ta
     return whenAll(this, fetches);
 }
 
-QFuture<Core::Result<Xmpp::Element>>
-OmemoService::encryptMessage(const Core::Jid &to, const QString &body, Xmpp::Element stanza)
+QFuture<Core::Result<Xmpp::Element>> OmemoService::encryptMessage(const Core::Jid &to,
+                                                                  const QString &body,
+                                                                  Xmpp::Element stanza,
+                                                                  const QDateTime &composedAt)
 {
-    return encryptMessage(QList<Core::Jid>{to}, to, body, std::move(stanza));
+    return encryptMessage(QList<Core::Jid>{to}, to, body, std::move(stanza), composedAt);
 }
 
 QFuture<Core::Result<Xmpp::Element>>
 OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid &envelopeTo,
-                             const QString &body, Xmpp::Element stanza)
+                             const QString &body, Xmpp::Element stanza, const QDateTime &composedAt)
 {
     using Out = Core::Result<Xmpp::Element>;
     if (!isReady())
@@ -605,7 +619,7 @@ OmemoService::encryptMessage(const QList<Core::Jid> &recipients, const Core::Jid
         return out;
     };
 
-    refreshDeviceLists(toRefresh, false)
+    refreshDeviceLists(toRefresh, false, composedAt.isValid() ? composedAt.toMSecsSinceEpoch() : 0)
         .then(this, [this, plan, encrypt, settle, body, stanza](Core::Result<void>) {
             m_worker->run(plan).then(this, [this, encrypt, settle, body, stanza](
                                                Core::Result<std::pair<QList<Target>, QList<Target>>>

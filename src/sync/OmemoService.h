@@ -102,15 +102,23 @@ public:
     /// device of `to` and our other devices. Fails with Code::Policy
     /// ("omemo-no-devices", "omemo-no-trusted-devices",
     /// "omemo-unverified-devices: <jid>#<id> ...") instead of sending plaintext.
+    /// Device lists not pushed to us are fetched unless a fetch finished after
+    /// `composedAt` (the message's time; one prefetchDeviceLists() started).
     QFuture<Core::Result<Xmpp::Element>> encryptMessage(const Core::Jid &to, const QString &body,
-                                                        Xmpp::Element stanza);
+                                                        Xmpp::Element stanza,
+                                                        const QDateTime &composedAt = {});
     /// The same for several recipients (the members of a care-team room): every
     /// trusted device of each of them and our other devices get the key; OMEMO 2
     /// envelopes are addressed to `envelopeTo` (the room). A refusal names the
     /// members it is about ("omemo-no-devices: a@x b@x").
     QFuture<Core::Result<Xmpp::Element>> encryptMessage(const QList<Core::Jid> &recipients,
                                                         const Core::Jid &envelopeTo,
-                                                        const QString &body, Xmpp::Element stanza);
+                                                        const QString &body, Xmpp::Element stanza,
+                                                        const QDateTime &composedAt = {});
+
+    /// Starts fetching the device lists a message to `peer` will need (its and
+    /// ours), when they are not current; encryptMessage() then joins the fetch.
+    void prefetchDeviceLists(const Core::Jid &peer);
 
     /// Devices of `jid` (ours included when jid is our own), fetched fresh from
     /// the server, with trust and fingerprints.
@@ -141,7 +149,11 @@ private:
     void publishOwn();
     void onItemsPublished(const Core::Jid &from, const QString &node,
                           const QList<Xmpp::PubSubExtension::Item> &items);
-    QFuture<Core::Result<void>> refreshDeviceLists(const QList<Core::Jid> &jids, bool force);
+    /// Fetches the lists of `jids` that are not current: pushed ones are for a
+    /// minute; others only when a fetch finished at or after `since` (ms since
+    /// the epoch; 0 fetches them). `force` fetches all. A fetch in flight is joined.
+    QFuture<Core::Result<void>> refreshDeviceLists(const QList<Core::Jid> &jids, bool force,
+                                                   qint64 since = 0);
     /// Records a contact's (or our) device list as fetched now and stores it.
     void keepDeviceList(Xmpp::Omemo::Version version, const QString &jid,
                         const QList<quint32> &ids);

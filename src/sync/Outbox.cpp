@@ -58,6 +58,9 @@ QFuture<Core::Result<StoredMessage>> Outbox::send(const Core::Jid &to, const QSt
     message.state = MessageState::Pending;
     if (prepare)
         prepare(message);
+    // After the timestamp: a lookup started now is current for this message.
+    if (m_warmer)
+        m_warmer(to);
     return m_store.enqueueOutgoing(message).then(this, [this](Core::Result<StoredMessage> stored) {
         if (!stored) {
             qCWarning(lcOutbox) << "outbox commit failed:" << stored.error().detail;

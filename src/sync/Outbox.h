@@ -69,6 +69,11 @@ public:
     using Encryptor = std::function<QFuture<Core::Result<Xmpp::Element>>(
         const Store::StoredMessage &message, Xmpp::Element stanza)>;
     void setEncryptor(Encryptor encryptor) { m_encryptor = std::move(encryptor); }
+    /// Called in send() before the commit (after the message got its time):
+    /// the encryptor's network lookups for `to`
+    /// (OmemoService::prefetchDeviceLists) overlap the disk write.
+    using Warmer = std::function<void(const Core::Jid &to)>;
+    void setWarmer(Warmer warmer) { m_warmer = std::move(warmer); }
 
     /// Whether a conversation is a care-team room (XEP-0045): its messages go
     /// out as type groupchat, without receipt or marker requests. Everything
@@ -104,6 +109,7 @@ private:
     Encryptor m_encryptor;
     RoomCheck m_isRoom;
     Decorator m_decorator;
+    Warmer m_warmer;
     QList<Store::StoredMessage> m_toEncrypt; ///< waiting for the encryptor, in order
     QSet<QString> m_preparing;               ///< in m_toEncrypt or being encrypted
     /// Committed while offline: sent (once) when the next session starts.
