@@ -3,6 +3,8 @@
 
 #include "clinical/ClinicalService.h"
 
+#include <algorithm>
+
 namespace Ui {
 
 ClinicalAnnotations::ClinicalAnnotations(QObject *parent)
@@ -25,8 +27,7 @@ void ClinicalAnnotations::setService(Clinical::ClinicalService *service, const Q
             });
     connect(m_service, &Clinical::ClinicalService::escalated, this,
             [this](const QString &originId, int step, const QString &target) {
-                m_escalations[originId].append({step, target, QDateTime::currentDateTimeUtc()});
-                Q_EMIT changed(originId);
+                addEscalation(originId, {step, target, QDateTime::currentDateTimeUtc()});
             });
     connect(m_service, &Clinical::ClinicalService::recalled, this, &ClinicalAnnotations::recalled);
 }
@@ -46,6 +47,20 @@ void ClinicalAnnotations::load(const QList<Store::StoredMessage> &messages)
     for (const Store::StoredMessage &message : messages) {
         if (message.priority == 0 || message.recalled)
             continue;
+        // Ours: where it escalated to, from the copies the escalation sent.
+        if (message.direction == Store::Direction::Outgoing && message.escalationOf.isEmpty()) {
+            const QString origin =
+                message.originId.isEmpty() ? message.messageId : message.originId;
+            m_service->store().escalatedCopies(origin).then(
+                this, [this, generation,
+                       id = message.messageId](Core::Result<QList<Store::StoredMessage>> copies) {
+                    if (generation != m_generation || !copies)
+                        return;
+                    for (const Store::StoredMessage &copy : std::as_const(*copies))
+                        addEscalation(
+                            id, {copy.escalationStep, copy.conversation, copy.timestamp.toUTC()});
+                });
+        }
         m_service->store()
             .acknowledgements(message.rowId)
             .then(this, [this, generation,
@@ -65,6 +80,18 @@ bool ClinicalAnnotations::acknowledgedBySelf(const QString &messageId) const
         return false;
     return std::any_of(found->cbegin(), found->cend(),
                        [this](const Store::Acknowledgement &ack) { return ack.jid == m_self; });
+}
+
+void ClinicalAnnotations::addEscalation(const QString &messageId, const Escalation &escalation)
+{
+    QList<Escalation> &steps = m_escalations[messageId];
+    for (const Escalation &known : std::as_const(steps))
+        if (known.step == escalation.step && known.target == escalation.target)
+            return;
+    steps.append(escalation);
+    std::sort(steps.begin(), steps.end(),
+              [](const Escalation &a, const Escalation &b) { return a.step < b.step; });
+    Q_EMIT changed(messageId);
 }
 
 void ClinicalAnnotations::addAck(const QString &messageId, const Store::Acknowledgement &ack)

@@ -17,8 +17,9 @@ namespace Ui {
 /// What the conversation view shows of clinical messaging next to each message,
 /// by message id: who acknowledged it and when (read from the store for the
 /// urgent/STAT messages loaded, kept current from ClinicalService), and where
-/// an unacknowledged message of ours escalated to (as it happens). No SQL, no
-/// stanzas: it only asks the service and its store.
+/// an unacknowledged message of ours escalated to (read from its escalated
+/// copies when loaded, then as it happens). No SQL, no stanzas: it only asks
+/// the service and its store.
 class ClinicalAnnotations : public QObject
 {
     Q_OBJECT
@@ -58,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void addAck(const QString &messageId, const Store::Acknowledgement &ack);
+    void addEscalation(const QString &messageId, const Escalation &escalation);
 
     QPointer<Clinical::ClinicalService> m_service;
     QString m_self;

@@ -357,12 +357,24 @@ private Q_SLOTS:
                     .toString()
                     .startsWith(u"Acknowledged by chloe@example.org at"_s));
 
-        // Reopened: our acknowledgement comes from the store.
+        // The copy that escalation sent to Chloe, as the service stores it.
+        Store::StoredMessage copy = LocalAccount::message(
+            u"chloe@example.org"_s, mine.body, now.addSecs(-20), Store::Direction::Outgoing);
+        copy.priority = 1;
+        copy.escalationOf = mine.originId.isEmpty() ? mine.messageId : mine.originId;
+        copy.escalationStep = 1;
+        QVERIFY(LocalAccount::arrive(session, {copy}));
+
+        // Reopened: our acknowledgement, and where ours escalated to, come from the store.
         model.setPeer(QString());
         model.setPeer(u"ben@example.org"_s);
         QTRY_COMPARE(model.rowCount(), 2);
         QTRY_VERIFY(!at(model, 0, ConversationModel::AcknowledgedRole).toString().isEmpty());
         QVERIFY(!at(model, 0, ConversationModel::NeedsAckRole).toBool());
+        QTRY_VERIFY(at(model, 1, ConversationModel::EscalationRole)
+                        .toString()
+                        .startsWith(u"Escalated to chloe@example.org after"_s));
+        QCOMPARE(at(model, 1, ConversationModel::EscalationRole).toString().count(u'\n'), 0);
 
         // Recall: the text goes, the row stays, marked.
         model.recall(mine.messageId);
