@@ -21,6 +21,7 @@
 #include <optional>
 
 namespace Xmpp {
+struct Message;
 class MessagingExtension;
 class RosterExtension;
 class PresenceExtension;
@@ -263,6 +264,10 @@ private:
     void learnRoomName(const Core::Jid &room, const QString &known);
     /// Room archive (XEP-0313 to the room) since what we hold, when the room keeps one.
     void catchUpRoom(const Core::Jid &room);
+    /// Records a member's XEP-0333 displayed marker sent to a room (live,
+    /// history or archive); `at` is when it was sent when known.
+    void recordRoomMarker(const Xmpp::Message &message, const Core::Jid &realSender,
+                          const QDateTime &at);
     /// The stanza for a room message, encrypted to all members' devices.
     QFuture<Core::Result<Xmpp::Element>> encryptForRoom(const Store::StoredMessage &message,
                                                         Xmpp::Element stanza);

@@ -80,24 +80,8 @@ QFuture<Core::Result<void>> Account::startRooms()
     connect(m_muc, &MucExtension::groupchatReceived, m_pipeline.get(),
             [this](const Xmpp::Message &message, const Core::Jid &realSender, bool own) {
                 m_pipeline->ingestGroupchat(message, realSender);
-                // Per-member read state: a member's displayed marker to the room.
-                const Xmpp::Element marker =
-                    message.element.firstChild(u"displayed", Xmpp::Ns::ChatMarkers);
-                if (own || marker.isNull() || !realSender.isValid())
-                    return;
-                const QString room = message.from.bare().bareString();
-                const QString id = marker.attribute(u"id");
-                const QString member = realSender.bareString();
-                if (id.isEmpty())
-                    return;
-                m_roomStore
-                    ->recordRead(room, id, member,
-                                 message.delayed.isValid() ? message.delayed.toUTC()
-                                                           : QDateTime::currentDateTimeUtc())
-                    .then(this, [this, room, id, member](Core::Result<bool> fresh) {
-                        if (fresh && *fresh)
-                            Q_EMIT roomReadStateChanged(room, id, member);
-                    });
+                if (!own)
+                    recordRoomMarker(message, realSender, message.delayed);
             });
     connect(m_muc, &MucExtension::directInvitation, this, &Account::onRoomInvitation);
     connect(m_muc, &MucExtension::invited, this, &Account::onRoomInvitation);
@@ -416,6 +400,26 @@ void Account::learnRoomName(const Core::Jid &room, const QString &known)
     });
 }
 
+void Account::recordRoomMarker(const Xmpp::Message &message, const Core::Jid &realSender,
+                               const QDateTime &at)
+{
+    // Per-member read state: a member's displayed marker to the room.
+    const Xmpp::Element marker = message.element.firstChild(u"displayed", Xmpp::Ns::ChatMarkers);
+    if (marker.isNull() || !realSender.isValid() || !m_roomStore)
+        return;
+    const QString room = message.from.bare().bareString();
+    const QString id = marker.attribute(u"id");
+    const QString member = realSender.bareString();
+    if (id.isEmpty())
+        return;
+    m_roomStore
+        ->recordRead(room, id, member, at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc())
+        .then(this, [this, room, id, member](Core::Result<bool> fresh) {
+            if (fresh && *fresh)
+                Q_EMIT roomReadStateChanged(room, id, member);
+        });
+}
+
 void Account::catchUpRoom(const Core::Jid &room)
 {
     // Discussion history came with the join; the room's archive (when it keeps
@@ -451,27 +455,33 @@ void Account::catchUpRoom(const Core::Jid &room)
                 };
                 auto pager = std::make_shared<Pager>();
                 pager->next = [this, room, pager](const Xmpp::MamQuery &q) {
-                    m_mam->queryPage(q).then(this, [this, room, pager,
-                                                    q](Core::Result<Xmpp::MamPage> page) {
-                        if (!page) {
-                            qCInfo(lcRooms) << "room archive not read:" << page.error().detail;
-                            pager->next = nullptr;
-                            return;
-                        }
-                        for (const Xmpp::ArchivedMessage &archived : std::as_const(page->messages))
-                            if (archived.message.from.bare() == room &&
-                                !archived.message.from.resource().isEmpty())
-                                m_pipeline->ingestGroupchat(archived.message,
-                                                            realSenderOf(*m_muc, archived.message));
-                        if (page->complete || page->lastId.isEmpty() || ++pager->pages >= 20) {
-                            qCInfo(lcRooms) << "room archive read; pages:" << pager->pages + 1;
-                            pager->next = nullptr; // ends the cycle
-                            return;
-                        }
-                        Xmpp::MamQuery more = q;
-                        more.afterId = page->lastId;
-                        pager->next(more);
-                    });
+                    m_mam->queryPage(q).then(
+                        this, [this, room, pager, q](Core::Result<Xmpp::MamPage> page) {
+                            if (!page) {
+                                qCInfo(lcRooms) << "room archive not read:" << page.error().detail;
+                                pager->next = nullptr;
+                                return;
+                            }
+                            for (const Xmpp::ArchivedMessage &archived :
+                                 std::as_const(page->messages)) {
+                                if (archived.message.from.bare() != room ||
+                                    archived.message.from.resource().isEmpty())
+                                    continue;
+                                const Core::Jid sender = realSenderOf(*m_muc, archived.message);
+                                m_pipeline->ingestGroupchat(archived.message, sender);
+                                // Markers members sent while we were away, too.
+                                if (sender.bare() != m_settings.jid.bare())
+                                    recordRoomMarker(archived.message, sender, archived.stamp);
+                            }
+                            if (page->complete || page->lastId.isEmpty() || ++pager->pages >= 20) {
+                                qCInfo(lcRooms) << "room archive read; pages:" << pager->pages + 1;
+                                pager->next = nullptr; // ends the cycle
+                                return;
+                            }
+                            Xmpp::MamQuery more = q;
+                            more.afterId = page->lastId;
+                            pager->next(more);
+                        });
                 };
                 pager->next(query);
             });
