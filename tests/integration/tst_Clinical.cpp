@@ -269,6 +269,8 @@ private Q_SLOTS:
         QCOMPARE(got->priority, int(Clinical::Priority::Stat));
         QVERIFY(await(m_oncall.clinical->acknowledge(got->messageId)));
         QVERIFY(acked.size() > 0 || acked.wait(45000));
+        const QDateTime ackedAt = QDateTime::currentDateTimeUtc();
+        const qsizetype escalatedBeforeAck = escalated.size();
         QCOMPARE(acked.first().at(0).toString(), sent->message.messageId);
         QCOMPARE(acked.first().at(1).toString(), m_oncall.jid);
         auto acks = await(m_sender.clinical->acknowledgements(sent->message.messageId));
@@ -277,9 +279,14 @@ private Q_SLOTS:
         QCOMPARE(acks->first().jid, m_oncall.jid);
         QVERIFY(qAbs(acks->first().at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         QVERIFY(hasAudit(m_sender, u"acknowledge "_s + sent->message.messageId));
-        // Acknowledged in time: the chain (3 "minutes" = 3 s here) never runs.
+        // Acknowledged in time, the chain (3 "minutes" = 3 s here) never runs;
+        // on a machine so loaded that the round trip took longer, the first
+        // step may have gone out before the ack, and nothing after it.
         QTest::qWait(4500);
-        QCOMPARE(escalated.size(), 0);
+        if (sent->message.timestamp.msecsTo(ackedAt) < 2500)
+            QCOMPARE(escalated.size(), 0);
+        else
+            QCOMPARE(escalated.size(), escalatedBeforeAck);
     }
 
     void unacknowledgedStatEscalatesAcrossARestart()
