@@ -139,8 +139,13 @@ void ConversationModel::followSessionAccount()
         disconnect(&m_account->client(), nullptr, this, nullptr);
     }
     m_account = account;
+    if (m_clinical.service())
+        disconnect(m_clinical.service(), nullptr, this, nullptr);
     m_clinical.setService(m_session ? m_session->clinical() : nullptr,
                           account ? account->settings().jid.bareString() : QString());
+    if (Clinical::ClinicalService *clinical = m_clinical.service())
+        connect(clinical, &Clinical::ClinicalService::forwardRecorded, this,
+                &ConversationModel::onForwardRecorded);
     m_online = account && account->client().isConnected();
     // Conversations belong to one account; another account starts with none open.
     const bool hadPeer = !m_peer.isEmpty();
@@ -201,6 +206,7 @@ void ConversationModel::open(const QString &jid, qint64 targetRowId)
     m_messages.clear();
     m_problems.clear();
     m_attachments.clear();
+    m_forwards.clear();
     m_transfers.clear();
     m_lastDisplayed.clear();
     m_clinical.clear();
@@ -273,6 +279,7 @@ void ConversationModel::loadPage(int limit, qint64 targetRowId)
                 for (const Store::StoredMessage &m : std::as_const(older))
                     rowIds.append(m.rowId);
                 loadAttachments(rowIds);
+                loadForwards(rowIds);
                 m_clinical.load(older);
                 beginInsertRows({}, 0, int(older.size()) - 1);
                 m_messages = older + m_messages;
@@ -357,6 +364,44 @@ void ConversationModel::loadAttachments(const QList<qint64> &rowIds)
                 emitRowChanged(rowOf(rowId), {});
             }
         });
+}
+
+void ConversationModel::loadForwards(const QList<qint64> &rowIds)
+{
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    if (rowIds.isEmpty() || !clinical)
+        return;
+    const quint64 generation = m_generation;
+    clinical->store().forwardSources(rowIds).then(
+        this, [this, generation](Core::Result<QHash<qint64, Store::ForwardSource>> found) {
+            if (generation != m_generation || !found)
+                return;
+            for (auto it = found->cbegin(); it != found->cend(); ++it) {
+                m_forwards.insert(it.key(), it.value());
+                emitRowChanged(rowOf(it.key()), {ForwardedFromRole});
+            }
+        });
+}
+
+void ConversationModel::onForwardRecorded(const QString &messageId,
+                                          const Store::ForwardSource &source)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return; // another conversation's copy: read from the store when it opens
+    m_forwards.insert(m_messages.at(row).rowId, source);
+    emitRowChanged(row, {ForwardedFromRole});
+}
+
+QString ConversationModel::forwardedFromText(const Store::StoredMessage &m) const
+{
+    const auto found = m_forwards.constFind(m.rowId);
+    if (found == m_forwards.cend())
+        return {};
+    QString name = m_account ? m_account->roomName(found->conversation) : QString();
+    if (name.isEmpty())
+        name = m_session ? m_session->displayName(found->conversation) : found->conversation;
+    return tr("Forwarded from %1").arg(name);
 }
 
 void ConversationModel::onAttachmentChanged(const QString &messageId)
@@ -556,6 +601,39 @@ void ConversationModel::recall(const QString &messageId)
         if (!done)
             setErrorText(Core::describeError(done.error()));
     });
+}
+
+void ConversationModel::forward(const QString &messageId, const QString &to)
+{
+    Clinical::ClinicalService *clinical = m_clinical.service();
+    if (!clinical || messageId.isEmpty() || to.trimmed().isEmpty())
+        return;
+    setErrorText({});
+    const quint64 generation = m_generation;
+    const Core::Jid target = Core::Jid(to.trimmed()).bare();
+    clinical->forward(messageId, target)
+        .then(this, [this, generation, messageId,
+                     target](const Core::Result<Store::StoredMessage> &sent) {
+            if (sent) {
+                Q_EMIT forwarded(messageId, target.bareString());
+                return;
+            }
+            if (generation != m_generation)
+                return; // the reason belongs to a conversation no longer shown
+            const QString &why = sent.error().detail;
+            if (why == u"forward-domain")
+                setErrorText(tr("Not forwarded: %1 is outside the domains your organisation "
+                                "allows messages to be forwarded to.")
+                                 .arg(target.domain()));
+            else if (why == u"forward-recalled")
+                setErrorText(tr("Not forwarded: the message was recalled by its sender."));
+            else if (why == u"forward-no-text")
+                setErrorText(tr("Not forwarded: this message has no text to forward."));
+            else if (why == u"forward-bad-target")
+                setErrorText(tr("Not forwarded: that is not a valid address."));
+            else
+                setErrorText(Core::describeError(sent.error()));
+        });
 }
 
 bool ConversationModel::needsAck(const Store::StoredMessage &m) const
@@ -782,6 +860,12 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case WaitingRole:
         return m.direction == Store::Direction::Outgoing &&
                m.state == Store::MessageState::Pending && !m_online;
+    case ForwardedFromRole:
+        return forwardedFromText(m);
+    case CanForwardRole:
+        return !m.recalled && m.protection != Store::Protection::Undecryptable &&
+               !m.body.isEmpty() && !m_attachments.contains(m.rowId) &&
+               !m.body.startsWith(u"aesgcm://"_s);
     default:
         return {};
     }
@@ -814,7 +898,9 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {EscalationRole, "escalationText"},
             {RecalledRole, "recalled"},
             {CanRecallRole, "canRecall"},
-            {WaitingRole, "waiting"}};
+            {WaitingRole, "waiting"},
+            {ForwardedFromRole, "forwardedFrom"},
+            {CanForwardRole, "canForward"}};
 }
 
 } // namespace Ui

@@ -33,6 +33,12 @@ namespace Ui {
 /// ones wait for our acknowledge(); our own can be recalled. While the link is
 /// down a message not yet handed to the server says so at once ("waiting") and
 /// can be cancelled; it goes out once when the connection is back.
+///
+/// Forwarding: any message with text (not recalled) can be forwarded to a
+/// colleague or room as a routine copy (ClinicalService::forward); a refusal
+/// says why in errorText. Forwarded copies, ours and incoming, name the
+/// conversation they came from (read for each loaded page in one query, kept
+/// current as copies are sent or arrive).
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -78,6 +84,8 @@ public:
         RecalledRole,        ///< the sender recalled it; no text left
         CanRecallRole,       ///< ours, and not recalled
         WaitingRole,         ///< ours, pending while there is no connection
+        ForwardedFromRole,   ///< "Forwarded from Ben Okafor" (translated); empty if no copy
+        CanForwardRole,      ///< has text to forward (not recalled, no file, decrypted)
     };
     Q_ENUM(Role)
 
@@ -129,6 +137,10 @@ public:
     Q_INVOKABLE QString newestUnacknowledged() const;
     /// Recalls one of our messages at every recipient (XEP-0424).
     Q_INVOKABLE void recall(const QString &messageId);
+    /// Forwards a message of this conversation to `to` (a bare address): the
+    /// copy appears in that conversation; a refusal (outside the allowed
+    /// domains, recalled) sets errorText and sends nothing.
+    Q_INVOKABLE void forward(const QString &messageId, const QString &to);
     int unacknowledged() const;
 
     /// Sends a local file (a file: URL or path) to the open conversation: it is
@@ -152,6 +164,8 @@ Q_SIGNALS:
     void messageShown(int row);
     /// saveAttachment() wrote the file (local path).
     void attachmentSaved(const QString &messageId, const QString &path);
+    /// forward() sent the copy of `messageId` to `to`.
+    void forwarded(const QString &messageId, const QString &to);
 
 private:
     void followSessionAccount();
@@ -164,6 +178,10 @@ private:
     void onRecalled(const QString &messageId);
     void onAnnotationChanged(const QString &messageId);
     void onLinkChanged();
+    /// Reads where these message rows were forwarded from (one query).
+    void loadForwards(const QList<qint64> &rowIds);
+    void onForwardRecorded(const QString &messageId, const Store::ForwardSource &source);
+    QString forwardedFromText(const Store::StoredMessage &m) const;
     QString acknowledgedText(const Store::StoredMessage &m) const;
     QString escalationText(const Store::StoredMessage &m) const;
     bool needsAck(const Store::StoredMessage &m) const;
@@ -186,6 +204,8 @@ private:
     QHash<QString, QString> m_problems;     ///< message id -> why sending failed
     /// Message row id -> its file (without the at-rest key).
     QHash<qint64, Store::Attachment> m_attachments;
+    /// Message row id -> the message it is a forwarded copy of.
+    QHash<qint64, Store::ForwardSource> m_forwards;
     /// Message id -> bytes done and total of a running transfer.
     QHash<QString, std::pair<qint64, qint64>> m_transfers;
     bool m_active = false;

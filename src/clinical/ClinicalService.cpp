@@ -283,8 +283,8 @@ ClinicalService::sendInternal(const Core::Jid &to, const QString &body, const Ou
             if (stored && needsAck(outgoing.options.priority) && outgoing.escalationOf.isEmpty())
                 startChain(*stored, outgoing.role);
             if (stored && outgoing.forwardedFrom)
-                (void)m_store->recordForward(stored->rowId, {outgoing.forwardedFrom->conversation,
-                                                             outgoing.forwardedFrom->id});
+                keepForward(*stored,
+                            {outgoing.forwardedFrom->conversation, outgoing.forwardedFrom->id});
             return stored;
         });
 }
@@ -546,7 +546,7 @@ void ClinicalService::onStored(const QList<StoredMessage> &messages)
     for (const StoredMessage &message : messages) {
         if (const auto from =
                 m_forwardStash->take(stashKey(message.conversation, message.messageId)))
-            (void)m_store->recordForward(message.rowId, {from->conversation, from->id});
+            keepForward(message, {from->conversation, from->id});
         if (message.direction != Store::Direction::Incoming ||
             !needsAck(Priority(message.priority)))
             continue;
@@ -680,6 +680,19 @@ ClinicalService::forwardedFrom(const QString &messageId)
                   return m_store->forwardOf((*found)->rowId);
               })
         .unwrap();
+}
+
+void ClinicalService::keepForward(const StoredMessage &copy, const Store::ForwardSource &source)
+{
+    m_store->recordForward(copy.rowId, source)
+        .then(this, [this, id = copy.messageId, source](Core::Result<void> done) {
+            if (!done) {
+                qCWarning(lcClinical) << "forward reference not stored:" << id;
+                Q_EMIT failed(done.error());
+                return;
+            }
+            Q_EMIT forwardRecorded(id, source);
+        });
 }
 
 void ClinicalService::onRetract(const QString &originId, const Core::Jid &peer, bool own)

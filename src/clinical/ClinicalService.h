@@ -126,6 +126,9 @@ Q_SIGNALS:
     void escalated(const QString &originId, int step, const QString &target);
     /// A message's text was deleted because its sender recalled it.
     void recalled(const QString &messageId);
+    /// The forward reference of a copy (one we sent, or one we received) is
+    /// stored: `messageId` is the copy's stanza id.
+    void forwardRecorded(const QString &messageId, const Store::ForwardSource &source);
     void purged(int count);
     /// An urgent/STAT message waits for our acknowledgement: notify (again).
     void attentionNeeded(const QString &messageId);
@@ -155,6 +158,8 @@ private:
     void onDue(qint64 row);
     void startChain(const Store::StoredMessage &message, const QString &role);
     void onStored(const QList<Store::StoredMessage> &messages);
+    /// Stores where `copy` was forwarded from, then tells forwardRecorded().
+    void keepForward(const Store::StoredMessage &copy, const Store::ForwardSource &source);
     void remind();
     QDateTime afterMinutes(const QDateTime &from, int minutes) const;
 

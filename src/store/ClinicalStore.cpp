@@ -6,6 +6,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 namespace Store {
@@ -274,6 +275,35 @@ QFuture<Core::Result<std::optional<ForwardSource>>> ClinicalStore::forwardOf(qin
         if (rows->isEmpty())
             return std::optional<ForwardSource>();
         return std::optional<ForwardSource>(rows->first());
+    });
+}
+
+QFuture<Core::Result<QHash<qint64, ForwardSource>>>
+ClinicalStore::forwardSources(QList<qint64> rows)
+{
+    using Out = QHash<qint64, ForwardSource>;
+    if (rows.isEmpty())
+        return QtFuture::makeReadyFuture(Core::Result<Out>(Out()));
+    return m_worker->run([rows = std::move(rows)](Database &db) -> Core::Result<Out> {
+        // One statement over the rows' id range (a page is a run of nearby
+        // ids); forwards are few, so the rows asked for are picked out here.
+        const auto [low, high] = std::minmax_element(rows.cbegin(), rows.cend());
+        auto q = db.prepare("SELECT message, source_conversation, source_id FROM forwards"
+                            " WHERE message BETWEEN ? AND ?");
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->bind(1, *low).bind(2, *high);
+        const QSet<qint64> wanted(rows.cbegin(), rows.cend());
+        auto found = (*q)->collect<std::pair<qint64, ForwardSource>>([](Database::Statement &r) {
+            return std::pair{r.int64(0), ForwardSource{r.text(1), r.text(2)}};
+        });
+        if (!found)
+            return std::unexpected(found.error());
+        Out out;
+        for (const auto &[row, source] : std::as_const(*found))
+            if (wanted.contains(row))
+                out.insert(row, source);
+        return out;
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -88,6 +89,9 @@ public:
     QFuture<Core::Result<void>> recordForward(qint64 row, ForwardSource source);
     /// Where message `row` was forwarded from; nullopt when it is no forward.
     QFuture<Core::Result<std::optional<ForwardSource>>> forwardOf(qint64 row);
+    /// Where each of these message rows was forwarded from, in one query (a
+    /// page of a conversation); rows that are no forwards are left out.
+    QFuture<Core::Result<QHash<qint64, ForwardSource>>> forwardSources(QList<qint64> rows);
     /// The forward references of our outgoing messages still waiting in the
     /// outbox, by stanza id (so a resend carries them again).
     QFuture<Core::Result<QList<std::pair<QString, ForwardSource>>>> pendingForwards();

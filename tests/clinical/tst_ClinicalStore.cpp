@@ -198,6 +198,40 @@ private Q_SLOTS:
         QCOMPARE(waiting->first().second, source);
     }
 
+    void forwardSourcesOfAPage()
+    {
+        QList<qint64> page;
+        for (int i = 0; i < 6; ++i)
+            page.append(insert(
+                message(u"gus@h"_s, Direction::Incoming, u"page %1"_s.arg(i), u"pg%1"_s.arg(i))));
+        // A forward outside the rows asked for, though inside their id range.
+        const qint64 elsewhere =
+            insert(message(u"hal@h"_s, Direction::Outgoing, u"other"_s, u"pgx"_s));
+        const qint64 last = insert(message(u"gus@h"_s, Direction::Incoming, u"last"_s, u"pg6"_s));
+        page.append(last);
+        const ForwardSource fromAna{u"ana@h"_s, u"a1"_s};
+        const ForwardSource fromRoom{u"ward3@rooms.h"_s, u"r7"_s};
+        QVERIFY(await(m_store->recordForward(page[1], fromAna)));
+        QVERIFY(await(m_store->recordForward(page[4], fromRoom)));
+        QVERIFY(await(m_store->recordForward(elsewhere, fromAna)));
+
+        auto sources = await(m_store->forwardSources(page));
+        QVERIFY(sources);
+        QCOMPARE(sources->size(), 2);
+        QCOMPARE(sources->value(page[1]), fromAna);
+        QCOMPARE(sources->value(page[4]), fromRoom);
+        QVERIFY(!sources->contains(elsewhere));
+        QVERIFY(!sources->contains(last));
+
+        // Nothing asked, nothing found.
+        auto none = await(m_store->forwardSources({}));
+        QVERIFY(none && none->isEmpty());
+        auto single = await(m_store->forwardSources({page[4]}));
+        QVERIFY(single);
+        QCOMPARE(single->size(), 1);
+        QCOMPARE(single->value(page[4]), fromRoom);
+    }
+
     void recallDeletesTextAndSearchEntry()
     {
         const qint64 row =

@@ -387,6 +387,171 @@ private Q_SLOTS:
         QTRY_VERIFY(!model.errorText().isEmpty());
     }
 
+    void forwardsWithinTheDomain()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        const Store::StoredMessage original = LocalAccount::message(
+            u"ben@example.org"_s, u"Bed 12 potassium 6.8"_s, QDateTime::currentDateTime());
+        QVERIFY(LocalAccount::arrive(session, {original}));
+
+        ConversationModel source;
+        QAbstractItemModelTester tester(&source,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        source.setSession(&session);
+        source.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(source.rowCount(), 1);
+        QVERIFY(at(source, 0, ConversationModel::CanForwardRole).toBool());
+        QVERIFY(at(source, 0, ConversationModel::ForwardedFromRole).toString().isEmpty());
+
+        // The target conversation is open elsewhere: the copy appears there,
+        // saying where it came from, as soon as its reference is stored.
+        ConversationModel target;
+        QAbstractItemModelTester targetTester(
+            &target, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        target.setSession(&session);
+        target.setPeer(u"chloe@example.org"_s);
+        QTRY_VERIFY(!target.isLoading());
+        QCOMPARE(target.rowCount(), 0);
+
+        QSignalSpy forwarded(&source, &ConversationModel::forwarded);
+        source.forward(original.messageId, u"chloe@example.org"_s);
+        QTRY_COMPARE(forwarded.count(), 1);
+        QCOMPARE(forwarded.first().at(1).toString(), u"chloe@example.org"_s);
+        QVERIFY(source.errorText().isEmpty());
+        QCOMPARE(source.rowCount(), 1); // nothing new in the source conversation
+        QTRY_COMPARE(target.rowCount(), 1);
+        QCOMPARE(at(target, 0, ConversationModel::BodyRole).toString(), original.body);
+        QVERIFY(at(target, 0, ConversationModel::OutgoingRole).toBool());
+        QCOMPARE(at(target, 0, ConversationModel::PriorityRole).toString(), u"routine"_s);
+        QTRY_COMPARE(at(target, 0, ConversationModel::ForwardedFromRole).toString(),
+                     u"Forwarded from ben@example.org"_s);
+
+        // Reopened: the line is read back from the store.
+        target.setPeer(QString());
+        target.setPeer(u"chloe@example.org"_s);
+        QTRY_COMPARE(target.rowCount(), 1);
+        QTRY_COMPARE(at(target, 0, ConversationModel::ForwardedFromRole).toString(),
+                     u"Forwarded from ben@example.org"_s);
+        // The original is no copy.
+        source.setPeer(QString());
+        source.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(source.rowCount(), 1);
+        QTest::qWait(50);
+        QVERIFY(at(source, 0, ConversationModel::ForwardedFromRole).toString().isEmpty());
+    }
+
+    void forwardOutsideTheDomainsIsRefused()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        Clinical::ClinicalService *clinical = session.clinical();
+        QVERIFY(clinical);
+        const Store::StoredMessage original = LocalAccount::message(
+            u"ben@example.org"_s, u"Bed 12 potassium 6.8"_s, QDateTime::currentDateTime());
+        QVERIFY(LocalAccount::arrive(session, {original}));
+        ConversationModel model;
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 1);
+
+        QSignalSpy forwarded(&model, &ConversationModel::forwarded);
+        model.forward(original.messageId, u"gp@elsewhere.org"_s);
+        QTRY_VERIFY(!model.errorText().isEmpty());
+        QVERIFY(model.errorText().contains(u"elsewhere.org"_s));
+        QVERIFY(model.errorText().contains(u"outside the domains your organisation allows"_s));
+        QCOMPARE(forwarded.count(), 0);
+        auto stored = session.account()->messageStore()->messages(u"gp@elsewhere.org"_s, 0, 10);
+        QVERIFY(TestSupport::waitFor(stored));
+        QVERIFY(stored.result());
+        QVERIFY(stored.result()->isEmpty());
+
+        // A domain the organisation allows: sent, and the error line clears.
+        Clinical::ClinicalPolicy policy = clinical->policy();
+        policy.forwardingDomains = {u"partner.org"_s};
+        clinical->setPolicy(policy);
+        model.forward(original.messageId, u"gp@partner.org"_s);
+        QTRY_COMPARE(forwarded.count(), 1);
+        QVERIFY(model.errorText().isEmpty());
+    }
+
+    void recalledMessageCannotBeForwarded()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        const Store::StoredMessage mine =
+            LocalAccount::message(u"ben@example.org"_s, u"Wrong patient"_s,
+                                  QDateTime::currentDateTime(), Store::Direction::Outgoing);
+        QVERIFY(LocalAccount::arrive(session, {mine}));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"ben@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QVERIFY(at(model, 0, ConversationModel::CanForwardRole).toBool());
+        model.recall(mine.messageId);
+        QTRY_VERIFY(at(model, 0, ConversationModel::RecalledRole).toBool());
+        QVERIFY(!at(model, 0, ConversationModel::CanForwardRole).toBool());
+
+        QSignalSpy forwarded(&model, &ConversationModel::forwarded);
+        model.forward(mine.messageId, u"chloe@example.org"_s);
+        QTRY_VERIFY(!model.errorText().isEmpty());
+        QVERIFY(model.errorText().contains(u"recalled"_s));
+        QCOMPARE(forwarded.count(), 0);
+        auto stored = session.account()->messageStore()->messages(u"chloe@example.org"_s, 0, 10);
+        QVERIFY(TestSupport::waitFor(stored));
+        QVERIFY(stored.result());
+        QVERIFY(stored.result()->isEmpty());
+    }
+
+    void incomingForwardedCopyNamesItsSource()
+    {
+        QTemporaryDir dir;
+        Ui::Session session;
+        QVERIFY(LocalAccount::adopt(session, dir));
+        Clinical::ClinicalService *clinical = session.clinical();
+        QVERIFY(clinical);
+        const QDateTime now = QDateTime::currentDateTime();
+        const Store::StoredMessage plain =
+            LocalAccount::message(u"dan@example.org"_s, u"Morning"_s, now.addSecs(-60));
+        const Store::StoredMessage copy =
+            LocalAccount::message(u"dan@example.org"_s, u"Bed 4 febrile"_s, now.addSecs(-30));
+        QVERIFY(LocalAccount::arrive(session, {plain, copy}));
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        model.setPeer(u"dan@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 2);
+
+        // The service stores the reference after the row and says so.
+        const Store::ForwardSource source{u"ward3@rooms.example.org"_s, u"r1"_s};
+        auto recorded = clinical->store().recordForward(
+            at(model, 1, ConversationModel::RowIdRole).toLongLong(), source);
+        QVERIFY(TestSupport::waitFor(recorded));
+        QVERIFY(recorded.result());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        Q_EMIT clinical->forwardRecorded(copy.messageId, source);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(at(model, 1, ConversationModel::ForwardedFromRole).toString(),
+                 u"Forwarded from ward3@rooms.example.org"_s);
+        QVERIFY(at(model, 0, ConversationModel::ForwardedFromRole).toString().isEmpty());
+        // A copy in another conversation changes nothing here.
+        Q_EMIT clinical->forwardRecorded(u"elsewhere"_s, source);
+        QCOMPARE(changed.count(), 1);
+
+        model.setPeer(QString());
+        model.setPeer(u"dan@example.org"_s);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QTRY_COMPARE(at(model, 1, ConversationModel::ForwardedFromRole).toString(),
+                     u"Forwarded from ward3@rooms.example.org"_s);
+        QVERIFY(at(model, 0, ConversationModel::ForwardedFromRole).toString().isEmpty());
+    }
+
     void opensAtASearchHit()
     {
         QTemporaryDir dir;

@@ -4,7 +4,8 @@
 // to the top; a banner says when the contact has devices not verified yet.
 // The composer's priority selector (Routine, Urgent, STAT) goes back to
 // Routine after each send; Ctrl+Shift+A acknowledges the newest urgent/STAT
-// message waiting for it; Recall asks first.
+// message waiting for it; Recall asks first. Forward… (Ctrl+Shift+F on the
+// selected message) picks a colleague or room in ForwardDialog.
 import QtCore
 import QtQuick
 import QtQuick.Controls
@@ -43,6 +44,25 @@ Pane {
         const id = pane.conversation.newestUnacknowledged();
         if (id !== "")
             pane.conversation.acknowledge(id);
+    }
+
+    function forwardMessage(id) {
+        if (id === "")
+            return;
+        forwardDialog.messageId = id;
+        forwardDialog.open();
+    }
+
+    Shortcut {
+        objectName: "forwardShortcut"
+        sequence: "Ctrl+Shift+F"
+        enabled: pane.open && pane.visible
+        // The selected message, else the newest one.
+        onActivated: {
+            const item = messages.currentItem ? messages.currentItem : messages.itemAtIndex(messages.count - 1);
+            if (item && item.canForward)
+                pane.forwardMessage(item.messageId);
+        }
     }
 
     Shortcut {
@@ -221,6 +241,7 @@ Pane {
                 onDownloadRequested: id => pane.conversation.downloadAttachment(id)
                 onAcknowledgeRequested: id => pane.conversation.acknowledge(id)
                 onCancelRequested: id => pane.conversation.cancel(id)
+                onForwardRequested: id => pane.forwardMessage(id)
                 onRecallRequested: id => {
                     recallDialog.messageId = id;
                     recallDialog.open();
@@ -356,6 +377,13 @@ Pane {
         confirmText: qsTr("Recall")
         destructive: true
         onConfirmed: pane.conversation.recall(recallDialog.messageId)
+        onClosed: pane.focusComposer()
+    }
+
+    ForwardDialog {
+        id: forwardDialog
+        session: pane.session
+        onForwardRequested: (messageId, jid) => pane.conversation.forward(messageId, jid)
         onClosed: pane.focusComposer()
     }
 

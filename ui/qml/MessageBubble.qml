@@ -6,7 +6,8 @@
 // connection says so and offers Cancel. Urgent and STAT messages carry a
 // coloured bar and the word; incoming ones an Acknowledge button until
 // acknowledged, ours who acknowledged them and where they escalated to.
-// Recalled messages keep their place with a placeholder.
+// Recalled messages keep their place with a placeholder. Forwarded copies say
+// where they came from; Forward… sends a copy elsewhere.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -40,6 +41,9 @@ Item {
     required property bool recalled
     required property bool canRecall
     required property bool waiting
+    // Forwarding.
+    required property string forwardedFrom
+    required property bool canForward
     property string peerName
     property bool highlighted
     /// A care-team room: each incoming message names its sender.
@@ -53,6 +57,7 @@ Item {
     signal acknowledgeRequested(string id)
     signal recallRequested(string id)
     signal cancelRequested(string id)
+    signal forwardRequested(string id)
 
     readonly property bool failed: delivery === "failed"
     readonly property bool urgent: priority === "urgent" || priority === "stat"
@@ -104,7 +109,8 @@ Item {
 
     Accessible.role: Accessible.ListItem
     Accessible.name: (outgoing ? qsTr("You") : inRoom ? senderName : peerName) + ", " + timeText
-                     + (priorityText !== "" ? ", " + priorityText : "") + ": "
+                     + (priorityText !== "" ? ", " + priorityText : "")
+                     + (forwardedFrom !== "" ? ", " + forwardedFrom : "") + ": "
                      + (attachment ? qsTr("file %1").arg(attachmentName) : shownBody)
                      + ", " + protectionText
                      + (deliveryText !== "" ? ", " + deliveryText : "")
@@ -147,6 +153,7 @@ Item {
                                                    ackLabel.visible ? ackLabel.implicitWidth : 0,
                                                    escalationLabel.visible ? escalationLabel.implicitWidth : 0,
                                                    senderLabel.visible ? senderLabel.implicitWidth : 0,
+                                                   forwardedLabel.visible ? forwardedLabel.implicitWidth : 0,
                                                    fileBlock.visible ? fileBlock.implicitWidth : 0,
                                                    problemText.visible ? Math.min(problemText.implicitWidth, row.width * 0.6) : 0))
                                 + 26, row.width * 0.72)
@@ -216,6 +223,18 @@ Item {
                         textFormat: Text.PlainText
                         font.bold: true
                         color: palette.text
+                    }
+                    Text {
+                        id: forwardedLabel
+                        objectName: "forwardedFrom"
+                        Layout.fillWidth: true
+                        visible: row.forwardedFrom !== ""
+                        text: "↪ " + row.forwardedFrom
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        font.italic: true
+                        color: palette.text
+                        opacity: 0.85
                     }
                     AttachmentBlock {
                         id: fileBlock
@@ -322,6 +341,17 @@ Item {
                             text: qsTr("Recall…")
                             onClicked: row.recallRequested(row.messageId)
                             Accessible.name: qsTr("Recall this message")
+                        }
+                        Button {
+                            objectName: "forwardMessageButton"
+                            // Like Recall: on the message pointed at or selected (Ctrl+Shift+F).
+                            visible: row.canForward && (bubbleHover.hovered || row.highlighted)
+                            flat: true
+                            text: qsTr("Forward…")
+                            onClicked: row.forwardRequested(row.messageId)
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Forward to a colleague or room (Ctrl+Shift+F)")
+                            Accessible.name: qsTr("Forward this message")
                         }
                         Button {
                             objectName: "retryButton"
