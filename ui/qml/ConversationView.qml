@@ -116,6 +116,15 @@ Pane {
                 }
             }
             ToolButton {
+                objectName: "roomMembersButton"
+                visible: pane.conversation.room
+                text: qsTr("Members")
+                onClicked: roomPanel.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Members of this room (Ctrl+Shift+M)")
+                Accessible.name: qsTr("Members of this room")
+            }
+            ToolButton {
                 objectName: "detailsButton"
                 action: pane.detailsAction
                 text: "i"
@@ -230,6 +239,7 @@ Pane {
                 highlighted: ListView.isCurrentItem
                 inRoom: pane.conversation.room
                 session: pane.session
+                roomMembers: pane.conversation.room ? roomMembers : null
                 onRetryRequested: id => pane.conversation.retry(id)
                 onSaveRequested: (id, name) => {
                     saveDialog.messageId = id;
@@ -398,6 +408,25 @@ Pane {
             pane.focusComposer();
         }
         onRejected: pane.focusComposer()
+    }
+
+    // Care-team rooms: the members panel and the counts under our messages.
+    RoomMembersModel {
+        id: roomMembers
+        session: pane.session
+        room: pane.conversation.room ? pane.conversation.peer : ""
+    }
+    RoomPanel {
+        id: roomPanel
+        members: roomMembers
+        roomName: pane.conversation.peerName
+        onClosed: pane.focusComposer()
+    }
+    Shortcut {
+        objectName: "roomMembersShortcut"
+        sequence: "Ctrl+Shift+M"
+        enabled: pane.open && pane.visible && pane.conversation.room
+        onActivated: roomPanel.open()
     }
 
     FileDialog {

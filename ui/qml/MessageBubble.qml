@@ -50,6 +50,8 @@ Item {
     property bool inRoom
     /// For image previews (decrypted in memory).
     property Session session
+    /// The open room's members: our own room messages say how many saw them.
+    property RoomMembersModel roomMembers
 
     signal retryRequested(string id)
     signal saveRequested(string id, string name)
@@ -314,6 +316,19 @@ Item {
                             ToolTip.visible: metaHover.hovered
                             HoverHandler {
                                 id: metaHover
+                            }
+                        }
+                        // "Seen by 2 of 4" under our own care-team room messages.
+                        Loader {
+                            objectName: "seenByLoader"
+                            active: row.inRoom && row.outgoing && !row.recalled && row.roomMembers !== null
+                                    && (row.delivery === "delivered" || row.delivery === "read")
+                            visible: active
+                            sourceComponent: SeenByButton {
+                                session: row.session
+                                room: row.roomMembers ? row.roomMembers.room : ""
+                                messageId: row.messageId
+                                members: row.roomMembers
                             }
                         }
                         Button {

@@ -8,6 +8,8 @@
 #include "AttachmentImage.h"
 #include "ConversationListModel.h"
 #include "ConversationModel.h"
+#include "RoomMembersModel.h"
+#include "RoomReadersModel.h"
 #include "Session.h"
 #include "SignInForm.h"
 
@@ -30,6 +32,8 @@
 using namespace Qt::StringLiterals;
 using Ui::ConversationListModel;
 using Ui::ConversationModel;
+using Ui::RoomMembersModel;
+using Ui::RoomReadersModel;
 
 class tst_RoomsAndFilesLive : public QObject
 {
@@ -206,6 +210,180 @@ private Q_SLOTS:
         QCOMPARE(preview.implicitHeight(), 24.0);
         preview.setMessageId(QString());
         QVERIFY(!preview.isAvailable());
+    }
+
+    void roomMembersAreManagedByOwnerAndTeamLeads()
+    {
+        // erin (owner) and frank; account 6 (no other test here uses it) is
+        // added, frank made team lead, and a plain member is refused.
+        auto created = m_a.account()->createCareTeamRoom(u"ui-members-"_s + tag(),
+                                                         {Core::Jid(m_env.account(5))});
+        QVERIFY(TestSupport::waitFor(created, std::chrono::seconds(30)));
+        QVERIFY2(created.result(),
+                 qPrintable(created.result() ? QString() : created.result().error().detail));
+        const QString room = created.result()->bareString();
+        auto joined = m_b.account()->joinRoom(Core::Jid(room));
+        QVERIFY(TestSupport::waitFor(joined, std::chrono::seconds(30)));
+        QVERIFY(joined.result());
+        const QString erin = m_env.account(4), frank = m_env.account(5), third = m_env.account(6);
+
+        RoomMembersModel owner;
+        QAbstractItemModelTester ownerTester(
+            &owner, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        owner.setSession(&m_a);
+        owner.setRoom(room);
+        QTRY_VERIFY_WITH_TIMEOUT(!owner.isBusy() && owner.rowCount() == 2, 20000);
+        QVERIFY2(owner.errorText().isEmpty(), qPrintable(owner.errorText()));
+        QVERIFY(owner.canManage());
+        QVERIFY(owner.canAppointLeads());
+        QCOMPARE(owner.othersCount(), 1);
+        const auto field = [](const RoomMembersModel &model, const QString &jid, int role) {
+            const int row = model.rowOf(jid);
+            return row < 0 ? QVariant() : model.index(row).data(role);
+        };
+        QCOMPARE(owner.rowOf(erin), 0); // the owner first
+        QCOMPARE(field(owner, erin, RoomMembersModel::RoleRole).toString(), u"owner"_s);
+        QCOMPARE(field(owner, erin, RoomMembersModel::SelfRole).toBool(), true);
+        QCOMPARE(field(owner, erin, RoomMembersModel::ManageableRole).toBool(), false);
+        QCOMPARE(field(owner, frank, RoomMembersModel::RoleRole).toString(), u"member"_s);
+        QCOMPARE(field(owner, frank, RoomMembersModel::NameRole).toString(),
+                 m_a.displayName(frank));
+        QCOMPARE(field(owner, frank, RoomMembersModel::ManageableRole).toBool(), true);
+        QVERIFY(!field(owner, frank, RoomMembersModel::RoleTextRole).toString().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(field(owner, frank, RoomMembersModel::PresentRole).toBool(),
+                                 20000);
+
+        // Account 6 signs in and is added.
+        Ui::Session c;
+        Ui::SignInForm formC;
+        QVERIFY(signIn(c, formC, third));
+        QVERIFY(owner.addMember(third));
+        QVERIFY(owner.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!owner.isBusy() && owner.rowOf(third) >= 0, 20000);
+        QVERIFY2(owner.errorText().isEmpty(), qPrintable(owner.errorText()));
+        QCOMPARE(field(owner, third, RoomMembersModel::RoleRole).toString(), u"member"_s);
+        QCOMPARE(owner.othersCount(), 2);
+        // Its client enters on the invitation, or here when that was faster
+        // than its first presence (the room lets it in either way).
+        const auto enter = [&c, &room] {
+            auto entered = c.account()->joinRoom(Core::Jid(room));
+            return TestSupport::waitFor(entered, std::chrono::seconds(30)) && entered.result();
+        };
+        QVERIFY(enter());
+
+        // Not an address: said at once, nothing sent.
+        QVERIFY(!owner.addMember(u"not an address"_s));
+        QVERIFY(!owner.errorText().isEmpty());
+
+        // frank becomes team lead.
+        owner.setTeamLead(frank, true);
+        QTRY_VERIFY_WITH_TIMEOUT(!owner.isBusy() &&
+                                     field(owner, frank, RoomMembersModel::RoleRole).toString() ==
+                                         u"teamLead"_s,
+                                 20000);
+        QVERIFY2(owner.errorText().isEmpty(), qPrintable(owner.errorText()));
+        QCOMPARE(owner.rowOf(frank), 1); // owner, team leads, members
+
+        // The team lead manages members but appoints no leads.
+        RoomMembersModel lead;
+        QAbstractItemModelTester leadTester(&lead,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        lead.setSession(&m_b);
+        lead.setRoom(room);
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.isBusy() && lead.rowCount() == 3 && lead.canManage(), 20000);
+        QVERIFY(!lead.canAppointLeads());
+        QCOMPARE(field(lead, erin, RoomMembersModel::ManageableRole).toBool(), false);
+        QCOMPARE(field(lead, third, RoomMembersModel::ManageableRole).toBool(), true);
+        QSignalSpy left(c.account(), &Account::Account::roomLeft);
+        lead.removeMember(third);
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.isBusy() && lead.rowOf(third) < 0, 20000);
+        QVERIFY2(lead.errorText().isEmpty(), qPrintable(lead.errorText()));
+        QVERIFY(left.size() > 0 || left.wait(20000));
+        // The owner's panel follows the room.
+        QTRY_VERIFY_WITH_TIMEOUT(owner.rowOf(third) < 0, 20000);
+        QVERIFY(lead.addMember(third));
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.isBusy() && lead.rowOf(third) >= 0, 20000);
+        QVERIFY2(lead.errorText().isEmpty(), qPrintable(lead.errorText()));
+        QVERIFY(enter());
+
+        // A plain member may not: the room refuses, the panel says why.
+        RoomMembersModel member;
+        QAbstractItemModelTester memberTester(
+            &member, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        member.setSession(&c);
+        member.setRoom(room);
+        QTRY_VERIFY_WITH_TIMEOUT(!member.isBusy() && member.rowCount() == 3, 20000);
+        QVERIFY(!member.canManage());
+        QCOMPARE(field(member, frank, RoomMembersModel::ManageableRole).toBool(), false);
+        member.removeMember(frank);
+        QTRY_VERIFY_WITH_TIMEOUT(!member.isBusy() && !member.errorText().isEmpty(), 20000);
+        QCOMPARE(member.errorText(),
+                 RoomMembersModel::tr("Only the room's owner or a team lead can change its "
+                                      "members."));
+        QCOMPARE(field(member, frank, RoomMembersModel::RoleRole).toString(), u"teamLead"_s);
+
+        // Unmaking the team lead.
+        owner.setTeamLead(frank, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!owner.isBusy() &&
+                                     field(owner, frank, RoomMembersModel::RoleRole).toString() ==
+                                         u"member"_s,
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.canManage(), 20000);
+
+        // Who read what: frank displays erin's message; erin sees "1 of 2".
+        ConversationModel a;
+        a.setSession(&m_a);
+        a.setPeer(room);
+        QTRY_VERIFY(!a.isLoading());
+        const QString body = u"seen by whom "_s + tag();
+        QVERIFY(a.send(body));
+        QTRY_VERIFY_WITH_TIMEOUT(rowWhere(a, ConversationModel::BodyRole, body) >= 0, 10000);
+        const QModelIndex sent = a.index(rowWhere(a, ConversationModel::BodyRole, body));
+        QTRY_COMPARE_WITH_TIMEOUT(sent.data(ConversationModel::DeliveryRole).toString(),
+                                  u"delivered"_s, 30000);
+        const QString id = sent.data(ConversationModel::MessageIdRole).toString();
+
+        RoomReadersModel readers; // with the open room's members
+        QAbstractItemModelTester readersTester(
+            &readers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        readers.setSession(&m_a);
+        readers.setMembers(&owner);
+        readers.setRoom(room);
+        readers.setMessageId(id);
+        RoomReadersModel alone; // asks the room itself
+        QAbstractItemModelTester aloneTester(
+            &alone, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        alone.setSession(&m_a);
+        alone.setRoom(room);
+        alone.setMessageId(id);
+        QTRY_VERIFY(!readers.isLoading() && !alone.isLoading());
+        QTRY_COMPARE_WITH_TIMEOUT(alone.memberCount(), 2, 20000);
+        QCOMPARE(readers.readCount(), 0);
+        QCOMPARE(readers.memberCount(), 2);
+        QCOMPARE(readers.summary(), RoomReadersModel::tr("Seen by %1 of %2").arg(0).arg(2));
+
+        QSignalSpy inserted(&readers, &QAbstractItemModel::rowsInserted);
+        m_b.account()->markRoomDisplayed(Core::Jid(room), id);
+        QTRY_COMPARE_WITH_TIMEOUT(readers.readCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(alone.readCount(), 1, 20000);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(readers.summary(), RoomReadersModel::tr("Seen by %1 of %2").arg(1).arg(2));
+        QCOMPARE(readers.rowCount(), 1);
+        QCOMPARE(readers.index(0).data(RoomReadersModel::JidRole).toString(), frank);
+        QCOMPARE(readers.index(0).data(RoomReadersModel::NameRole).toString(),
+                 m_a.displayName(frank));
+        const QDateTime at = readers.index(0).data(RoomReadersModel::TimeRole).toDateTime();
+        QVERIFY(at.isValid());
+        QVERIFY(qAbs(at.secsTo(QDateTime::currentDateTime())) < 120);
+
+        // A model opened later reads the same from the store.
+        RoomReadersModel later;
+        later.setSession(&m_a);
+        later.setRoom(room);
+        later.setMessageId(id);
+        QTRY_COMPARE_WITH_TIMEOUT(later.readCount(), 1, 10000);
+
+        c.signOut();
     }
 
     void cleanupTestCase()
