@@ -728,7 +728,12 @@ void ConversationModel::markRead()
                     continue;
                 if (it->messageId != m_lastDisplayed && !it->messageId.isEmpty() &&
                     m_account->client().isConnected()) {
-                    m_account->markers().sendDisplayed(Core::Jid(m_peer), it->messageId);
+                    if (m_account->isRoom(m_peer)) // to the room, by origin-id: "seen by"
+                        m_account->markRoomDisplayed(Core::Jid(m_peer), it->originId.isEmpty()
+                                                                            ? it->messageId
+                                                                            : it->originId);
+                    else
+                        m_account->markers().sendDisplayed(Core::Jid(m_peer), it->messageId);
                     m_lastDisplayed = it->messageId;
                 }
                 break;

@@ -129,6 +129,22 @@ private Q_SLOTS:
         QCOMPARE(b.index(row).data(ConversationModel::SenderNameRole).toString(), m_env.account(4));
         QCOMPARE(b.index(row).data(ConversationModel::OutgoingRole).toBool(), false);
         QCOMPARE(b.index(row).data(ConversationModel::ProtectionRole).toString(), u"encrypted"_s);
+        // Frank has the room open in front of him: Erin learns he saw it.
+        b.setActive(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto reads = m_a.account()->roomReadState(
+                    Core::Jid(room), a.index(rowWhere(a, ConversationModel::BodyRole, body))
+                                         .data(ConversationModel::MessageIdRole)
+                                         .toString());
+                if (!TestSupport::waitFor(reads, std::chrono::seconds(5)) || !reads.result())
+                    return false;
+                return std::any_of(reads.result()->cbegin(), reads.result()->cend(),
+                                   [&](const Store::RoomRead &r) {
+                                       return r.member == m_env.account(5) && r.at.isValid();
+                                   });
+            }(),
+            30000);
         // Ours, reflected by the room: delivered, not stored twice.
         QTRY_COMPARE_WITH_TIMEOUT(a.index(rowWhere(a, ConversationModel::BodyRole, body))
                                       .data(ConversationModel::DeliveryRole)
