@@ -274,7 +274,7 @@ void ReminderService::handleBatch(const QString &from, const Protocol::Batch &ba
             }
             answer(from, Protocol::Result{batch.id, u"accepted"_s, {}});
             Q_EMIT requestHandled(from, batch.id, u"accepted"_s);
-            m_notifier->note(ChangeKind::Reminders, batch.id);
+            m_notifier->note(ChangeKind::Reminders, batch.id, from);
             (void)m_scheduler->tick();
         });
 }
@@ -293,7 +293,7 @@ void ReminderService::handleConsent(const QString &from, const Protocol::Consent
         answer(from, Protocol::Result{consent.id, outcome, {}});
         Q_EMIT requestHandled(from, consent.id, outcome);
         if (!ids.isEmpty())
-            m_notifier->note(ChangeKind::Consents);
+            m_notifier->note(ChangeKind::Consents, {}, from);
     };
     if (consent.grant) {
         m_store->grantConsent(patient, channel, now, from)
@@ -486,7 +486,7 @@ void ReminderService::handleReplyHandled(const QString &from, const Protocol::Re
             answer(from, Protocol::Result{handled.id, outcome, {}});
             Q_EMIT requestHandled(from, handled.id, outcome);
             if (done && *done)
-                m_notifier->note(ChangeKind::Replies);
+                m_notifier->note(ChangeKind::Replies, {}, from);
         });
 }
 

@@ -40,10 +40,11 @@ QStringList StaffNotifier::watchers() const
     return out;
 }
 
-void StaffNotifier::note(Protocol::ChangeKind kind, const QString &batch)
+void StaffNotifier::note(Protocol::ChangeKind kind, const QString &batch, const QString &by)
 {
     if (!hasWatchers())
         return;
+    m_causes.insert(by);
     m_pending.kinds |= kind;
     if (!batch.isEmpty() && !m_pending.batches.contains(batch))
         m_pending.batches << batch;
@@ -64,11 +65,13 @@ void StaffNotifier::flush()
             ++it;
     }
     const Protocol::Changed changed = std::exchange(m_pending, {});
+    const QSet<QString> causes = std::exchange(m_causes, {});
     if (!changed.kinds)
         return;
     m_quietUntil = QDeadlineTimer(m_gap);
     for (const QString &staff : watchers())
-        m_send(staff, changed);
+        if (causes != QSet<QString>{staff})
+            m_send(staff, changed);
 }
 
 } // namespace FrontDesk

@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -37,8 +38,10 @@ public:
     QStringList watchers() const;
     bool hasWatchers() const { return !watchers().isEmpty(); }
 
-    /// Something changed (`batch`: the batch whose reminders changed, if known).
-    void note(Protocol::ChangeKind kind, const QString &batch = {});
+    /// Something changed (`batch`: the batch whose reminders changed, if
+    /// known; `by`: the staff member whose request changed it, who has its
+    /// result and is not told again unless something else changed too).
+    void note(Protocol::ChangeKind kind, const QString &batch = {}, const QString &by = {});
 
 private:
     void flush();
@@ -48,6 +51,7 @@ private:
     std::chrono::milliseconds m_gap{std::chrono::seconds(1)};
     QHash<QString, QDeadlineTimer> m_watching; ///< staff -> end of the watch
     Protocol::Changed m_pending;
+    QSet<QString> m_causes;      ///< staff whose requests made the pending changes; "" for others
     QDeadlineTimer m_quietUntil; ///< no event before (the gap after the last)
     QTimer m_timer;
 };

@@ -85,6 +85,24 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 2);
     }
 
+    void whoMadeTheChangeIsNotToldAgain()
+    {
+        QList<Sent> sent;
+        StaffNotifier notifier([&](const QString &s, const Protocol::Changed &c) {
+            sent << Sent{s, c};
+        });
+        notifier.setGap(0ms);
+        notifier.watch(u"desk1@example.org"_s);
+        notifier.watch(u"desk2@example.org"_s);
+        notifier.note(ChangeKind::Consents, {}, u"desk1@example.org"_s);
+        QTRY_COMPARE(sent.size(), 1);
+        QCOMPARE(sent[0].staff, u"desk2@example.org"_s);
+        // Together with a change from elsewhere (a patient's reply), both are told.
+        notifier.note(ChangeKind::Consents, {}, u"desk1@example.org"_s);
+        notifier.note(ChangeKind::Reminders);
+        QTRY_COMPARE(sent.size(), 3);
+    }
+
     void aWatchEnds()
     {
         QList<Sent> sent;
