@@ -490,9 +490,10 @@ private Q_SLOTS:
 
     void theViewPagesTheStatus()
     {
-        const QString staffJid = m_env.account(2), serviceJid = m_env.account(6);
+        const QString staffJid = m_env.account(2), serviceJid = m_env.account(6),
+                      colleagueJid = m_env.account(11);
         ServiceConfig config;
-        config.staff = {staffJid};
+        config.staff = {staffJid, colleagueJid};
         config.endpoints.orgDomain = m_env.domain;
         config.pollMs = 250;
         Device staff, service;
@@ -502,7 +503,7 @@ private Q_SLOTS:
         // Two batches (7, then 5) due tomorrow: 12 scheduled reminders.
         ServiceClient client(*staff.account, Core::Jid(serviceJid));
         const QString marker = u"Fp"_s + tag();
-        const auto submit = [&](int rows) {
+        const auto submit = [&](int rows, ServiceClient *via = nullptr) {
             Protocol::Batch b;
             b.id = ServiceClient::newId();
             b.messageTemplate = MessageTemplate::builtIn(TemplateKind::Appointment);
@@ -517,7 +518,7 @@ private Q_SLOTS:
                               {u"clinic"_s, u"Norte"_s}};
                 b.rows << row;
             }
-            auto answer = await(client.request(b));
+            auto answer = await((via ? via : &client)->request(b));
             return answer && std::get<Protocol::Result>(*answer).outcome == u"accepted" ? b.id
                                                                                         : QString();
         };
@@ -578,9 +579,12 @@ private Q_SLOTS:
         QTest::qWait(1500);
         QCOMPARE(requests.size(), 0);
 
-        // A batch accepted meanwhile shows on top by itself (the event); the
-        // refresh keeps as many as were shown, and the rest loads once.
-        const QString newest = submit(2);
+        // A colleague's batch accepted meanwhile shows on top by itself (the
+        // event); the refresh keeps as many as were shown, and the rest loads once.
+        Device colleague;
+        QVERIFY(colleague.open(m_env, colleagueJid, m_dir.filePath(u"p-colleague"_s)));
+        ServiceClient colleagueClient(*colleague.account, Core::Jid(serviceJid));
+        const QString newest = submit(2, &colleagueClient);
         QVERIFY(!newest.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(status.total(), 14, 30000);
         QCOMPARE(status.index(0).data(Ui::FrontDeskStatusModel::BatchRole).toString(), newest);
@@ -594,6 +598,7 @@ private Q_SLOTS:
         QCOMPARE(status.summary(), u"Scheduled: 14"_s);
 
         desk.setAccount(nullptr);
+        colleague.close();
         staff.close();
         service.close();
     }
