@@ -311,8 +311,11 @@ QFuture<Core::Result<QList<std::pair<QString, ForwardSource>>>> ClinicalStore::p
 {
     using Row = std::pair<QString, ForwardSource>;
     return m_worker->run([](Database &db) -> Core::Result<QList<Row>> {
+        // CROSS JOIN keeps the few forwards as the outer loop: with a plain
+        // JOIN SQLite scanned every message at start-up (and filled the page
+        // cache with them) to find the handful that are forwards.
         auto q = db.prepare("SELECT m.message_id, f.source_conversation, f.source_id"
-                            " FROM forwards f JOIN messages m ON m.id = f.message"
+                            " FROM forwards f CROSS JOIN messages m ON m.id = f.message"
                             " WHERE m.direction = 1 AND m.state IN (0, 4)");
         if (!q)
             return std::unexpected(q.error());
