@@ -11,6 +11,8 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <optional>
 
@@ -347,6 +349,22 @@ bool Database::inTransaction() const
 qint64 Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+qint64 Database::cacheBytes() const
+{
+    int used = 0, highwater = 0;
+    if (sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0) != SQLITE_OK)
+        return 0;
+    return used;
+}
+
+void Database::trimCache(qint64 keepBytes)
+{
+    if (cacheBytes() <= keepBytes)
+        return;
+    sqlite3_db_release_memory(m_db);
+    malloc_trim(0);
 }
 
 int Database::changes() const

@@ -124,6 +124,14 @@ public:
     }
     qint64 lastInsertRowId() const;
     int changes() const;
+    /// After reads that wander over the file (a conversation's history is
+    /// spread over pages shared with every other conversation): when the page
+    /// cache holds more than `keepBytes`, drops its clean pages and hands the
+    /// freed heap back to the system. Writes keep the full cache (inserts
+    /// reuse index pages from batch to batch).
+    void trimCache(qint64 keepBytes);
+    /// Heap the page cache holds now (SQLITE_DBSTATUS_CACHE_USED).
+    qint64 cacheBytes() const;
 
 private:
     Database() = default;

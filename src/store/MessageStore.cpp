@@ -11,6 +11,9 @@ using Core::Error;
 
 namespace {
 
+/// Page cache kept after a history page is read (see Database::trimCache).
+constexpr qint64 ScrollCacheBytes = 8 * 1024 * 1024;
+
 template<typename T>
 Core::Result<T> failWith(Database &db, const Error &error)
 {
@@ -247,7 +250,10 @@ QFuture<Core::Result<QList<StoredMessage>>> MessageStore::messages(QString conve
         (*q)->bind(1, conversation)
             .bind(2, beforeRowId > 0 ? beforeRowId : std::numeric_limits<qint64>::max())
             .bind(3, qint64(limit));
-        return MessageRows::readAll(**q);
+        auto rows = MessageRows::readAll(**q);
+        // Scrolling back reads pages that hold mostly other conversations.
+        db.trimCache(ScrollCacheBytes);
+        return rows;
     });
 }
 

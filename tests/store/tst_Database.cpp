@@ -35,7 +35,8 @@ private Q_SLOTS:
             auto db = Database::open(path, key('k'), Database::Mode::CreateNew);
             QVERIFY2(db, qPrintable(db ? QString() : db.error().detail));
             QCOMPARE((*db)->schemaVersion(), int(Store::migrations().size()));
-            QVERIFY((*db)->exec("INSERT INTO settings (key, value) VALUES ('probe', 'SECRETVALUE42')"));
+            QVERIFY(
+                (*db)->exec("INSERT INTO settings (key, value) VALUES ('probe', 'SECRETVALUE42')"));
         }
         const QByteArray bytes = readAll(path);
         QVERIFY(!bytes.startsWith("SQLite format 3"));
@@ -47,6 +48,33 @@ private Q_SLOTS:
         QVERIFY(q);
         QVERIFY((*q)->step().value_or(false));
         QCOMPARE((*q)->text(0), u"SECRETVALUE42"_s);
+    }
+
+    void trimCacheDropsPagesAfterWideReads()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(u"c.db"_s), key('c'), Database::Mode::CreateNew);
+        QVERIFY(db);
+        Database &d = **db;
+        QVERIFY(d.exec("CREATE TABLE big (id INTEGER PRIMARY KEY, blob BLOB)"));
+        QVERIFY(d.withTransaction([&]() -> Core::Result<void> {
+            return d.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                          " WHERE i < 6000) INSERT INTO big SELECT i, randomblob(2000) FROM n");
+        }));
+        auto all = d.prepare("SELECT sum(length(blob)) FROM big");
+        QVERIFY(all);
+        QVERIFY((*all)->step().value_or(false));
+        QCOMPARE((*all)->int64(0), qint64(6000) * 2000);
+        (*all)->reset();
+        const qint64 before = d.cacheBytes();
+        QVERIFY2(before > 8 * 1024 * 1024, qPrintable(QString::number(before)));
+        d.trimCache(64 * 1024 * 1024); // under the limit: kept
+        QCOMPARE(d.cacheBytes(), before);
+        d.trimCache(1024 * 1024);
+        QVERIFY2(d.cacheBytes() < 1024 * 1024, qPrintable(QString::number(d.cacheBytes())));
+        // Still readable, from the file.
+        QVERIFY((*all)->step().value_or(false));
+        QCOMPARE((*all)->int64(0), qint64(6000) * 2000);
     }
 
     void cipherIsReallyLinked()
