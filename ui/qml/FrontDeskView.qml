@@ -25,10 +25,9 @@ Page {
         }
     }
 
-    // The service tells of changes (<changed/>, FrontDeskClient refreshes at
-    // once); this slow refresh is the fallback, and renews the watch.
+    // The service sends no events to staff: the lists are refreshed while shown.
     Timer {
-        interval: 120000
+        interval: 30000
         repeat: true
         running: desk.client.ready && desk.visible
         onTriggered: desk.client.refresh()
