@@ -714,6 +714,18 @@
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Members of this room (Ctrl+Shift+M)</source>
+        <translation>Members of this room (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Members of this room</source>
+        <translation>Members of this room</translation>
+    </message>
 </context>
 <context>
     <name>Core::ErrorText</name>
@@ -878,6 +890,49 @@
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward message</source>
+        <translation>Forward message</translation>
+    </message>
+    <message>
+        <source>Forward to a colleague or care-team room. The copy says where it came from; the original stays here.</source>
+        <translation>Forward to a colleague or care-team room. The copy says where it came from; the original stays here.</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Type a name…</translation>
+    </message>
+    <message>
+        <source>Colleague or room to forward to</source>
+        <translation>Colleague or room to forward to</translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter forwards, Esc cancels.</source>
+        <translation>Up and Down choose, Enter forwards, Esc cancels.</translation>
+    </message>
+    <message>
+        <source>Colleagues and rooms</source>
+        <translation>Colleagues and rooms</translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>care-team room</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Nothing matches.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1414,18 @@
         <source>Recall this message</source>
         <translation>Recall this message</translation>
     </message>
+    <message>
+        <source>Forward…</source>
+        <translation>Forward…</translation>
+    </message>
+    <message>
+        <source>Forward to a colleague or room (Ctrl+Shift+F)</source>
+        <translation>Forward to a colleague or room (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Forward this message</source>
+        <translation>Forward this message</translation>
+    </message>
 </context>
 <context>
     <name>PageRoleDialog</name>
@@ -1466,6 +1533,128 @@
     </message>
 </context>
 <context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Members of %1</source>
+        <translation>Members of %1</translation>
+    </message>
+    <message>
+        <source>You own this room: you can add and remove members and make them team leads.</source>
+        <translation>You own this room: you can add and remove members and make them team leads.</translation>
+    </message>
+    <message>
+        <source>You are a team lead: you can add and remove members.</source>
+        <translation>You are a team lead: you can add and remove members.</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owner or a team lead can change its members.</source>
+        <translation>Only the room&apos;s owner or a team lead can change its members.</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s address, e.g. name@example.org</source>
+        <translation>Colleague&apos;s address, e.g. name@example.org</translation>
+    </message>
+    <message>
+        <source>Address of the colleague to add</source>
+        <translation>Address of the colleague to add</translation>
+    </message>
+    <message>
+        <source>Enter adds them to the room.</source>
+        <translation>Enter adds them to the room.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add to the room</source>
+        <translation>Add to the room</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <source>in the room</source>
+        <translation>in the room</translation>
+    </message>
+    <message>
+        <source>not in the room</source>
+        <translation>not in the room</translation>
+    </message>
+    <message>
+        <source>In the room now</source>
+        <translation>In the room now</translation>
+    </message>
+    <message>
+        <source>Not in the room now</source>
+        <translation>Not in the room now</translation>
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation>Make member</translation>
+    </message>
+    <message>
+        <source>Make team lead</source>
+        <translation>Make team lead</translation>
+    </message>
+    <message>
+        <source>Make %1 a plain member again</source>
+        <translation>Make %1 a plain member again</translation>
+    </message>
+    <message>
+        <source>Make %1 a team lead</source>
+        <translation>Make %1 a team lead</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Remove %1 from the room</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this room?</source>
+        <translation>Remove %1 from this room?</translation>
+    </message>
+    <message>
+        <source>%1 leaves the room at once and no longer receives its messages. What was already said stays on their devices. A team lead or the owner can add them again.</source>
+        <translation>%1 leaves the room at once and no longer receives its messages. What was already said stays on their devices. A team lead or the owner can add them again.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>RoomReadersPopup</name>
+    <message>
+        <source>No other member has seen this message yet.</source>
+        <translation>No other member has seen this message yet.</translation>
+    </message>
+    <message>
+        <source>Seen by</source>
+        <translation>Seen by</translation>
+    </message>
+    <message>
+        <source>%1, seen %2</source>
+        <translation>%1, seen %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search messages</source>
@@ -1485,6 +1674,17 @@
     <message>
         <source>Search results</source>
         <translation>Search results</translation>
+    </message>
+</context>
+<context>
+    <name>SeenByButton</name>
+    <message>
+        <source>Show who has seen it</source>
+        <translation>Show who has seen it</translation>
+    </message>
+    <message>
+        <source>%1. Show who has seen it</source>
+        <translation>%1. Show who has seen it</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2272,26 @@ If you sign in here again, this computer is a new device: you need your password
             <numerusform>Escalated to %1 after %n min</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Forwarded from %1</source>
+        <translation>Forwarded from %1</translation>
+    </message>
+    <message>
+        <source>Not forwarded: %1 is outside the domains your organisation allows messages to be forwarded to.</source>
+        <translation>Not forwarded: %1 is outside the domains your organisation allows messages to be forwarded to.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: the message was recalled by its sender.</source>
+        <translation>Not forwarded: the message was recalled by its sender.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: this message has no text to forward.</source>
+        <translation>Not forwarded: this message has no text to forward.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: that is not a valid address.</source>
+        <translation>Not forwarded: that is not a valid address.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::DemoAccount</name>
@@ -2539,6 +2759,40 @@ If you sign in here again, this computer is a new device: you need your password
     <message>
         <source>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</source>
         <translation>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoomMembersModel</name>
+    <message>
+        <source>The members of a room come from the server: they are shown once Rounds is online.</source>
+        <translation>The members of a room come from the server: they are shown once Rounds is online.</translation>
+    </message>
+    <message>
+        <source>Enter the colleague&apos;s address, such as name@example.org.</source>
+        <translation>Enter the colleague&apos;s address, such as name@example.org.</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owner or a team lead can change its members.</source>
+        <translation>Only the room&apos;s owner or a team lead can change its members.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoomReadersModel</name>
+    <message>
+        <source>Seen by %1 of %2</source>
+        <translation>Seen by %1 of %2</translation>
     </message>
 </context>
 <context>

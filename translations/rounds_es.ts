@@ -714,6 +714,18 @@
         <source>Recall</source>
         <translation>Retirar</translation>
     </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Members of this room (Ctrl+Shift+M)</source>
+        <translation>Miembros de esta sala (Ctrl+Mayús+M)</translation>
+    </message>
+    <message>
+        <source>Members of this room</source>
+        <translation>Miembros de esta sala</translation>
+    </message>
 </context>
 <context>
     <name>Core::ErrorText</name>
@@ -878,6 +890,49 @@
     <message>
         <source>Open</source>
         <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward message</source>
+        <translation>Reenviar mensaje</translation>
+    </message>
+    <message>
+        <source>Forward to a colleague or care-team room. The copy says where it came from; the original stays here.</source>
+        <translation>Reenviar a un colega o a una sala del equipo asistencial. La copia indica de dónde procede; el original se queda aquí.</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Escriba un nombre…</translation>
+    </message>
+    <message>
+        <source>Colleague or room to forward to</source>
+        <translation>Colega o sala a la que reenviar</translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter forwards, Esc cancels.</source>
+        <translation>Arriba y Abajo eligen, Intro reenvía, Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Colleagues and rooms</source>
+        <translation>Colegas y salas</translation>
+    </message>
+    <message>
+        <source>care-team room</source>
+        <translation>sala del equipo asistencial</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>No hay coincidencias.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Reenviar</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1414,18 @@
         <source>Recall this message</source>
         <translation>Retirar este mensaje</translation>
     </message>
+    <message>
+        <source>Forward…</source>
+        <translation>Reenviar…</translation>
+    </message>
+    <message>
+        <source>Forward to a colleague or room (Ctrl+Shift+F)</source>
+        <translation>Reenviar a un colega o a una sala (Ctrl+Mayús+F)</translation>
+    </message>
+    <message>
+        <source>Forward this message</source>
+        <translation>Reenviar este mensaje</translation>
+    </message>
 </context>
 <context>
     <name>PageRoleDialog</name>
@@ -1466,6 +1533,128 @@
     </message>
 </context>
 <context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Members of %1</source>
+        <translation>Miembros de %1</translation>
+    </message>
+    <message>
+        <source>You own this room: you can add and remove members and make them team leads.</source>
+        <translation>Esta sala es suya: puede añadir y quitar miembros y nombrarlos responsables de equipo.</translation>
+    </message>
+    <message>
+        <source>You are a team lead: you can add and remove members.</source>
+        <translation>Es responsable de equipo: puede añadir y quitar miembros.</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owner or a team lead can change its members.</source>
+        <translation>Solo la persona propietaria de la sala o un responsable de equipo puede cambiar sus miembros.</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s address, e.g. name@example.org</source>
+        <translation>Dirección del colega, p. ej. nombre@example.org</translation>
+    </message>
+    <message>
+        <source>Address of the colleague to add</source>
+        <translation>Dirección del colega que añadir</translation>
+    </message>
+    <message>
+        <source>Enter adds them to the room.</source>
+        <translation>Intro lo añade a la sala.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add to the room</source>
+        <translation>Añadir a la sala</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (usted)</translation>
+    </message>
+    <message>
+        <source>in the room</source>
+        <translation>en la sala</translation>
+    </message>
+    <message>
+        <source>not in the room</source>
+        <translation>fuera de la sala</translation>
+    </message>
+    <message>
+        <source>In the room now</source>
+        <translation>En la sala ahora</translation>
+    </message>
+    <message>
+        <source>Not in the room now</source>
+        <translation>Fuera de la sala ahora</translation>
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation>Hacer miembro</translation>
+    </message>
+    <message>
+        <source>Make team lead</source>
+        <translation>Nombrar responsable</translation>
+    </message>
+    <message>
+        <source>Make %1 a plain member again</source>
+        <translation>Volver a hacer de %1 un miembro normal</translation>
+    </message>
+    <message>
+        <source>Make %1 a team lead</source>
+        <translation>Nombrar a %1 responsable de equipo</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Quitar a %1 de la sala</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this room?</source>
+        <translation>¿Quitar a %1 de esta sala?</translation>
+    </message>
+    <message>
+        <source>%1 leaves the room at once and no longer receives its messages. What was already said stays on their devices. A team lead or the owner can add them again.</source>
+        <translation>%1 sale de la sala de inmediato y deja de recibir sus mensajes. Lo que ya se dijo permanece en sus dispositivos. Un responsable de equipo o la persona propietaria puede volver a añadirlo.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>RoomReadersPopup</name>
+    <message>
+        <source>No other member has seen this message yet.</source>
+        <translation>Ningún otro miembro ha visto todavía este mensaje.</translation>
+    </message>
+    <message>
+        <source>Seen by</source>
+        <translation>Visto por</translation>
+    </message>
+    <message>
+        <source>%1, seen %2</source>
+        <translation>%1, visto %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search messages</source>
@@ -1485,6 +1674,17 @@
     <message>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>SeenByButton</name>
+    <message>
+        <source>Show who has seen it</source>
+        <translation>Mostrar quién lo ha visto</translation>
+    </message>
+    <message>
+        <source>%1. Show who has seen it</source>
+        <translation>%1. Mostrar quién lo ha visto</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2272,26 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
             <numerusform>Escalado a %1 después de %n min</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Forwarded from %1</source>
+        <translation>Reenviado desde %1</translation>
+    </message>
+    <message>
+        <source>Not forwarded: %1 is outside the domains your organisation allows messages to be forwarded to.</source>
+        <translation>No se ha reenviado: %1 está fuera de los dominios a los que su organización permite reenviar mensajes.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: the message was recalled by its sender.</source>
+        <translation>No se ha reenviado: el remitente retiró el mensaje.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: this message has no text to forward.</source>
+        <translation>No se ha reenviado: este mensaje no tiene texto que reenviar.</translation>
+    </message>
+    <message>
+        <source>Not forwarded: that is not a valid address.</source>
+        <translation>No se ha reenviado: esa dirección no es válida.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::DemoAccount</name>
@@ -2539,6 +2759,40 @@ Si vuelve a iniciar sesión aquí, este equipo será un dispositivo nuevo: neces
     <message>
         <source>The on-call directory has not been read from the server yet. Wait until Rounds is online, then try again.</source>
         <translation>Aún no se ha leído el directorio de guardias del servidor. Espere a que Rounds esté en línea y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoomMembersModel</name>
+    <message>
+        <source>The members of a room come from the server: they are shown once Rounds is online.</source>
+        <translation>Los miembros de una sala vienen del servidor: se muestran cuando Rounds esté en línea.</translation>
+    </message>
+    <message>
+        <source>Enter the colleague&apos;s address, such as name@example.org.</source>
+        <translation>Introduzca la dirección del colega, por ejemplo nombre@example.org.</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owner or a team lead can change its members.</source>
+        <translation>Solo la persona propietaria de la sala o un responsable de equipo puede cambiar sus miembros.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Responsable de equipo</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RoomReadersModel</name>
+    <message>
+        <source>Seen by %1 of %2</source>
+        <translation>Visto por %1 de %2</translation>
     </message>
 </context>
 <context>
