@@ -380,9 +380,17 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
     for (const Core::Jid &jid : jids)
         for (Version version : AllVersions) {
             const QString key = listKey(version, jid.bareString());
+            // A QFuture takes one continuation (another replaces it), so
+            // everyone joining a fetch in flight gets a promise of their own.
+            const auto join = [&fetches](ListFetch &running) {
+                auto waiter = std::make_shared<QPromise<Core::Result<void>>>();
+                waiter->start();
+                fetches.append(waiter->future());
+                running.waiters.append(std::move(waiter));
+            };
             if (const auto running = m_listFetches.constFind(key);
-                running != m_listFetches.cend() && !running->isFinished()) {
-                fetches.append(*running);
+                running != m_listFetches.cend()) {
+                join(**running);
                 continue;
             }
             const qint64 fetchedAt = m_fetchedAt.value(key, 0);
@@ -390,14 +398,17 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
                             QDateTime::currentMSecsSinceEpoch() - fetchedAt <= ListMaxAgeMs) ||
                            (since > 0 && fetchedAt >= since)))
                 continue;
-            auto fetch = fetchDeviceList(jid, version);
-            m_listFetches.insert(key, fetch);
-            fetch.then(this, [this, key](Core::Result<void>) {
-                if (const auto it = m_listFetches.constFind(key);
-                    it != m_listFetches.cend() && it->isFinished())
-                    m_listFetches.erase(it);
+            auto running = std::make_shared<ListFetch>();
+            m_listFetches.insert(key, running);
+            join(*running);
+            fetchDeviceList(jid, version).then(this, [this, key, running](Core::Result<void> done) {
+                if (m_listFetches.value(key) == running)
+                    m_listFetches.remove(key);
+                for (const auto &waiter : std::as_const(running->waiters)) {
+                    waiter->addResult(done);
+                    waiter->finish();
+                }
             });
-            fetches.append(fetch);
         }
     // The saves are queued on the store thread before anything that reads them.
     return whenAll(this, fetches);

@@ -15,7 +15,9 @@
 #include <QObject>
 #include <QSet>
 
+#include <QPromise>
 #include <functional>
+
 #include <memory>
 
 namespace Xmpp {
@@ -183,7 +185,11 @@ private:
     /// (messages sent together share one fetch), so a device they just signed
     /// in on is never left out.
     QSet<QString> m_pushed;
-    QHash<QString, QFuture<Core::Result<void>>> m_listFetches; ///< in flight, per list
+    struct ListFetch
+    {
+        QList<std::shared_ptr<QPromise<Core::Result<void>>>> waiters;
+    };
+    QHash<QString, std::shared_ptr<ListFetch>> m_listFetches; ///< in flight, per list
     static constexpr qint64 ListMaxAgeMs = 60 * 1000;
 };
 

@@ -365,6 +365,28 @@ private Q_SLOTS:
             QVERIFY(got);
             QCOMPARE(got->protection, Store::Protection::Encrypted);
         }
+
+        // A burst (Send pressed five times at once): every message shares the
+        // device-list lookups in flight, and every one of them goes out.
+        const QString round = tag();
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            auto queued =
+                erin1->outbox()->send(Core::Jid(frank), u"burst %1 #%2"_s.arg(round).arg(i));
+            QVERIFY(TestSupport::waitFor(queued) && queued.result());
+            ids << queued.result()->messageId;
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+                    auto m = await(erin1->messageStore()->messageById(id));
+                    return m && *m && (*m)->state >= Store::MessageState::Sent &&
+                           (*m)->state != Store::MessageState::Failed;
+                });
+            },
+            30000));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(frank2.waitForBody(u"burst %1 #%2"_s.arg(round).arg(i)));
     }
 
     void noDevicesNoPlaintext()
