@@ -2,10 +2,12 @@
 #include "FrontDeskClient.h"
 
 #include "account/Account.h"
+#include "frontdesk/StatusPaging.h"
 
 #include "core/ErrorText.h"
 #include "core/Jid.h"
 
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 
@@ -88,14 +90,20 @@ void FrontDeskClient::rebuild()
     const bool wasReady = isReady();
     ++m_generation;
     m_client.reset();
-    if (m_account && !m_service.isEmpty())
+    if (m_account && !m_service.isEmpty()) {
         m_client = std::make_unique<ServiceClient>(*m_account, Core::Jid(m_service));
+        connect(m_client.get(), &ServiceClient::changed, this, &FrontDeskClient::onChanged);
+    }
+    m_refreshing = 0;
+    m_refreshAgain = false;
+    m_loadingMore = false;
     m_status = {};
     m_refreshedAt = {};
     setPending(0);
     setErrorText({});
     setStatusText({});
     Q_EMIT statusArrived();
+    Q_EMIT pageChanged();
     if (wasReady != isReady())
         Q_EMIT readyChanged();
 }
@@ -152,29 +160,103 @@ void FrontDeskClient::request(const Protocol::Request &request, Done done)
 
 void FrontDeskClient::refresh()
 {
-    request(Protocol::StatusRequest{ServiceClient::newId(), {}},
+    if (!m_client) {
+        setErrorText(Core::describeError({Core::Error::Code::Policy, u"frontdesk-no-service"_s}));
+        return;
+    }
+    // As many as are shown, so a refresh does not take away what was loaded.
+    const int max = std::clamp(int(m_status.reminders.size()), m_pageSize,
+                               qMax(m_pageSize, StatusPaging::MaxPage));
+    ++m_refreshing;
+    request(Protocol::StatusRequest{ServiceClient::newId(), {}, max, 0, true},
             [this](const Core::Result<Protocol::Answer> &answer) {
+                const auto *status = answer ? std::get_if<Protocol::Status>(&*answer) : nullptr;
                 if (!answer) {
                     setErrorText(answer.error().code == Core::Error::Code::Timeout
                                      ? tr("The reminder service did not answer. Check its "
                                           "address; if it is right, ask IT whether the service "
                                           "runs and lists you as front-desk staff.")
                                      : Core::describeError(answer.error()));
-                    return;
+                } else if (status) {
+                    setErrorText({});
+                    setStatus(*status);
                 }
-                const auto *status = std::get_if<Protocol::Status>(&*answer);
-                if (!status)
-                    return;
-                setErrorText({});
-                setStatus(*status);
+                refreshDone();
             });
+}
+
+void FrontDeskClient::refreshDone()
+{
+    m_refreshing = qMax(0, m_refreshing - 1);
+    if (m_refreshing == 0 && m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+}
+
+void FrontDeskClient::onChanged()
+{
+    // The service sends at most one event a second; one refresh on its way
+    // is followed by one more, not by one per event.
+    if (m_refreshing > 0)
+        m_refreshAgain = true;
+    else
+        refresh();
+}
+
+void FrontDeskClient::loadMore()
+{
+    if (!m_client || !hasMore() || m_loadingMore || m_refreshing > 0)
+        return;
+    m_loadingMore = true;
+    Q_EMIT pageChanged();
+    request(
+        Protocol::StatusRequest{ServiceClient::newId(), {}, m_pageSize, m_status.page->last, true},
+        [this](const Core::Result<Protocol::Answer> &answer) {
+            m_loadingMore = false;
+            const auto *status = answer ? std::get_if<Protocol::Status>(&*answer) : nullptr;
+            if (!answer)
+                setErrorText(Core::describeError(answer.error()));
+            else if (status)
+                setStatus(*status);
+            else
+                refresh(); // the page is gone (another service store): start over
+            Q_EMIT pageChanged();
+        });
+}
+
+int FrontDeskClient::reminderTotal() const
+{
+    return m_status.page ? m_status.page->count : int(m_status.reminders.size());
 }
 
 void FrontDeskClient::setStatus(const Protocol::Status &status)
 {
+    if (status.page && status.page->after > 0) {
+        // A further page: only where the shown reminders end.
+        if (!m_status.page || m_status.page->last != status.page->after)
+            return;
+        QSet<qint64> shown;
+        for (const Store::ReminderRecord &r : std::as_const(m_status.reminders))
+            shown.insert(r.id);
+        const int first = int(m_status.reminders.size());
+        for (const Store::ReminderRecord &r : status.reminders)
+            if (!shown.contains(r.id))
+                m_status.reminders << r;
+        m_status.page->count = status.page->count;
+        m_status.page->complete = status.page->complete;
+        if (status.page->last > 0)
+            m_status.page->last = status.page->last;
+        m_status.totals = status.totals;
+        if (const int added = int(m_status.reminders.size()) - first; added > 0)
+            Q_EMIT remindersAppended(first, added);
+        Q_EMIT pageChanged();
+        return;
+    }
     m_status = status;
     m_refreshedAt = QDateTime::currentDateTimeUtc();
     Q_EMIT statusArrived();
+    Q_EMIT pageChanged();
 }
 
 void FrontDeskClient::consentRequest(const QString &patient, const QString &channel, bool grant)

@@ -23,6 +23,12 @@ namespace Ui {
 /// a timeout, and the last status the service sent (reminders, open replies,
 /// consent registry), which the front-desk models show. Nothing here builds
 /// stanzas: FrontDesk::ServiceClient carries the requests, OMEMO-encrypted.
+///
+/// The status comes in pages (newest batch first): refresh() asks for the
+/// first (as many reminders as are shown, at least pageSize), loadMore() for
+/// the next. Each status request also asks the service for <changed/> events
+/// for a while; on one, the status is refreshed at once (the view's periodic
+/// refresh is only the fallback).
 class FrontDeskClient : public QObject
 {
     Q_OBJECT
@@ -39,6 +45,10 @@ class FrontDeskClient : public QObject
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
     /// When the shown status arrived; invalid before the first.
     Q_PROPERTY(QDateTime refreshedAt READ refreshedAt NOTIFY statusArrived)
+    /// The service holds reminders after the ones shown (loadMore()).
+    Q_PROPERTY(bool hasMore READ hasMore NOTIFY pageChanged)
+    /// A further page is on its way.
+    Q_PROPERTY(bool loadingMore READ isLoadingMore NOTIFY pageChanged)
 public:
     using Done = std::function<void(const Core::Result<FrontDesk::Protocol::Answer> &)>;
 
@@ -70,10 +80,22 @@ public:
 
     /// The last status the service sent.
     const FrontDesk::Protocol::Status &status() const { return m_status; }
-    /// Shows a status (refresh() does this with the service's answer).
+    /// Shows a status (refresh() does this with the service's answer); a
+    /// further page (page->after set) is appended when it continues the
+    /// reminders shown, and dropped otherwise.
     void setStatus(const FrontDesk::Protocol::Status &status);
 
+    /// Reminders asked for per page.
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int size) { m_pageSize = qMax(1, size); }
+    bool hasMore() const { return m_status.page && !m_status.page->complete; }
+    bool isLoadingMore() const { return m_loadingMore; }
+    /// Reminders of the whole set, shown or not.
+    int reminderTotal() const;
+
     Q_INVOKABLE void refresh();
+    /// Asks for the next page of reminders (nothing while one is on its way).
+    Q_INVOKABLE void loadMore();
     /// Records (grant) or revokes a patient's consent on "xmpp" or "sms".
     Q_INVOKABLE void recordConsent(const QString &patient, const QString &channel);
     Q_INVOKABLE void revokeConsent(const QString &patient, const QString &channel);
@@ -92,6 +114,9 @@ Q_SIGNALS:
     void statusTextChanged();
     /// A new status arrived (status()).
     void statusArrived();
+    /// A further page added `count` reminders at `first` to status().reminders.
+    void remindersAppended(int first, int count);
+    void pageChanged();
 
 private:
     void followAccount();
@@ -99,6 +124,8 @@ private:
     void setPending(int pending);
     void consentRequest(const QString &patient, const QString &channel, bool grant);
     QString settingsKey() const;
+    void onChanged();
+    void refreshDone();
 
     QPointer<Session> m_session;
     Account::Account *m_account = nullptr;
@@ -108,6 +135,10 @@ private:
     QDateTime m_refreshedAt;
     int m_pending = 0;
     int m_timeoutMs = 30000;
+    int m_pageSize = 200;
+    int m_refreshing = 0;        ///< first-page requests on their way
+    bool m_refreshAgain = false; ///< a change was announced while one was on its way
+    bool m_loadingMore = false;
     quint64 m_generation = 0; ///< answers of an earlier account or service are dropped
     QString m_errorText;
     QString m_statusText;

@@ -10,8 +10,10 @@ void FrontDeskListModel::setClient(FrontDeskClient *client)
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
-    if (m_client)
+    if (m_client) {
         connect(m_client, &FrontDeskClient::statusArrived, this, [this] { reload(); });
+        connectClient();
+    }
     reload();
     Q_EMIT clientChanged();
 }

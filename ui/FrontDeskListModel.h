@@ -29,6 +29,8 @@ Q_SIGNALS:
 protected:
     /// Takes the rows from client() (none without one), inside a model reset.
     virtual void reload() = 0;
+    /// Connects to signals of client() beyond statusArrived (none by default).
+    virtual void connectClient() {}
 
     QPointer<FrontDeskClient> m_client;
 };

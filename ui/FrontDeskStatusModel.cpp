@@ -5,6 +5,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Ui {
@@ -20,10 +22,89 @@ FrontDeskStatusModel::~FrontDeskStatusModel() = default;
 
 void FrontDeskStatusModel::reload()
 {
-    beginResetModel();
-    m_rows = m_client ? m_client->status().reminders : QList<Store::ReminderRecord>();
-    endResetModel();
+    const QList<Store::ReminderRecord> next =
+        m_client ? m_client->status().reminders : QList<Store::ReminderRecord>();
+    // In place when the new rows are [new batches] + the shown rows (perhaps
+    // fewer at the end): the usual refresh after a change.
+    const qsizetype top =
+        m_rows.isEmpty()
+            ? -1
+            : std::find_if(next.cbegin(), next.cend(), [id = m_rows.first().id](const auto &r) {
+                  return r.id == id;
+              }) - next.cbegin();
+    const qsizetype kept = next.size() - top;
+    bool inPlace = top >= 0 && top < next.size() && kept <= m_rows.size();
+    for (qsizetype i = 0; inPlace && i < kept; ++i)
+        inPlace = next[top + i].id == m_rows[i].id;
+    if (!inPlace) {
+        beginResetModel();
+        m_rows = next;
+        endResetModel();
+        Q_EMIT countsChanged();
+        return;
+    }
+    if (kept < m_rows.size()) {
+        beginRemoveRows({}, int(kept), int(m_rows.size() - 1));
+        m_rows.resize(kept);
+        endRemoveRows();
+    }
+    if (top > 0) {
+        beginInsertRows({}, 0, int(top - 1));
+        m_rows = next.mid(0, top) + m_rows;
+        endInsertRows();
+    }
+    qsizetype firstChanged = -1, lastChanged = -1;
+    for (qsizetype i = top; i < next.size(); ++i) {
+        if (m_rows[i] == next[i])
+            continue;
+        if (firstChanged < 0)
+            firstChanged = i;
+        lastChanged = i;
+    }
+    m_rows = next;
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(int(firstChanged)), index(int(lastChanged)));
     Q_EMIT countsChanged();
+}
+
+void FrontDeskStatusModel::connectClient()
+{
+    connect(m_client, &FrontDeskClient::remindersAppended, this, &FrontDeskStatusModel::append);
+    connect(m_client, &FrontDeskClient::pageChanged, this, &FrontDeskStatusModel::countsChanged);
+}
+
+void FrontDeskStatusModel::append(int first, int count)
+{
+    const QList<Store::ReminderRecord> &all = m_client->status().reminders;
+    if (first != m_rows.size() || first + count != all.size()) {
+        reload();
+        return;
+    }
+    beginInsertRows({}, first, first + count - 1);
+    m_rows = all;
+    endInsertRows();
+    Q_EMIT countsChanged();
+}
+
+int FrontDeskStatusModel::total() const
+{
+    return m_client && m_client->status().page ? m_client->reminderTotal() : int(m_rows.size());
+}
+
+bool FrontDeskStatusModel::hasMore() const
+{
+    return m_client && m_client->hasMore();
+}
+
+bool FrontDeskStatusModel::isLoadingMore() const
+{
+    return m_client && m_client->isLoadingMore();
+}
+
+void FrontDeskStatusModel::loadMore()
+{
+    if (m_client)
+        m_client->loadMore();
 }
 
 int FrontDeskStatusModel::openReplies() const
@@ -59,8 +140,13 @@ QString FrontDeskStatusModel::stateText(ReminderState state)
 QString FrontDeskStatusModel::summary() const
 {
     QMap<int, int> counts;
-    for (const Store::ReminderRecord &r : m_rows)
-        ++counts[int(r.state)];
+    if (m_client && m_client->status().page) {
+        for (const FrontDesk::Protocol::StateTotal &t : m_client->status().totals)
+            counts[int(t.state)] += t.count;
+    } else {
+        for (const Store::ReminderRecord &r : m_rows)
+            ++counts[int(r.state)];
+    }
     QStringList parts;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         parts << tr("%1: %2").arg(stateText(ReminderState(it.key()))).arg(it.value());

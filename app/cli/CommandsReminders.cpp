@@ -17,6 +17,9 @@ using namespace FrontDesk;
 
 namespace {
 
+/// Reminders per status page `reminders status` asks for.
+constexpr int kStatusPage = 500;
+
 int usage()
 {
     std::fputs("rounds-cli reminders serve --config FILE            (as the reminder account)\n"
@@ -208,8 +211,12 @@ int ask(const QCommandLineParser &parser, const Protocol::Request &request)
                    {u"errors"_s, errorsJson(result->errors)}});
         return result->outcome == u"rejected" ? int(ExitPolicy) : int(ExitOk);
     }
-    const auto &status = std::get<Protocol::Status>(**answer);
-    for (const Store::ReminderRecord &r : status.reminders)
+    return ExitOk; // a status is asked for by status()
+}
+
+void printReminders(const QList<Store::ReminderRecord> &reminders)
+{
+    for (const Store::ReminderRecord &r : reminders)
         printJson({{u"event"_s, u"reminder"_s},
                    {u"id"_s, r.id},
                    {u"batch"_s, r.batch},
@@ -218,22 +225,70 @@ int ask(const QCommandLineParser &parser, const Protocol::Request &request)
                    {u"state"_s, Protocol::stateName(r.state)},
                    {u"due"_s, r.due.toString(Qt::ISODate)},
                    {u"reason"_s, r.reason}});
+}
+
+/// Every reminder, page by page (a service that does not page answers with all at once).
+int status(const QCommandLineParser &parser)
+{
+    const Core::Jid service = Core::Jid(parser.value(u"service"_s)).bare();
+    if (!service.isValid() || service.local().isEmpty())
+        return usage();
+    CliSession session(parser);
+    auto account = session.signIn();
+    if (!account)
+        return account.error();
+    ServiceClient client(**account, service);
+    Protocol::Status first;
+    qint64 after = 0;
+    int printed = 0;
+    for (;;) {
+        const auto answer =
+            await(client.request(Protocol::StatusRequest{
+                      ServiceClient::newId(), parser.value(u"batch"_s), kStatusPage, after, false}),
+                  session.timeoutSeconds());
+        if (!answer) {
+            session.finish();
+            return reportError(
+                {Core::Error::Code::Timeout, u"the reminder service did not answer"_s});
+        }
+        if (!*answer) {
+            session.finish();
+            return reportError(answer->error());
+        }
+        if (const auto *result = std::get_if<Protocol::Result>(&**answer)) {
+            session.finish();
+            printJson({{u"event"_s, u"result"_s},
+                       {u"id"_s, result->id},
+                       {u"outcome"_s, result->outcome},
+                       {u"errors"_s, errorsJson(result->errors)}});
+            return ExitPolicy;
+        }
+        const auto &page = std::get<Protocol::Status>(**answer);
+        printReminders(page.reminders);
+        printed += int(page.reminders.size());
+        if (after == 0)
+            first = page;
+        if (!page.page || page.page->complete || page.page->last == 0)
+            break;
+        after = page.page->last;
+    }
+    session.finish();
     // Reply texts stay in the desktop's front-desk view; here only which ones wait.
-    for (const Store::QueuedReply &r : status.replies)
+    for (const Store::QueuedReply &r : std::as_const(first.replies))
         printJson({{u"event"_s, u"reply"_s},
                    {u"id"_s, r.id},
                    {u"from"_s, r.patient},
                    {u"reminder"_s, r.reminder},
                    {u"received"_s, r.receivedAt.toString(Qt::ISODate)}});
-    for (const Store::ConsentRecord &c : status.consents)
+    for (const Store::ConsentRecord &c : std::as_const(first.consents))
         printJson({{u"event"_s, u"consent"_s},
                    {u"patient"_s, c.patient},
                    {u"channel"_s, c.channel},
                    {u"in_force"_s, c.inForce()},
                    {u"by"_s, c.inForce() ? c.recordedBy : c.withdrawnBy}});
     printJson({{u"event"_s, u"status"_s},
-               {u"reminders"_s, int(status.reminders.size())},
-               {u"open_replies"_s, status.openReplies}});
+               {u"reminders"_s, printed},
+               {u"open_replies"_s, first.openReplies}});
     return ExitOk;
 }
 
@@ -300,7 +355,6 @@ int commandReminders(const QCommandLineParser &parser)
         return ask(parser, Protocol::ReplyHandled{ServiceClient::newId(), reply});
     }
     if (action == u"status")
-        return ask(parser,
-                   Protocol::StatusRequest{ServiceClient::newId(), parser.value(u"batch"_s)});
+        return status(parser);
     return usage();
 }

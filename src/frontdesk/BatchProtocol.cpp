@@ -4,6 +4,7 @@
 #include "xmpp/XmlStreamParser.h"
 
 #include <array>
+#include <limits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,12 @@ constexpr std::array<std::pair<ReminderState, QStringView>, 9> kStateNames = {{
     {ReminderState::Failed, u"failed"},
 }};
 
+constexpr std::array<std::pair<ChangeKind, QStringView>, 3> kKindNames = {{
+    {ChangeKind::Reminders, u"reminders"},
+    {ChangeKind::Replies, u"replies"},
+    {ChangeKind::Consents, u"consents"},
+}};
+
 std::unexpected<Core::Error> malformed(const QString &what)
 {
     return Core::fail(Core::Error::Code::Stanza, u"frontdesk-malformed:"_s + what);
@@ -39,6 +46,66 @@ QString timeText(const QDateTime &at)
 QDateTime timeFrom(const QString &text)
 {
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+}
+
+/// A whole number >= minimum, or nothing (absent, not a number, too small).
+std::optional<qint64> numberFrom(const QString &text, qint64 minimum)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum)
+        return std::nullopt;
+    return value;
+}
+
+/// "true"/"false" (absent: `absent`); nothing for anything else.
+std::optional<bool> flagFrom(const Xmpp::Element &e, QStringView name, bool absent)
+{
+    if (!e.hasAttribute(name))
+        return absent;
+    const QString text = e.attribute(name);
+    if (text == u"true" || text == u"1")
+        return true;
+    if (text == u"false" || text == u"0")
+        return false;
+    return std::nullopt;
+}
+
+Core::Result<StatusRequest> parseStatusRequest(const Xmpp::Element &e)
+{
+    StatusRequest s{e.attribute(u"id"), e.attribute(u"batch")};
+    if (s.id.isEmpty())
+        return malformed(u"status-request"_s);
+    if (e.hasAttribute(u"max")) {
+        const auto max = numberFrom(e.attribute(u"max"), 1);
+        if (!max || *max > std::numeric_limits<int>::max())
+            return malformed(u"status-request-max"_s);
+        s.max = int(*max);
+    }
+    if (e.hasAttribute(u"after")) {
+        const auto after = numberFrom(e.attribute(u"after"), 1);
+        if (!after || s.max == 0) // a cursor belongs to a paged request
+            return malformed(u"status-request-after"_s);
+        s.after = *after;
+    }
+    const auto watch = flagFrom(e, u"watch", false);
+    if (!watch)
+        return malformed(u"status-request-watch"_s);
+    s.watch = *watch;
+    return s;
+}
+
+Core::Result<Page> parsePage(const Xmpp::Element &x)
+{
+    const auto count = numberFrom(x.attribute(u"count"), 0);
+    const std::optional<qint64> none = 0;
+    const auto after = x.hasAttribute(u"after") ? numberFrom(x.attribute(u"after"), 1) : none;
+    const auto last = x.hasAttribute(u"last") ? numberFrom(x.attribute(u"last"), 1) : none;
+    const auto complete = flagFrom(x, u"complete", true);
+    if (!count || *count > std::numeric_limits<int>::max() || !after || !last || !complete ||
+        (!*complete && *last == 0))
+        return malformed(u"status-page"_s);
+    return Page{*after, int(*count), *last, *complete};
 }
 
 Xmpp::Element ns(const QString &name)
@@ -168,6 +235,12 @@ Xmpp::Element toElement(const Request &request)
     e.setAttribute(u"id"_s, status.id);
     if (!status.batch.isEmpty())
         e.setAttribute(u"batch"_s, status.batch);
+    if (status.max > 0)
+        e.setAttribute(u"max"_s, QString::number(status.max));
+    if (status.max > 0 && status.after > 0)
+        e.setAttribute(u"after"_s, QString::number(status.after));
+    if (status.watch)
+        e.setAttribute(u"watch"_s, u"true"_s);
     return e;
 }
 
@@ -226,7 +299,56 @@ Xmpp::Element toElement(const Answer &answer)
         }
         e.appendChild(std::move(x));
     }
+    if (status.page) {
+        Xmpp::Element x(u"page"_s);
+        if (status.page->after > 0)
+            x.setAttribute(u"after"_s, QString::number(status.page->after));
+        x.setAttribute(u"count"_s, QString::number(status.page->count));
+        if (status.page->last > 0)
+            x.setAttribute(u"last"_s, QString::number(status.page->last));
+        x.setAttribute(u"complete"_s, status.page->complete ? u"true"_s : u"false"_s);
+        e.appendChild(std::move(x));
+    }
+    for (const StateTotal &total : status.totals)
+        e.appendChild(Xmpp::Element(u"total"_s)
+                          .setAttribute(u"state"_s, stateName(total.state))
+                          .setAttribute(u"count"_s, QString::number(total.count)));
     return e;
+}
+
+Xmpp::Element toElement(const Changed &changed)
+{
+    Xmpp::Element e = ns(u"changed"_s);
+    QStringList kinds;
+    for (const auto &[kind, name] : kKindNames)
+        if (changed.kinds.testFlag(kind))
+            kinds << name.toString();
+    e.setAttribute(u"kinds"_s, kinds.join(u' '));
+    for (const QString &batch : changed.batches)
+        e.appendChild(Xmpp::Element(u"batch"_s).setAttribute(u"id"_s, batch));
+    return e;
+}
+
+Core::Result<Changed> parseChanged(const Xmpp::Element &e)
+{
+    if (e.xmlns() != Namespace || e.name() != u"changed")
+        return malformed(u"element"_s);
+    Changed changed;
+    // Kinds a later service adds are ignored; an event naming none is not one.
+    const QStringList kinds = e.attribute(u"kinds").split(u' ', Qt::SkipEmptyParts);
+    for (const QString &kind : kinds)
+        for (const auto &[value, name] : kKindNames)
+            if (kind == name)
+                changed.kinds |= value;
+    if (!changed.kinds)
+        return malformed(u"changed-kinds"_s);
+    for (const Xmpp::Element &b : e.childrenNamed(u"batch")) {
+        const QString id = b.attribute(u"id");
+        if (id.isEmpty())
+            return malformed(u"changed-batch"_s);
+        changed.batches << id;
+    }
+    return changed;
 }
 
 std::optional<Xmpp::Element> elementFromBody(const QString &body)
@@ -272,10 +394,10 @@ Core::Result<Request> parseRequest(const Xmpp::Element &e)
         return Request(h);
     }
     if (e.name() == u"status-request") {
-        StatusRequest s{e.attribute(u"id"), e.attribute(u"batch")};
-        if (s.id.isEmpty())
-            return malformed(u"status-request"_s);
-        return Request(s);
+        auto s = parseStatusRequest(e);
+        if (!s)
+            return std::unexpected(s.error());
+        return Request(*s);
     }
     return malformed(u"element"_s);
 }
@@ -321,6 +443,23 @@ Core::Result<Answer> parseAnswer(const Xmpp::Element &e)
             c.withdrawnAt = timeFrom(x.attribute(u"withdrawn"));
             c.withdrawnBy = x.attribute(u"withdrawn-by");
             s.consents << c;
+        }
+        const auto pages = e.childrenNamed(u"page");
+        if (pages.size() > 1)
+            return malformed(u"status-page"_s);
+        if (!pages.isEmpty()) {
+            auto page = parsePage(pages.first());
+            if (!page)
+                return std::unexpected(page.error());
+            s.page = *page;
+        }
+        for (const Xmpp::Element &x : e.childrenNamed(u"total")) {
+            const auto count = numberFrom(x.attribute(u"count"), 0);
+            if (!count || *count > std::numeric_limits<int>::max())
+                return malformed(u"status-total"_s);
+            // A state a later service adds is left out of the totals.
+            if (const auto state = stateFromName(x.attribute(u"state")))
+                s.totals << StateTotal{*state, int(*count)};
         }
         return Answer(s);
     }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "frontdesk/ReminderService.h"
+#include "frontdesk/StaffNotifier.h"
+#include "frontdesk/StatusPaging.h"
 
 #include "account/Account.h"
 #include "sync/MessagePipeline.h"
@@ -17,6 +19,7 @@ Q_LOGGING_CATEGORY(lcReminders, "rounds.frontdesk.service")
 
 namespace FrontDesk {
 
+using Protocol::ChangeKind;
 using Store::ReminderState;
 
 namespace {
@@ -67,6 +70,25 @@ ReminderService::ReminderService(Account::Account &account, ServiceConfig config
                                      reason.isEmpty() ? u"-"_s : reason});
                 Q_EMIT reminderChanged(id, state);
             });
+    m_notifier = std::make_unique<StaffNotifier>([this](const QString &staff,
+                                                        const Protocol::Changed &changed) {
+        // OMEMO like every answer; ids only.
+        if (m_account.outbox())
+            (void)m_account.outbox()->send(Core::Jid(staff), Protocol::toElement(changed).toXml());
+    });
+    m_notifier->setWatchWindow(m_config.watchWindow);
+    m_notifier->setGap(m_config.eventGap);
+    // Every state change (scheduler, receipts, replies) tells the watchers,
+    // with its batch.
+    connect(this, &ReminderService::reminderChanged, this, [this](qint64 id) {
+        if (!m_notifier->hasWatchers())
+            return;
+        m_store->reminder(id).then(
+            this, [this](Core::Result<std::optional<Store::ReminderRecord>> reminder) {
+                m_notifier->note(ChangeKind::Reminders,
+                                 reminder && *reminder ? (*reminder)->batch : QString());
+            });
+    });
 }
 
 ReminderService::~ReminderService() = default;
@@ -252,6 +274,7 @@ void ReminderService::handleBatch(const QString &from, const Protocol::Batch &ba
             }
             answer(from, Protocol::Result{batch.id, u"accepted"_s, {}});
             Q_EMIT requestHandled(from, batch.id, u"accepted"_s);
+            m_notifier->note(ChangeKind::Reminders, batch.id, from);
             (void)m_scheduler->tick();
         });
 }
@@ -269,6 +292,8 @@ void ReminderService::handleConsent(const QString &from, const Protocol::Consent
         const QString outcome = ok ? u"accepted"_s : u"rejected"_s;
         answer(from, Protocol::Result{consent.id, outcome, {}});
         Q_EMIT requestHandled(from, consent.id, outcome);
+        if (!ids.isEmpty())
+            m_notifier->note(ChangeKind::Consents, {}, from);
     };
     if (consent.grant) {
         m_store->grantConsent(patient, channel, now, from)
@@ -285,24 +310,49 @@ void ReminderService::handleConsent(const QString &from, const Protocol::Consent
 
 void ReminderService::handleStatus(const QString &from, const Protocol::StatusRequest &request)
 {
+    if (request.watch)
+        m_notifier->watch(from);
     m_store->reminders(request.batch)
         .then(this, [this, from, request](Core::Result<QList<Store::ReminderRecord>> reminders) {
-            m_store->openReplies().then(
-                this, [this, from, request, reminders](Core::Result<QList<Store::QueuedReply>> q) {
-                    m_store->consents().then(
-                        this, [this, from, request, reminders,
-                               q](Core::Result<QList<Store::ConsentRecord>> consents) {
-                            Protocol::Status status;
-                            status.id = request.id;
-                            status.reminders = reminders.value_or(QList<Store::ReminderRecord>());
-                            for (Store::ReminderRecord &r : status.reminders)
-                                r.body.clear();
-                            status.replies = q.value_or(QList<Store::QueuedReply>());
-                            status.openReplies = int(status.replies.size());
-                            status.consents = consents.value_or(QList<Store::ConsentRecord>());
-                            answer(from, status);
-                            Q_EMIT requestHandled(from, request.id, u"status"_s);
-                        });
+            answerStatus(from, request, reminders.value_or(QList<Store::ReminderRecord>()));
+        });
+}
+
+void ReminderService::answerStatus(const QString &from, const Protocol::StatusRequest &request,
+                                   QList<Store::ReminderRecord> reminders)
+{
+    Protocol::Status status;
+    if (request.max > 0) {
+        auto page = StatusPaging::page(std::move(reminders), request.max, request.after);
+        if (!page) {
+            answer(from, Protocol::Result{
+                             request.id, u"rejected"_s, {RowError{0, {}, page.error().detail}}});
+            Q_EMIT requestHandled(from, request.id, u"rejected"_s);
+            return;
+        }
+        status = std::move(*page);
+    } else {
+        status.reminders = std::move(reminders); // unpaged: everything, as older clients expect
+    }
+    status.id = request.id;
+    for (Store::ReminderRecord &r : status.reminders)
+        r.body.clear();
+    if (request.after > 0) {
+        // Replies and consents travel with the first page only.
+        answer(from, status);
+        Q_EMIT requestHandled(from, request.id, u"status"_s);
+        return;
+    }
+    m_store->openReplies().then(
+        this, [this, from, status](Core::Result<QList<Store::QueuedReply>> q) mutable {
+            status.replies = q.value_or(QList<Store::QueuedReply>());
+            status.openReplies = int(status.replies.size());
+            m_store->consents().then(
+                this, [this, from, status](Core::Result<QList<Store::ConsentRecord>> consents) {
+                    Protocol::Status full = status;
+                    full.consents = consents.value_or(QList<Store::ConsentRecord>());
+                    answer(from, full);
+                    Q_EMIT requestHandled(from, full.id, u"status"_s);
                 });
         });
 }
@@ -334,8 +384,12 @@ void ReminderService::handleReply(const Store::StoredMessage &message)
                     m_account.audit(Core::AuditEntry::Action::ConsentChange,
                                     {u"consent:"_s + QString::number(id), u"withdraw"_s, channel,
                                      u"by:patient-reply"_s});
+                if (ids && !ids->isEmpty())
+                    m_notifier->note(ChangeKind::Consents);
                 m_store->optOutScheduled(patient, now)
-                    .then(this, [this, patient, now, finish](auto) {
+                    .then(this, [this, patient, now, finish](Core::Result<QList<qint64>> out) {
+                        if (out && !out->isEmpty())
+                            m_notifier->note(ChangeKind::Reminders);
                         m_store->latestSentTo(patient).then(
                             this, [this, now, finish](
                                       Core::Result<std::optional<Store::ReminderRecord>> latest) {
@@ -378,7 +432,10 @@ void ReminderService::handleReply(const Store::StoredMessage &message)
             if (id == 0 || intent == ReplyIntent::Other || (*l)->state == ReminderState::OptedOut) {
                 // For a person at the front desk.
                 m_store->enqueueReply({0, patient, id, messageId, now, {}})
-                    .then(this, [finish, id](auto) { finish(id, ReplyIntent::Other); });
+                    .then(this, [this, finish, id](auto) {
+                        m_notifier->note(ChangeKind::Replies);
+                        finish(id, ReplyIntent::Other);
+                    });
                 return;
             }
             m_store->setState(id, next, now).then(this, [this, id, next, intent, finish](auto) {
@@ -428,6 +485,8 @@ void ReminderService::handleReplyHandled(const QString &from, const Protocol::Re
             const QString outcome = done && *done ? u"accepted"_s : u"rejected"_s;
             answer(from, Protocol::Result{handled.id, outcome, {}});
             Q_EMIT requestHandled(from, handled.id, outcome);
+            if (done && *done)
+                m_notifier->note(ChangeKind::Replies, {}, from);
         });
 }
 

@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <chrono>
 #include <memory>
 
 namespace Account {
@@ -22,6 +23,8 @@ class Account;
 }
 
 namespace FrontDesk {
+
+class StaffNotifier;
 
 /// The reminder service's configuration (docs/frontdesk.md, rounds-cli
 /// reminders serve --config).
@@ -31,6 +34,10 @@ struct ServiceConfig
     EndpointRules endpoints;
     MinimumNecessaryRules rules;
     int pollMs = 1000;
+    /// How long staff get <changed/> events after a status request with watch='true'.
+    std::chrono::milliseconds watchWindow{std::chrono::minutes(10)};
+    /// The least time between two events to one staff member.
+    std::chrono::milliseconds eventGap{std::chrono::seconds(1)};
 };
 
 /// The headless reminder service of one organisation, running as its reminder
@@ -40,6 +47,7 @@ struct ServiceConfig
 /// outbox (OMEMO to patient accounts; plaintext only to gateway endpoints of
 /// the plaintext-allowed domains) and matches patients' replies to their
 /// latest reminder. Batches, sends, overrides and consent changes are audited.
+/// Staff watching the status get a <changed/> event when something changes.
 class ReminderService : public QObject
 {
     Q_OBJECT
@@ -52,6 +60,7 @@ public:
     QFuture<Core::Result<int>> start();
 
     Store::FrontDeskStore &store() { return *m_store; }
+    StaffNotifier &notifier() { return *m_notifier; }
     ReminderScheduler &scheduler() { return *m_scheduler; }
     const ServiceConfig &config() const { return m_config; }
 
@@ -77,6 +86,9 @@ private:
     /// Handles the replies a crash left unhandled (FrontDeskStore::unhandledIncoming).
     void recoverReplies();
     void answer(const QString &to, const Protocol::Answer &answer);
+    /// Sends the status (or one page of it) of `reminders`.
+    void answerStatus(const QString &from, const Protocol::StatusRequest &request,
+                      QList<Store::ReminderRecord> reminders);
     void onMessageState(const QString &messageId, Store::MessageState state);
     QFuture<Core::Result<QString>> sendReminder(const Store::ReminderRecord &reminder);
 
@@ -85,6 +97,7 @@ private:
     MinimumNecessaryPolicy m_policy;
     std::unique_ptr<Store::FrontDeskStore> m_store;
     std::unique_ptr<ReminderScheduler> m_scheduler;
+    std::unique_ptr<StaffNotifier> m_notifier;
     QSet<qint64> m_replying; ///< messages whose handling is under way
 };
 

@@ -91,6 +91,11 @@ void ServiceClient::onMessagesStored(const QList<Store::StoredMessage> &messages
         const auto element = Protocol::elementFromBody(m.body);
         if (!element)
             continue;
+        if (element->name() == u"changed") {
+            if (auto changed = Protocol::parseChanged(*element))
+                Q_EMIT this->changed(*changed);
+            continue;
+        }
         auto answer = Protocol::parseAnswer(*element);
         if (!answer)
             continue;

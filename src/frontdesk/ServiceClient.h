@@ -25,7 +25,8 @@ namespace FrontDesk {
 
 /// Staff side of the reminder protocol: sends a request to the reminder
 /// service (an OMEMO message whose body is the request element) and finishes
-/// with the service's answer. The caller applies its own timeout.
+/// with the service's answer. The caller applies its own timeout. Tells of
+/// the service's <changed/> events (after a status request with watch='true').
 class ServiceClient : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,10 @@ public:
     QFuture<Core::Result<Protocol::Answer>> request(const Protocol::Request &request);
     /// A fresh request id.
     static QString newId();
+
+Q_SIGNALS:
+    /// The service says something changed (only believed end-to-end encrypted from it).
+    void changed(const FrontDesk::Protocol::Changed &changed);
 
 private:
     void onMessagesStored(const QList<Store::StoredMessage> &messages);

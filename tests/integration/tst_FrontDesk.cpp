@@ -30,6 +30,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,8 +112,8 @@ struct Device : TestSupport::TestDevice
     }
 };
 
-/// Asks the service for its status until `done` holds (the service sends staff
-/// no events: the view refreshes).
+/// Asks the service for its status until `done` holds (where the test is not
+/// about the service's <changed/> events).
 bool refreshUntil(Ui::FrontDeskClient &desk, const std::function<bool()> &done, int ms = 30000)
 {
     QElapsedTimer timer;
@@ -297,6 +298,12 @@ private Q_SLOTS:
         QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"v-service"_s), &config));
         QVERIFY(staff.open(m_env, staffJid, m_dir.filePath(u"v-staff"_s)));
 
+        // Which requests the service answered, for a failure's log (ids only).
+        QObject::connect(service.service.get(), &ReminderService::requestHandled,
+                         service.service.get(),
+                         [](const QString &, const QString &id, const QString &outcome) {
+                             qInfo() << "service answered" << id << outcome;
+                         });
         // The desktop's view models, on the staff account.
         Ui::FrontDeskClient desk;
         desk.setService(serviceJid);
@@ -373,7 +380,8 @@ private Q_SLOTS:
             return b;
         };
         auto answer = ask(customBatch(u"Hi {first_name}, SSN 123-45-6789 on file."_s, patientJid));
-        QVERIFY(answer && *answer);
+        QVERIFY(answer);
+        QVERIFY2(*answer, qPrintable(answer->has_value() ? QString() : answer->error().detail));
         auto result = std::get<Protocol::Result>(**answer);
         QCOMPARE(result.outcome, u"rejected"_s);
         QCOMPARE(result.errors.size(), 1);
@@ -411,10 +419,21 @@ private Q_SLOTS:
                      .toString(),
                  u"no consent on this channel"_s);
 
-        // "C" confirms: the front-desk status model shows it.
+        // "C" confirms: the front-desk status model shows it within seconds,
+        // without a refresh from here (the view's fallback is every 120 s):
+        // the service's <changed/> event makes the client ask.
+        QVERIFY(refreshUntil(desk, [&] {
+            const QString state = stateOf(status, patientJid, batchId);
+            return state == u"sent" || state == u"delivered";
+        }));
+        QElapsedTimer sinceReply;
+        sinceReply.start();
+        QSignalSpy arrivedByItself(&desk, &Ui::FrontDeskClient::statusArrived);
         QVERIFY(patient.send(serviceJid, u"C"_s));
-        QVERIFY(refreshUntil(desk,
-                             [&] { return stateOf(status, patientJid, batchId) == u"confirmed"; }));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(status, patientJid, batchId), u"confirmed"_s, 30000);
+        QVERIFY(!arrivedByItself.isEmpty());
+        QVERIFY2(sinceReply.elapsed() < 30000, qPrintable(QString::number(sinceReply.elapsed())));
+        qInfo() << "confirmed shown after" << sinceReply.elapsed() << "ms";
 
         // BAJA (Spanish STOP) from the gateway number opts it out; its next reminder is not sent.
         QVERIFY(gateway.send(serviceJid, u"Baja."_s));
@@ -467,6 +486,121 @@ private Q_SLOTS:
         service.close();
         gateway.close();
         patient.close();
+    }
+
+    void theViewPagesTheStatus()
+    {
+        const QString staffJid = m_env.account(2), serviceJid = m_env.account(6),
+                      colleagueJid = m_env.account(11);
+        ServiceConfig config;
+        config.staff = {staffJid, colleagueJid};
+        config.endpoints.orgDomain = m_env.domain;
+        config.pollMs = 250;
+        Device staff, service;
+        QVERIFY(service.open(m_env, serviceJid, m_dir.filePath(u"p-service"_s), &config));
+        QVERIFY(staff.open(m_env, staffJid, m_dir.filePath(u"p-staff"_s)));
+
+        // Two batches (7, then 5) due tomorrow: 12 scheduled reminders.
+        ServiceClient client(*staff.account, Core::Jid(serviceJid));
+        const QString marker = u"Fp"_s + tag();
+        const auto submit = [&](int rows, ServiceClient *via = nullptr) {
+            Protocol::Batch b;
+            b.id = ServiceClient::newId();
+            b.messageTemplate = MessageTemplate::builtIn(TemplateKind::Appointment);
+            for (int i = 0; i < rows; ++i) {
+                ReminderRow row;
+                row.line = i + 2;
+                row.patient = u"pg%1-%2@%3"_s.arg(marker).arg(i).arg(m_env.domain);
+                row.sendAt = QDateTime::currentDateTimeUtc().addDays(1);
+                row.values = {{u"first_name"_s, marker},
+                              {u"date"_s, u"2030-05-02"_s},
+                              {u"time"_s, u"9:30"_s},
+                              {u"clinic"_s, u"Norte"_s}};
+                b.rows << row;
+            }
+            auto answer = await((via ? via : &client)->request(b));
+            return answer && std::get<Protocol::Result>(*answer).outcome == u"accepted" ? b.id
+                                                                                        : QString();
+        };
+        const QString older = submit(7);
+        const QString newer = submit(5);
+        QVERIFY(!older.isEmpty() && !newer.isEmpty());
+
+        Ui::FrontDeskClient desk;
+        desk.setService(serviceJid);
+        desk.setAccount(staff.account.get());
+        desk.setPageSize(4);
+        Ui::FrontDeskStatusModel status;
+        QAbstractItemModelTester tester(&status,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        status.setClient(&desk);
+        const auto ids = [&] {
+            QList<qint64> out;
+            for (int i = 0; i < status.rowCount(); ++i)
+                out << status.index(i).data(Ui::FrontDeskStatusModel::IdRole).toLongLong();
+            return out;
+        };
+        const auto exactlyOnce = [&] {
+            const QList<qint64> shown = ids();
+            return QSet<qint64>(shown.cbegin(), shown.cend()).size() == shown.size();
+        };
+
+        // The first page: the newest batch first; the counts are of all 12.
+        QSignalSpy arrived(&desk, &Ui::FrontDeskClient::statusArrived);
+        desk.refresh();
+        QVERIFY(arrived.wait(30000));
+        QCOMPARE(status.rowCount(), 4);
+        QCOMPARE(status.total(), 12);
+        QVERIFY(status.hasMore());
+        QCOMPARE(status.summary(), u"Scheduled: 12"_s);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(status.index(i).data(Ui::FrontDeskStatusModel::BatchRole).toString(), newer);
+
+        // Loading more brings the rest, each once, in order.
+        status.loadMore();
+        QTRY_COMPARE_WITH_TIMEOUT(status.rowCount(), 8, 30000);
+        QTRY_VERIFY(!status.isLoadingMore());
+        status.loadMore();
+        QTRY_COMPARE_WITH_TIMEOUT(status.rowCount(), 12, 30000);
+        QTRY_VERIFY(!status.isLoadingMore());
+        QVERIFY(!status.hasMore());
+        QVERIFY(exactlyOnce());
+        QCOMPARE(status.index(5).data(Ui::FrontDeskStatusModel::BatchRole).toString(), older);
+        const auto stored = await(service.service->store().reminders({}));
+        QVERIFY(stored);
+        QList<qint64> all;
+        for (const auto &r : *stored)
+            all << r.id;
+        QList<qint64> shown = ids();
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, all);
+        QSignalSpy requests(service.service.get(), &ReminderService::requestHandled);
+        status.loadMore(); // nothing more: nothing asked
+        QTest::qWait(1500);
+        QCOMPARE(requests.size(), 0);
+
+        // A colleague's batch accepted meanwhile shows on top by itself (the
+        // event); the refresh keeps as many as were shown, and the rest loads once.
+        Device colleague;
+        QVERIFY(colleague.open(m_env, colleagueJid, m_dir.filePath(u"p-colleague"_s)));
+        ServiceClient colleagueClient(*colleague.account, Core::Jid(serviceJid));
+        const QString newest = submit(2, &colleagueClient);
+        QVERIFY(!newest.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(status.total(), 14, 30000);
+        QCOMPARE(status.index(0).data(Ui::FrontDeskStatusModel::BatchRole).toString(), newest);
+        QCOMPARE(status.rowCount(), 12);
+        QVERIFY(status.hasMore());
+        QTRY_VERIFY(!desk.isBusy());
+        status.loadMore();
+        QTRY_COMPARE_WITH_TIMEOUT(status.rowCount(), 14, 30000);
+        QVERIFY(exactlyOnce());
+        QVERIFY(!status.hasMore());
+        QCOMPARE(status.summary(), u"Scheduled: 14"_s);
+
+        desk.setAccount(nullptr);
+        colleague.close();
+        staff.close();
+        service.close();
     }
 };
 

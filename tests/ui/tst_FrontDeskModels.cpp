@@ -243,6 +243,97 @@ private Q_SLOTS:
         QCOMPARE(consents.rowCount(), 0);
     }
 
+    void pagesAreAppendedAndCountsAreOfTheWholeSet()
+    {
+        Ui::FrontDeskClient client;
+        Ui::FrontDeskStatusModel status;
+        QAbstractItemModelTester tester(&status,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        status.setClient(&client);
+        const auto reminder = [](qint64 id, const QString &batch, ReminderState state) {
+            Store::ReminderRecord r;
+            r.id = id;
+            r.batch = batch;
+            r.line = int(id) + 1;
+            r.patient = u"p%1@example.org"_s.arg(id);
+            r.state = state;
+            r.due = kNow;
+            return r;
+        };
+        // The first page: 2 of 5, totals of all 5.
+        FrontDesk::Protocol::Status first;
+        first.reminders = {reminder(1, u"b1"_s, ReminderState::Scheduled),
+                           reminder(2, u"b1"_s, ReminderState::Scheduled)};
+        first.page = FrontDesk::Protocol::Page{0, 5, 2, false};
+        first.totals = {{ReminderState::Scheduled, 4}, {ReminderState::Confirmed, 1}};
+        first.openReplies = 1;
+        client.setStatus(first);
+        QCOMPARE(status.rowCount(), 2);
+        QCOMPARE(status.total(), 5);
+        QVERIFY(status.hasMore());
+        QVERIFY(status.summary().contains(u"Scheduled: 4"_s));
+        QVERIFY(status.summary().contains(u"Confirmed: 1"_s));
+
+        // The next page is appended; a page that does not continue the list is dropped.
+        QSignalSpy inserted(&status, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&status, &QAbstractItemModel::modelReset);
+        FrontDesk::Protocol::Status stale;
+        stale.reminders = {reminder(9, u"b1"_s, ReminderState::Sent)};
+        stale.page = FrontDesk::Protocol::Page{7, 5, 9, false};
+        client.setStatus(stale);
+        QCOMPARE(status.rowCount(), 2);
+        FrontDesk::Protocol::Status second;
+        second.reminders = {reminder(2, u"b1"_s, ReminderState::Scheduled), // once only
+                            reminder(3, u"b1"_s, ReminderState::Scheduled),
+                            reminder(4, u"b1"_s, ReminderState::Confirmed),
+                            reminder(5, u"b1"_s, ReminderState::Scheduled)};
+        second.page = FrontDesk::Protocol::Page{2, 5, 5, true};
+        second.totals = first.totals;
+        client.setStatus(second);
+        QCOMPARE(status.rowCount(), 5);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 2);
+        QCOMPARE(inserted[0][2].toInt(), 4);
+        QVERIFY(!status.hasMore());
+        QCOMPARE(status.openReplies(), 1); // a further page keeps the first page's replies
+        QCOMPARE(status.index(3).data(Ui::FrontDeskStatusModel::StateRole).toString(),
+                 u"confirmed"_s);
+
+        // A refresh with a new batch on top and one state changed: rows move
+        // in place, no reset (the list being read does not jump).
+        FrontDesk::Protocol::Status refreshed;
+        refreshed.reminders = {reminder(6, u"b2"_s, ReminderState::Scheduled)};
+        for (qint64 id = 1; id <= 5; ++id)
+            refreshed.reminders << reminder(id, u"b1"_s,
+                                            id == 1 || id == 4 ? ReminderState::Confirmed
+                                                               : ReminderState::Scheduled);
+        refreshed.page = FrontDesk::Protocol::Page{0, 6, 5, true};
+        refreshed.totals = {{ReminderState::Scheduled, 4}, {ReminderState::Confirmed, 2}};
+        QSignalSpy changed(&status, &QAbstractItemModel::dataChanged);
+        inserted.clear();
+        client.setStatus(refreshed);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 0);
+        QCOMPARE(inserted[0][2].toInt(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toModelIndex().row(), 1);
+        QCOMPARE(status.rowCount(), 6);
+        QCOMPARE(status.index(0).data(Ui::FrontDeskStatusModel::BatchRole).toString(), u"b2"_s);
+        QCOMPARE(status.index(1).data(Ui::FrontDeskStatusModel::StateRole).toString(),
+                 u"confirmed"_s);
+        QVERIFY(status.summary().contains(u"Confirmed: 2"_s));
+
+        // Without paging (an older service): everything, counted from the rows.
+        FrontDesk::Protocol::Status old;
+        old.reminders = {reminder(1, u"b1"_s, ReminderState::Sent)};
+        client.setStatus(old);
+        QCOMPARE(status.rowCount(), 1);
+        QCOMPARE(status.total(), 1);
+        QVERIFY(!status.hasMore());
+        QCOMPARE(status.summary(), u"Sent: 1"_s);
+    }
+
     void anUnansweredRequestEndsWithAMessageAndTheServiceIsRemembered()
     {
         QTemporaryDir dir;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every reminder with its state: scheduled, sent, delivered, confirmed,
-// reschedule requested, cancelled, opted out, failed (with why).
+// reschedule requested, cancelled, opted out, failed (with why). The newest
+// batch first, a page at a time: the next page loads when the list is
+// scrolled to its end, or on "Load more".
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -20,13 +22,31 @@ Pane {
             wrapMode: Text.Wrap
             text: page.model.summary === "" ? qsTr("No reminders yet.") : page.model.summary
         }
+        Label {
+            objectName: "frontDeskShownCount"
+            Layout.fillWidth: true
+            visible: page.model.hasMore
+            color: page.palette.placeholderText
+            text: qsTr("Showing %1 of %2 reminders.").arg(reminderList.count).arg(page.model.total)
+        }
         ListView {
+            id: reminderList
             objectName: "frontDeskReminders"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             model: page.model
             Accessible.name: qsTr("Reminders and their states")
+            onAtYEndChanged: if (atYEnd && count > 0 && page.model.hasMore) page.model.loadMore()
+            footer: Button {
+                objectName: "frontDeskLoadMore"
+                visible: page.model.hasMore
+                height: visible ? implicitHeight : 0
+                enabled: !page.model.loadingMore
+                text: page.model.loadingMore ? qsTr("Loading…") : qsTr("Load more")
+                onClicked: page.model.loadMore()
+                Accessible.name: qsTr("Load more reminders")
+            }
             delegate: ItemDelegate {
                 id: row
                 required property string patient

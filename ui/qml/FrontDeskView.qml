@@ -25,9 +25,10 @@ Page {
         }
     }
 
-    // The service sends no events to staff: the lists are refreshed while shown.
+    // The service tells of changes (<changed/>, FrontDeskClient refreshes at
+    // once); this slow refresh is the fallback, and renews the watch.
     Timer {
-        interval: 30000
+        interval: 120000
         repeat: true
         running: desk.client.ready && desk.visible
         onTriggered: desk.client.refresh()
