@@ -27,7 +27,7 @@ TEMPLATES="$ROUNDS_ROOT/tests/servers"
 DOMAIN=localhost
 START_TIMEOUT="${ROUNDS_START_TIMEOUT:-30}"
 SM_RESUME="${ROUNDS_SM_RESUME_TIMEOUT:-120}"
-TEST_USERS=(alice bob carol dave erin frank gina hank ivan judy kim lena)
+TEST_USERS=(alice bob carol dave erin frank gina hank ivan judy kim lena mona)
 ADMIN_USER="admin"
 # Prosody only: accounts of the clinical-profile host (mod_rounds_auth). mia..quinn are
 # for the C++ integration tests, rosa sam tess for tests/servers/sasl2_probe.py, uma vic wen

@@ -1139,6 +1139,22 @@
         <source>Reminders and their states</source>
         <translation>Reminders and their states</translation>
     </message>
+    <message>
+        <source>Showing %1 of %2 reminders.</source>
+        <translation>Showing %1 of %2 reminders.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Load more reminders</source>
+        <translation>Load more reminders</translation>
+    </message>
 </context>
 <context>
     <name>FrontDeskView</name>

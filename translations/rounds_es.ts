@@ -1139,6 +1139,22 @@
         <source>Reminders and their states</source>
         <translation>Recordatorios y sus estados</translation>
     </message>
+    <message>
+        <source>Showing %1 of %2 reminders.</source>
+        <translation>Se muestran %1 de %2 recordatorios.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Cargar más</translation>
+    </message>
+    <message>
+        <source>Load more reminders</source>
+        <translation>Cargar más recordatorios</translation>
+    </message>
 </context>
 <context>
     <name>FrontDeskView</name>

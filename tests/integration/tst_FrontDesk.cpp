@@ -491,7 +491,7 @@ private Q_SLOTS:
     void theViewPagesTheStatus()
     {
         const QString staffJid = m_env.account(2), serviceJid = m_env.account(6),
-                      colleagueJid = m_env.account(11);
+                      colleagueJid = m_env.account(12);
         ServiceConfig config;
         config.staff = {staffJid, colleagueJid};
         config.endpoints.orgDomain = m_env.domain;
