@@ -20,15 +20,8 @@ ContactListModel::~ContactListModel() = default;
 
 void ContactListModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &ContactListModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &ContactListModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void ContactListModel::followSessionAccount()

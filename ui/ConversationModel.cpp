@@ -111,16 +111,8 @@ ConversationModel::~ConversationModel() = default;
 
 void ConversationModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this,
-                &ConversationModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &ConversationModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void ConversationModel::followSessionAccount()

@@ -29,15 +29,8 @@ DeviceTrustModel::~DeviceTrustModel() = default;
 
 void DeviceTrustModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &DeviceTrustModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &DeviceTrustModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void DeviceTrustModel::followSessionAccount()

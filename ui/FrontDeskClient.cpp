@@ -25,15 +25,8 @@ FrontDeskClient::~FrontDeskClient() = default;
 
 void FrontDeskClient::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &FrontDeskClient::followAccount);
-    followAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &FrontDeskClient::followAccount))
+        Q_EMIT sessionChanged();
 }
 
 void FrontDeskClient::followAccount()

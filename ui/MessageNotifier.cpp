@@ -24,15 +24,8 @@ MessageNotifier::~MessageNotifier() = default;
 
 void MessageNotifier::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &MessageNotifier::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &MessageNotifier::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void MessageNotifier::followSessionAccount()

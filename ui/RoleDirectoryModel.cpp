@@ -38,16 +38,8 @@ RoleDirectoryModel::~RoleDirectoryModel() = default;
 
 void RoleDirectoryModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this,
-                &RoleDirectoryModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &RoleDirectoryModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void RoleDirectoryModel::followSessionAccount()

@@ -47,15 +47,8 @@ RoomMembersModel::~RoomMembersModel() = default;
 
 void RoomMembersModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &RoomMembersModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &RoomMembersModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void RoomMembersModel::followSessionAccount()

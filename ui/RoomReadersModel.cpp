@@ -24,15 +24,8 @@ RoomReadersModel::~RoomReadersModel() = default;
 
 void RoomReadersModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &RoomReadersModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &RoomReadersModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void RoomReadersModel::followSessionAccount()

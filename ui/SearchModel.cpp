@@ -28,15 +28,8 @@ SearchModel::~SearchModel() = default;
 
 void SearchModel::setSession(Session *session)
 {
-    if (session == m_session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::accountChanged, this, &SearchModel::followSessionAccount);
-    followSessionAccount();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, &SearchModel::followSessionAccount))
+        Q_EMIT sessionChanged();
 }
 
 void SearchModel::followSessionAccount()

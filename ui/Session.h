@@ -5,6 +5,7 @@
 #include "PolicySettings.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -146,5 +147,23 @@ private:
     PolicySettings *m_policy = nullptr; ///< child
     AdminAccess *m_admin = nullptr;     ///< child
 };
+
+/// What a model's setSession() does: drops the connections to the session it
+/// followed, then calls `follow` now and whenever the new session's account
+/// changes. False (nothing done) when `session` is the one already followed.
+template<typename Owner>
+bool followSession(Owner *owner, QPointer<Session> &current, Session *session,
+                   void (Owner::*follow)())
+{
+    if (session == current)
+        return false;
+    if (current)
+        QObject::disconnect(current, nullptr, owner, nullptr);
+    current = session;
+    if (current)
+        QObject::connect(current, &Session::accountChanged, owner, follow);
+    (owner->*follow)();
+    return true;
+}
 
 } // namespace Ui
