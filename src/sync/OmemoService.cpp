@@ -184,8 +184,7 @@ OmemoService::OmemoService(Xmpp::Client &client, Xmpp::PubSubExtension &pubsub,
     connect(&m_client, &Xmpp::Client::stateChanged, this, [this](Xmpp::Client::State state) {
         if (state != Xmpp::Client::State::Connected) {
             m_published = false;
-            m_fetchedAt.clear();
-            m_pushed.clear();
+            forgetDeviceListAges();
         }
     });
 }
@@ -243,8 +242,7 @@ void OmemoService::onSessionStarted(bool resumed)
 {
     if (resumed && m_published)
         return;
-    m_fetchedAt.clear();
-    m_pushed.clear();
+    forgetDeviceListAges();
     publishOwn();
 }
 
@@ -342,6 +340,12 @@ void OmemoService::onItemsPublished(const Core::Jid &from, const QString &node,
     }
 }
 
+void OmemoService::forgetDeviceListAges()
+{
+    m_fetchedAt.clear();
+    m_pushed.clear();
+}
+
 void OmemoService::keepDeviceList(Version version, const QString &jid, const QList<quint32> &ids)
 {
     m_fetchedAt.insert(listKey(version, jid), QDateTime::currentMSecsSinceEpoch());
@@ -377,17 +381,17 @@ QFuture<Core::Result<void>> OmemoService::refreshDeviceLists(const QList<Core::J
                                                              bool force, qint64 since)
 {
     QList<QFuture<Core::Result<void>>> fetches;
+    // A QFuture takes one continuation (another replaces it), so everyone
+    // joining a fetch in flight gets a promise of their own.
+    const auto join = [&fetches](ListFetch &running) {
+        auto waiter = std::make_shared<QPromise<Core::Result<void>>>();
+        waiter->start();
+        fetches.append(waiter->future());
+        running.waiters.append(std::move(waiter));
+    };
     for (const Core::Jid &jid : jids)
         for (Version version : AllVersions) {
             const QString key = listKey(version, jid.bareString());
-            // A QFuture takes one continuation (another replaces it), so
-            // everyone joining a fetch in flight gets a promise of their own.
-            const auto join = [&fetches](ListFetch &running) {
-                auto waiter = std::make_shared<QPromise<Core::Result<void>>>();
-                waiter->start();
-                fetches.append(waiter->future());
-                running.waiters.append(std::move(waiter));
-            };
             if (const auto running = m_listFetches.constFind(key);
                 running != m_listFetches.cend()) {
                 join(**running);

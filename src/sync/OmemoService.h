@@ -157,6 +157,8 @@ private:
     QFuture<Core::Result<void>> refreshDeviceLists(const QList<Core::Jid> &jids, bool force,
                                                    qint64 since = 0);
     /// Records a contact's (or our) device list as fetched now and stores it.
+    /// A new connection: no list is known current, none is pushed yet.
+    void forgetDeviceListAges();
     void keepDeviceList(Xmpp::Omemo::Version version, const QString &jid,
                         const QList<quint32> &ids);
     QFuture<Core::Result<void>> fetchDeviceList(const Core::Jid &jid, Xmpp::Omemo::Version version);
