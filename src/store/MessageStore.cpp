@@ -259,20 +259,62 @@ QFuture<Core::Result<QList<StoredMessage>>> MessageStore::messages(QString conve
 
 QFuture<Core::Result<void>> MessageStore::markConversationRead(QString conversation)
 {
+    // The conversation's unread count bounds the work: its unread messages are
+    // found newest first through (conversation, id), and the walk ends once
+    // that many are marked. The count is never below the real number: it grows
+    // with every unread message stored and is reset only here, and a deleted
+    // unread message only leaves it higher (a longer walk, once). So no index
+    // of unread rows has to be kept up on every insert (docs/performance.md).
     return m_worker->run([conversation](Database &db) {
         return db.withTransaction([&]() -> Core::Result<void> {
-            auto a = db.prepare("UPDATE conversations SET unread = 0 WHERE conversation = ?");
-            if (!a)
-                return std::unexpected(a.error());
-            (*a)->bind(1, conversation);
-            if (auto r = (*a)->exec(); !r)
+            auto count = db.prepare("SELECT unread FROM conversations WHERE conversation = ?");
+            if (!count)
+                return std::unexpected(count.error());
+            (*count)->bind(1, conversation);
+            auto hasRow = (*count)->step();
+            if (!hasRow)
+                return std::unexpected(hasRow.error());
+            const qint64 unread = *hasRow ? (*count)->int64(0) : 0;
+            (*count)->reset();
+            if (unread <= 0)
+                return {};
+
+            auto walk = db.prepare("SELECT id, state FROM messages INDEXED BY"
+                                   " messages_conversation WHERE conversation = ? AND"
+                                   " direction = 0 ORDER BY id DESC");
+            if (!walk)
+                return std::unexpected(walk.error());
+            (*walk)->bind(1, conversation);
+            QList<qint64> rows;
+            qint64 walked = 0;
+            while (qint64(rows.size()) < unread) {
+                auto more = (*walk)->step();
+                if (!more)
+                    return std::unexpected(more.error());
+                if (!*more)
+                    break;
+                ++walked;
+                if ((*walk)->int64(1) == qint64(MessageState::Received))
+                    rows.append((*walk)->int64(0));
+            }
+            (*walk)->reset();
+            for (const qint64 row : std::as_const(rows)) {
+                auto mark = db.prepare("UPDATE messages SET state = ? WHERE id = ?");
+                if (!mark)
+                    return std::unexpected(mark.error());
+                (*mark)->bind(1, qint64(MessageState::Read)).bind(2, row);
+                if (auto r = (*mark)->exec(); !r)
+                    return r;
+            }
+            auto reset = db.prepare("UPDATE conversations SET unread = 0 WHERE conversation = ?");
+            if (!reset)
+                return std::unexpected(reset.error());
+            (*reset)->bind(1, conversation);
+            if (auto r = (*reset)->exec(); !r)
                 return r;
-            auto b = db.prepare("UPDATE messages SET state = 3 WHERE conversation = ? AND "
-                                "direction = 0 AND state = 5");
-            if (!b)
-                return std::unexpected(b.error());
-            (*b)->bind(1, conversation);
-            return (*b)->exec();
+            if (walked > 1000) // a long walk left pages of other conversations behind
+                db.trimCache(ScrollCacheBytes);
+            return {};
         });
     });
 }

@@ -32,6 +32,7 @@ QFuture<Core::Result<MamCatchUp::Report>> MamCatchUp::run()
     m_promise->start();
     auto future = m_promise->future();
     m_report = {};
+    m_clock.start();
     ++m_generation;
     m_pagesInStore = 0;
     m_fetchDeferred = false;
@@ -63,6 +64,7 @@ void MamCatchUp::fetchAfter(const QString &position)
     query.afterId = position;
     if (position.isEmpty())
         query.start = QDateTime::currentDateTimeUtc().addDays(-firstSyncDays);
+    qCDebug(lcCatchUp) << "query page after" << position.size() << "ms" << m_clock.elapsed();
     m_mam.queryPage(query).then(
         this, [this, position, generation = m_generation](Core::Result<Xmpp::MamPage> page) {
             if (generation == m_generation)
@@ -85,6 +87,7 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     }
     ++m_report.pages;
     m_report.fetched += int(page->messages.size());
+    qCDebug(lcCatchUp) << "page" << m_report.pages << page->messages.size() << "ms" << m_clock.elapsed();
     Q_EMIT progress(m_report.fetched);
 
     const Core::Jid self = m_pipeline.self();
@@ -147,6 +150,7 @@ void MamCatchUp::storePage(QList<Store::StoredMessage> batch, const QString &nex
 
 void MamCatchUp::onPageStored(const Core::Result<void> &stored)
 {
+    qCDebug(lcCatchUp) << "page stored ms" << m_clock.elapsed();
     --m_pagesInStore;
     if (!stored)
         m_storeFailed = true;

@@ -121,6 +121,45 @@ private Q_SLOTS:
         QCOMPARE(page->first().state, MessageState::Read);
     }
 
+    void markReadReachesEveryUnreadMessage()
+    {
+        const QString ben = u"ben@example.org"_s;
+        const auto states = [&] {
+            QList<MessageState> out;
+            const auto page = await(m_store->messages(ben, 0, 50));
+            for (const StoredMessage &m : *page)
+                if (m.direction == Direction::Incoming)
+                    out.append(m.state);
+            return out;
+        };
+        const auto unreadOf = [&] {
+            const auto list = await(m_store->conversations());
+            for (const auto &c : *list)
+                if (c.conversation == ben)
+                    return c.unread;
+            return -1;
+        };
+        QVERIFY(await(m_store->insertMessages({incoming(ben, u"one"_s), incoming(ben, u"two"_s),
+                                               outgoing(ben, u"reply"_s, u"o-1"_s)})));
+        QVERIFY(await(m_store->markConversationRead(ben)));
+        QCOMPARE(states(), QList<MessageState>(2, MessageState::Read));
+        // Unread messages between our own, and a second read with nothing new.
+        QVERIFY(await(
+            m_store->insertMessages({incoming(ben, u"three"_s), outgoing(ben, u"again"_s, u"o-2"_s),
+                                     incoming(ben, u"four"_s)})));
+        QCOMPARE(unreadOf(), 2);
+        QCOMPARE(states().count(MessageState::Received), 2);
+        QVERIFY(await(m_store->markConversationRead(ben)));
+        QVERIFY(await(m_store->markConversationRead(ben)));
+        QCOMPARE(unreadOf(), 0);
+        QCOMPARE(states(), QList<MessageState>(4, MessageState::Read));
+        // Other conversations keep their unread messages.
+        QVERIFY(await(m_store->insertMessages({incoming(u"cleo@example.org"_s, u"hi"_s)})));
+        QVERIFY(await(m_store->markConversationRead(ben)));
+        const auto cleo = await(m_store->messages(u"cleo@example.org"_s, 0, 5));
+        QCOMPARE(cleo->first().state, MessageState::Received);
+    }
+
     void olderArchiveMessagesDoNotBecomeTheLatest()
     {
         StoredMessage recent = incoming(u"ana@example.org"_s, u"recent"_s);
