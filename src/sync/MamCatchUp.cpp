@@ -87,7 +87,8 @@ void MamCatchUp::onPage(const QString &position, Core::Result<Xmpp::MamPage> pag
     }
     ++m_report.pages;
     m_report.fetched += int(page->messages.size());
-    qCDebug(lcCatchUp) << "page" << m_report.pages << page->messages.size() << "ms" << m_clock.elapsed();
+    qCDebug(lcCatchUp) << "page" << m_report.pages << page->messages.size() << "ms"
+                       << m_clock.elapsed();
     Q_EMIT progress(m_report.fetched);
 
     const Core::Jid self = m_pipeline.self();

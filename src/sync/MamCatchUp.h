@@ -87,7 +87,7 @@ private:
     std::shared_ptr<QPromise<Core::Result<Report>>> m_promise;
     Report m_report;
     quint64 m_generation = 0; ///< run() count: results of an earlier run are ignored
-    QElapsedTimer m_clock; ///< since run(), for the debug log of page timing
+    QElapsedTimer m_clock;    ///< since run(), for the debug log of page timing
     int m_pagesInStore = 0;   ///< pages handed to the store, position not yet saved
     QString m_deferredFetch;  ///< next page to ask for once the store has room
     bool m_fetchDeferred = false;
