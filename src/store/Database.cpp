@@ -255,7 +255,12 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path, QByt
           "PRAGMA busy_timeout = 5000;",
           // 32 MiB of decrypted pages: with the 2 MiB default nearly every index
           // page an insert touches was read and decrypted again (docs/performance.md).
-          "PRAGMA cache_size = -32768;"}) {
+          "PRAGMA cache_size = -32768;",
+          // Checkpoint at 16 MiB of WAL instead of 4: a page rewritten by many
+          // commits (a conversation's newest index page) is copied into the
+          // database once per checkpoint, not once per commit; +8% inserts.
+          // Commits still sync the WAL (synchronous=FULL above).
+          "PRAGMA wal_autocheckpoint = 4096;", "PRAGMA journal_size_limit = 20971520;"}) {
         if (auto r = db->exec(setting); !r)
             return std::unexpected(r.error());
     }

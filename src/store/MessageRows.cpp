@@ -84,7 +84,8 @@ Core::Result<std::optional<qint64>> findDuplicate(Database &db, const StoredMess
 
 Core::Result<void> adoptStanzaId(Database &db, qint64 row, const QString &stanzaId)
 {
-    auto q = db.prepare("UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL");
+    auto q =
+        db.prepare("UPDATE OR FAIL messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL");
     if (!q)
         return std::unexpected(q.error());
     (*q)->bind(1, stanzaId).bind(2, row);
@@ -160,10 +161,16 @@ Core::Result<void> InsertBatch::finish(Database &db)
         return r;
     m_bodies.clear();
     // SQLite 3.15 has no UPSERT: update, and insert when there was no row.
+    // OR FAIL, here and on the store's other one-row UPDATEs: for one row the
+    // same outcome as the default ABORT (the error rolls our transaction
+    // back), but SQLite keeps no statement journal for it. With ABORT every
+    // page the UPDATE touches is first copied to that journal, and SQLCipher
+    // encrypts each copy: four of five page encryptions of an insert batch
+    // went there (docs/performance.md).
     for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
         const Summary &s = it.value();
         auto update =
-            db.prepare("UPDATE conversations SET unread = unread + ?1,"
+            db.prepare("UPDATE OR FAIL conversations SET unread = unread + ?1,"
                        " last_id = CASE WHEN ?2 >= last_ts THEN ?3 ELSE last_id END,"
                        " last_body = CASE WHEN ?2 >= last_ts THEN ?4 ELSE last_body END,"
                        " last_direction = CASE WHEN ?2 >= last_ts THEN ?5 ELSE last_direction END,"

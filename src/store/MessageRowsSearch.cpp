@@ -110,7 +110,7 @@ Core::Result<void> indexBodies(Database &db, const QList<std::pair<qint64, QStri
         ++shard.rows;
         shard.changed = true;
     }
-    auto update = db.prepare("UPDATE search_shards SET rows = ? WHERE shard = ?");
+    auto update = db.prepare("UPDATE OR FAIL search_shards SET rows = ? WHERE shard = ?");
     if (!update)
         return std::unexpected(update.error());
     for (const Shard &shard : std::as_const(*shards)) {

@@ -153,7 +153,7 @@ QFuture<Core::Result<void>> MessageStore::updateState(QString messageId, Message
                                          : rank(state) > rank(current);
                 if (!allowed)
                     continue;
-                auto u = db.prepare("UPDATE messages SET state = ? WHERE id = ?");
+                auto u = db.prepare("UPDATE OR FAIL messages SET state = ? WHERE id = ?");
                 if (!u)
                     return std::unexpected(u.error());
                 (*u)->bind(1, qint64(state)).bind(2, id);
@@ -299,14 +299,15 @@ QFuture<Core::Result<void>> MessageStore::markConversationRead(QString conversat
             }
             (*walk)->reset();
             for (const qint64 row : std::as_const(rows)) {
-                auto mark = db.prepare("UPDATE messages SET state = ? WHERE id = ?");
+                auto mark = db.prepare("UPDATE OR FAIL messages SET state = ? WHERE id = ?");
                 if (!mark)
                     return std::unexpected(mark.error());
                 (*mark)->bind(1, qint64(MessageState::Read)).bind(2, row);
                 if (auto r = (*mark)->exec(); !r)
                     return r;
             }
-            auto reset = db.prepare("UPDATE conversations SET unread = 0 WHERE conversation = ?");
+            auto reset =
+                db.prepare("UPDATE OR FAIL conversations SET unread = 0 WHERE conversation = ?");
             if (!reset)
                 return std::unexpected(reset.error());
             (*reset)->bind(1, conversation);

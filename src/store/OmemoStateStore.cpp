@@ -156,8 +156,11 @@ const char *OmemoStateStore::sqlOf(Query query)
         return "SELECT id, created FROM omemo_signed_pre_keys ORDER BY created, id";
     case Query::LoadSession:
         return "SELECT record FROM omemo_sessions WHERE version = ? AND jid = ? AND device = ?";
+    case Query::UpdateSession:
+        return "UPDATE OR FAIL omemo_sessions SET record = ?4"
+               " WHERE version = ?1 AND jid = ?2 AND device = ?3";
     case Query::StoreSession:
-        return "INSERT OR REPLACE INTO omemo_sessions (version, jid, device, record)"
+        return "INSERT OR FAIL INTO omemo_sessions (version, jid, device, record)"
                " VALUES (?, ?, ?, ?)";
     case Query::DeleteSession:
         return "DELETE FROM omemo_sessions WHERE version = ? AND jid = ? AND device = ?";
@@ -372,12 +375,22 @@ OmemoStateStore::loadSession(OmemoVersion version, const QString &jid, quint32 d
 Core::Result<void> OmemoStateStore::storeSession(OmemoVersion version, const QString &jid,
                                                  quint32 deviceId, const QByteArray &record)
 {
-    auto prepared = statement(Query::StoreSession);
-    if (!prepared)
-        return std::unexpected(prepared.error());
-    const InUse s(*prepared);
-    s->bind(1, versionNumber(version)).bind(2, jid).bind(3, qint64(deviceId)).bind(4, record);
-    return s->exec();
+    // Every message moves the ratchet, so this runs once per message. An
+    // UPDATE, and an INSERT only for a new session, instead of INSERT OR
+    // REPLACE: REPLACE makes SQLite keep a statement journal, whose page
+    // copies SQLCipher encrypts (see MessageRows: OR FAIL).
+    for (const Query query : {Query::UpdateSession, Query::StoreSession}) {
+        auto prepared = statement(query);
+        if (!prepared)
+            return std::unexpected(prepared.error());
+        const InUse s(*prepared);
+        s->bind(1, versionNumber(version)).bind(2, jid).bind(3, qint64(deviceId)).bind(4, record);
+        if (auto r = s->exec(); !r)
+            return r;
+        if (query == Query::UpdateSession && m_db.changes() > 0)
+            return {};
+    }
+    return {};
 }
 
 Core::Result<void> OmemoStateStore::deleteSession(OmemoVersion version, const QString &jid,

@@ -83,6 +83,7 @@ private:
         RemoveSignedPreKey,
         SignedPreKeys,
         LoadSession,
+        UpdateSession,
         StoreSession,
         DeleteSession,
         SessionDevices,
