@@ -2,7 +2,9 @@
 #pragma once
 // Small helpers shared by the parts of rounds-bench.
 
+#include <QByteArray>
 #include <QEventLoop>
+#include <QFile>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QList>
@@ -11,6 +13,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace Bench {
 
@@ -45,6 +50,35 @@ inline double percentile(QList<double> values, double p)
     std::sort(values.begin(), values.end());
     const auto index = qsizetype(p * double(values.size() - 1) + 0.5);
     return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
+}
+
+/// CPU seconds of this process (all threads, the store thread included): on a
+/// shared machine this says more than wall time.
+inline double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// CPU seconds (user + system) of another process, from /proc/PID/stat; -1
+/// when it cannot be read.
+inline double processCpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields of the whole line.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticks;
 }
 
 } // namespace Bench

@@ -366,6 +366,16 @@ QJsonObject catchUp(const QString &dir, const QString &envFile, int total)
                                           !m.body.isEmpty();
                          }
                      });
+    // The server's own CPU time for the catch-up, from its pid file: what the
+    // server can deliver limits the figure as much as the client does.
+    qint64 serverPid = 0;
+    {
+        QFile pidFile(env.values.value(u"ROUNDS_SERVER_PIDFILE"_s));
+        if (pidFile.open(QIODevice::ReadOnly))
+            serverPid = pidFile.readAll().trimmed().toLongLong();
+    }
+    const double serverCpuStart = Bench::processCpuSeconds(serverPid);
+    const double clientCpuStart = Bench::cpuSeconds();
     QElapsedTimer timer;
     timer.start();
     if (auto r = await(receiver.signIn(receiverPassword)); !r)
@@ -375,6 +385,10 @@ QJsonObject catchUp(const QString &dir, const QString &envFile, int total)
         die(u"catch-up stored only "_s + QString::number(stored));
     const auto list = check(await(receiver.messageStore()->conversations(50)), u"list"_s);
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double clientCpu = Bench::cpuSeconds() - clientCpuStart;
+    const double serverCpuEnd = Bench::processCpuSeconds(serverPid);
+    const double serverCpu =
+        serverCpuStart >= 0 && serverCpuEnd >= 0 ? serverCpuEnd - serverCpuStart : -1;
     const int unread = list.isEmpty() ? 0 : list.first().unread;
     waitUntil([&] { return !receiver.catchUp()->isRunning(); }, 60000);
     receiver.signOut();
@@ -394,6 +408,10 @@ QJsonObject catchUp(const QString &dir, const QString &envFile, int total)
         {u"messages_per_second"_s, rate},
         {u"in_process_ceiling"_s, ceiling},
         {u"ratio_to_ceiling"_s, rate / ceiling.value(u"messages_per_second"_s).toDouble()},
+        {u"client_cpu_seconds"_s, clientCpu},
+        {u"server_cpu_seconds"_s, serverCpu},
+        {u"server_cpu_share_of_wall"_s, serverCpu >= 0 ? serverCpu / seconds : -1.0},
+        {u"server_messages_per_cpu_second"_s, serverCpu > 0 ? double(stored) / serverCpu : -1.0},
         {u"workload"_s, u"legacy OMEMO, one established session, 200-byte class bodies (seed 7), "
                         u"sent in bursts of 200 while the receiver was offline"_s}};
 }

@@ -31,20 +31,9 @@ const QString BenchJid = u"bench@bench.example"_s;
 const QString BenchPassphrase = u"bench passphrase"_s;
 
 using Bench::await;
+using Bench::cpuSeconds;
 using Bench::die;
 using Bench::percentile;
-
-// CPU seconds of this process (all threads, the store thread included): on a
-// shared machine this says more than wall time.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &t) {
-        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 Account::LocalDataOptions localData(const QString &dir)
 {

@@ -130,6 +130,7 @@ write_env() {
         echo "ROUNDS_SERVER_UPLOAD=upload.$DOMAIN"
         echo "ROUNDS_SERVER_SM_MAX=$SM_RESUME"
         echo "ROUNDS_SERVER_LOG=$LOG"
+        echo "ROUNDS_SERVER_PIDFILE=$PIDFILE"
         if [ "$KIND" = prosody ]; then
             local clinic=""
             for u in "${CLINIC_USERS[@]}"; do clinic+="$u@$CLINIC_DOMAIN:$(test_password "$u") "; done
