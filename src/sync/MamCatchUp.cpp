@@ -64,7 +64,9 @@ void MamCatchUp::fetchAfter(const QString &position)
     query.afterId = position;
     if (position.isEmpty())
         query.start = QDateTime::currentDateTimeUtc().addDays(-firstSyncDays);
-    qCDebug(lcCatchUp) << "query page after" << position.size() << "ms" << m_clock.elapsed();
+    qCDebug(lcCatchUp) << "query page"
+                       << (position.isEmpty() ? "from the window" : "after our position") << "ms"
+                       << m_clock.elapsed();
     m_mam.queryPage(query).then(
         this, [this, position, generation = m_generation](Core::Result<Xmpp::MamPage> page) {
             if (generation == m_generation)
